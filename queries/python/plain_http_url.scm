@@ -1,0 +1,2 @@
+; MUFI003 plain-http-url: every string literal; docstrings are skipped in Rust.
+(string) @string

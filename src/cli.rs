@@ -1,0 +1,261 @@
+//! The `check` face: walk paths (honouring .gitignore, always reading dotenv files),
+//! analyse files in parallel, report, and optionally apply safe fixes atomically.
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use ignore::WalkBuilder;
+
+use crate::config::Config;
+use crate::engine::{self, SourceFile};
+use crate::finding::Fix;
+use crate::language::{is_dotenv_name, Language};
+use crate::project::ProjectModel;
+use crate::report::{self, FileReport};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+pub struct CheckOptions {
+    pub paths: Vec<PathBuf>,
+    pub format: Format,
+    pub fix: bool,
+    pub color: bool,
+}
+
+/// What a run found; the exit code follows from it.
+pub struct CheckOutcome {
+    pub findings: usize,
+    pub files_scanned: usize,
+    pub output: String,
+    pub fixed: usize,
+}
+
+/// Directories never worth entering when looking for ignored dotenv files.
+const HEAVY_DIRS: &[&str] = &[
+    "node_modules",
+    ".git",
+    "target",
+    ".venv",
+    "venv",
+    "__pycache__",
+    ".next",
+    "dist",
+    "build",
+    "vendor",
+    ".tox",
+];
+
+/// Every file to analyse under `paths`: the gitignore-aware walk, plus dotenv files
+/// that git ignores (they are checked anyway: ignoring them is the point).
+pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut files = BTreeSet::new();
+    for path in paths {
+        if !path.exists() {
+            anyhow::bail!("{}: no such file or directory", path.display());
+        }
+        if path.is_file() {
+            files.insert(path.clone());
+            continue;
+        }
+        let walk = WalkBuilder::new(path).hidden(false).build();
+        for entry in walk.flatten() {
+            if entry.file_type().is_some_and(|t| t.is_file())
+                && Language::for_path(entry.path()).is_some()
+                && !entry.path().components().any(|c| c.as_os_str() == ".git")
+            {
+                files.insert(entry.into_path());
+            }
+        }
+        let dotenv_walk = WalkBuilder::new(path)
+            .standard_filters(false)
+            .filter_entry(|e| {
+                !(e.file_type().is_some_and(|t| t.is_dir())
+                    && e.file_name()
+                        .to_str()
+                        .is_some_and(|n| HEAVY_DIRS.contains(&n)))
+            })
+            .build();
+        for entry in dotenv_walk.flatten() {
+            if entry.file_type().is_some_and(|t| t.is_file())
+                && entry.file_name().to_str().is_some_and(is_dotenv_name)
+            {
+                files.insert(entry.into_path());
+            }
+        }
+    }
+    Ok(files.into_iter().collect())
+}
+
+/// The path as reports show it: relative to the current directory when under it.
+pub fn display_path(path: &Path) -> String {
+    let cwd = std::env::current_dir().ok();
+    let abs = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        cwd.as_ref().map_or(path.to_path_buf(), |c| c.join(path))
+    };
+    let shown = cwd
+        .as_ref()
+        .and_then(|c| abs.strip_prefix(c).ok())
+        .unwrap_or(path);
+    shown.to_string_lossy().trim_start_matches("./").to_string()
+}
+
+/// Why a file's bytes are not analysed, if they are not.
+pub fn unreadable_reason(bytes: &[u8], config: &Config) -> Option<String> {
+    if bytes.len() > config.max_file_size {
+        return Some(format!(
+            "larger than the {} byte limit",
+            config.max_file_size
+        ));
+    }
+    if bytes.iter().take(8192).any(|b| *b == 0) {
+        return Some("binary".into());
+    }
+    if std::str::from_utf8(bytes).is_err() {
+        return Some("not valid UTF-8".into());
+    }
+    None
+}
+
+/// Analyses one file's text. Shared by `check` and tests.
+pub fn analyze_file(
+    path: &Path,
+    text: &str,
+    model: &ProjectModel,
+    config: &Config,
+) -> Vec<crate::finding::Finding> {
+    let Some(language) = Language::for_path(path) else {
+        return Vec::new();
+    };
+    let file = model.file_context(path);
+    engine::analyze(
+        &SourceFile {
+            text,
+            language,
+            tree: None,
+        },
+        &file,
+        config,
+    )
+}
+
+/// Writes `text` to `path` atomically: a sibling temp file, then a rename.
+fn write_atomic(path: &Path, text: &str) -> Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    let tmp = dir.join(format!(".{name}.mufi-lsp-{}.tmp", std::process::id()));
+    let result = (|| -> Result<()> {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(text.as_bytes())?;
+        f.sync_all()?;
+        if let Ok(meta) = std::fs::metadata(path) {
+            std::fs::set_permissions(&tmp, meta.permissions())?;
+        }
+        std::fs::rename(&tmp, path)?;
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.with_context(|| format!("writing {}", path.display()))
+}
+
+pub fn run_check(options: &CheckOptions, config: &Config) -> Result<CheckOutcome> {
+    let started = Instant::now();
+    let files = collect_files(&options.paths)?;
+    let model = ProjectModel::new();
+    let next = AtomicUsize::new(0);
+    let fixed = AtomicUsize::new(0);
+    let results: Mutex<Vec<(usize, FileReport)>> = Mutex::new(Vec::new());
+    let errors: Mutex<Vec<String>> = Mutex::new(Vec::new());
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| loop {
+                let index = next.fetch_add(1, Ordering::Relaxed);
+                let Some(path) = files.get(index) else { break };
+                let bytes = match std::fs::read(path) {
+                    Ok(b) => b,
+                    Err(e) => {
+                        if let Ok(mut errs) = errors.lock() {
+                            errs.push(format!("{}: {e}", path.display()));
+                        }
+                        continue;
+                    }
+                };
+                if let Some(reason) = unreadable_reason(&bytes, config) {
+                    tracing::info!("skipping {}: {reason}", path.display());
+                    continue;
+                }
+                let Ok(mut text) = String::from_utf8(bytes) else {
+                    continue;
+                };
+                let mut findings = analyze_file(path, &text, &model, config);
+                if options.fix {
+                    let safe: Vec<&Fix> = findings
+                        .iter()
+                        .flat_map(|f| f.fixes.iter().filter(|x| x.safe && x.is_local()).take(1))
+                        .collect();
+                    if !safe.is_empty() {
+                        let (new_text, applied) = engine::apply_fixes(&text, safe);
+                        if applied > 0 && new_text != text {
+                            match write_atomic(path, &new_text) {
+                                Ok(()) => {
+                                    fixed.fetch_add(applied, Ordering::Relaxed);
+                                    text = new_text;
+                                    findings = analyze_file(path, &text, &model, config);
+                                }
+                                Err(e) => {
+                                    if let Ok(mut errs) = errors.lock() {
+                                        errs.push(format!("{e:#}"));
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                if findings.is_empty() {
+                    continue;
+                }
+                if let Ok(mut r) = results.lock() {
+                    r.push((
+                        index,
+                        FileReport {
+                            display_path: display_path(path),
+                            text,
+                            findings,
+                        },
+                    ));
+                }
+            });
+        }
+    });
+    let errors = errors.into_inner().unwrap_or_default();
+    if let Some(first) = errors.first() {
+        anyhow::bail!("{first}");
+    }
+    let mut reports = results.into_inner().unwrap_or_default();
+    reports.sort_by_key(|(i, _)| *i);
+    let reports: Vec<FileReport> = reports.into_iter().map(|(_, r)| r).collect();
+    let total = reports.iter().map(|r| r.findings.len()).sum();
+    let output = match options.format {
+        Format::Text => report::text::render(&reports, files.len(), options.color),
+        Format::Json => report::json::render(&reports, files.len(), started.elapsed().as_millis()),
+    };
+    Ok(CheckOutcome {
+        findings: total,
+        files_scanned: files.len(),
+        output,
+        fixed: fixed.into_inner(),
+    })
+}

@@ -1,0 +1,171 @@
+//! The pure analysis engine both faces call: prefilter, parse when needed, run the
+//! rules that can fire, apply severities and suppressions, return findings.
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use tree_sitter::{Parser, Tree};
+
+use crate::config::Config;
+use crate::finding::Finding;
+use crate::language::Language;
+use crate::project::FileContext;
+use crate::rules::{self, RuleContext, RuleId, ALL};
+use crate::suppress;
+
+/// One file to analyse. `tree` is the editor's incrementally maintained tree, when
+/// there is one; without it the engine parses (only if some rule can fire).
+pub struct SourceFile<'a> {
+    pub text: &'a str,
+    pub language: &'static Language,
+    pub tree: Option<&'a Tree>,
+}
+
+/// The aho-corasick automaton over every rule's trigger strings.
+struct Prefilter {
+    automaton: AhoCorasick,
+    /// For each pattern, the rule it belongs to.
+    owner: Vec<RuleId>,
+}
+
+fn prefilter() -> &'static Prefilter {
+    static PREFILTER: OnceLock<Prefilter> = OnceLock::new();
+    PREFILTER.get_or_init(|| {
+        let mut patterns = Vec::new();
+        let mut owner = Vec::new();
+        for rule in ALL {
+            for trigger in rule.meta().triggers {
+                patterns.push(*trigger);
+                owner.push(*rule);
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .expect("trigger strings form a valid automaton");
+        Prefilter { automaton, owner }
+    })
+}
+
+/// The rules whose trigger strings occur in `text`.
+pub fn candidate_rules(text: &str) -> Vec<RuleId> {
+    let pf = prefilter();
+    let mut hit = [false; 8];
+    let mut remaining = ALL.len();
+    for m in pf.automaton.find_overlapping_iter(text) {
+        let rule = pf.owner[m.pattern().as_usize()];
+        let index = ALL.iter().position(|r| *r == rule).unwrap_or(0);
+        if !hit[index] {
+            hit[index] = true;
+            remaining -= 1;
+            if remaining == 0 {
+                break;
+            }
+        }
+    }
+    ALL.iter()
+        .zip(hit)
+        .filter_map(|(rule, h)| h.then_some(*rule))
+        .collect()
+}
+
+/// Parses `text` from scratch with the language's grammar.
+pub fn parse(language: &Language, text: &str) -> Option<Tree> {
+    let grammar = language.grammar()?;
+    let mut parser = Parser::new();
+    parser.set_language(&grammar).ok()?;
+    parser.parse(text, None)
+}
+
+/// Analyses one file. Findings are sorted by position and carry their fixes,
+/// including the "ignore on this line" fix.
+pub fn analyze(src: &SourceFile, file: &FileContext, config: &Config) -> Vec<Finding> {
+    if src.text.len() > config.max_file_size {
+        return Vec::new();
+    }
+    let candidates: Vec<RuleId> = candidate_rules(src.text)
+        .into_iter()
+        .filter(|r| config.is_enabled(*r))
+        .collect();
+    if candidates.is_empty() {
+        return Vec::new();
+    }
+    let owned_tree;
+    let tree = match src.tree {
+        Some(tree) => Some(tree),
+        None => {
+            owned_tree = parse(src.language, src.text);
+            owned_tree.as_ref()
+        }
+    };
+    let mut findings = Vec::new();
+    for rule in candidates {
+        let cx = RuleContext::new(rule, src.text, src.language, tree, file, config);
+        findings.extend(rules::run_rule(rule, cx));
+    }
+    for f in &mut findings {
+        f.severity = config.severity_for(f.rule, f.severity);
+    }
+    findings.sort_by(|a, b| {
+        (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule))
+    });
+    findings.dedup_by(|a, b| a.rule == b.rule && a.range == b.range);
+    let mut findings = suppress::apply(findings, src.text, src.language, tree, config);
+    for f in &mut findings {
+        if f.rule != RuleId::UnusedSuppression {
+            let fix = suppress::ignore_fix(f, src.text, src.language, tree);
+            f.fixes.push(fix);
+        }
+    }
+    findings.sort_by_key(|f| (f.range.start, f.range.end, f.rule));
+    findings
+}
+
+/// Applies the local edits of `fixes` to `text`, skipping any that overlap an edit
+/// already taken. Returns the new text and how many fixes were applied.
+pub fn apply_fixes<'f>(
+    text: &str,
+    fixes: impl IntoIterator<Item = &'f crate::finding::Fix>,
+) -> (String, usize) {
+    use crate::finding::Edit;
+    let mut edits: Vec<(std::ops::Range<usize>, &str, usize)> = Vec::new();
+    let mut applied = 0;
+    for (index, fix) in fixes.into_iter().enumerate() {
+        let local: Vec<_> = fix
+            .edits
+            .iter()
+            .filter_map(|e| match e {
+                Edit::Replace { range, text } => Some((range.clone(), text.as_str())),
+                _ => None,
+            })
+            .collect();
+        let overlaps = local.iter().any(|(r, _)| {
+            edits.iter().any(|(taken, _, _)| {
+                r.start < taken.end && taken.start < r.end
+                    || (r.start == taken.start && r.is_empty() && taken.is_empty())
+            })
+        });
+        let valid = local.iter().all(|(r, _)| {
+            r.start <= r.end
+                && r.end <= text.len()
+                && text.is_char_boundary(r.start)
+                && text.is_char_boundary(r.end)
+        });
+        if overlaps || !valid || local.is_empty() {
+            continue;
+        }
+        edits.extend(local.into_iter().map(|(r, t)| (r, t, index)));
+        applied += 1;
+    }
+    edits.sort_by_key(|(r, _, _)| (r.start, r.end));
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (range, new_text, _) in edits {
+        out.push_str(&text[last..range.start]);
+        out.push_str(new_text);
+        last = range.end;
+    }
+    out.push_str(&text[last..]);
+    (out, applied)
+}

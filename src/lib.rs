@@ -1,0 +1,18 @@
+//! mufi-lsp: a language server and CI checker that stops Mufi API security mistakes.
+//! One pure engine (`engine::analyze`) serves two faces: `server` (LSP) and `cli` (check).
+
+pub mod cli;
+pub mod config;
+pub mod document;
+pub mod dotenv;
+pub mod engine;
+pub mod finding;
+pub mod jwt;
+pub mod language;
+pub mod project;
+pub mod queries;
+pub mod report;
+pub mod rules;
+pub mod server;
+pub mod suppress;
+pub mod syntax;

@@ -1,0 +1,149 @@
+//! The `mufi-lsp` binary: a language server on stdio by default, `check` for CI,
+//! `rules` and `explain` for the rule reference.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use mufi_lsp::cli::{self, CheckOptions, Format};
+use mufi_lsp::config::Config;
+use mufi_lsp::rules::{RuleId, ALL};
+
+#[derive(Parser)]
+#[command(
+    name = "mufi-lsp",
+    version,
+    about = "Stops Mufi API security mistakes while they are typed"
+)]
+struct Args {
+    /// Serve the Language Server Protocol on stdin/stdout (the default).
+    #[arg(long)]
+    stdio: bool,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check files and folders; exit 1 when something is found, 2 on errors.
+    Check {
+        /// Files or folders to check.
+        #[arg(default_value = ".")]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Apply the fixes that are safe to apply without review.
+        #[arg(long)]
+        fix: bool,
+        /// Never colour the text report.
+        #[arg(long)]
+        no_color: bool,
+    },
+    /// List the rules.
+    Rules {
+        /// Print the full reference as Markdown (docs/rules.md).
+        #[arg(long)]
+        markdown: bool,
+    },
+    /// Print one rule's documentation, by code or name.
+    Explain { rule: String },
+    /// Serve LSP on stdio (same as no command).
+    Serve,
+}
+
+fn init_logging() {
+    // stdout is the protocol: logs go to stderr only.
+    let filter = tracing_subscriber::EnvFilter::try_from_env("MUFI_LSP_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(false)
+        .try_init();
+}
+
+fn main() -> ExitCode {
+    init_logging();
+    let args = match Args::try_parse() {
+        Ok(a) => a,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let _ = args.stdio;
+    match args.command {
+        None | Some(Command::Serve) => ExitCode::from(mufi_lsp::server::run_stdio()),
+        Some(Command::Check {
+            paths,
+            format,
+            fix,
+            no_color,
+        }) => {
+            let color = !no_color
+                && format == Format::Text
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none();
+            let options = CheckOptions {
+                paths,
+                format,
+                fix,
+                color,
+            };
+            match cli::run_check(&options, &Config::default()) {
+                Ok(outcome) => {
+                    let mut out = std::io::stdout().lock();
+                    let _ = out.write_all(outcome.output.as_bytes());
+                    if format == Format::Json {
+                        let _ = out.write_all(b"\n");
+                    }
+                    if fix {
+                        eprintln!("mufi-lsp: applied {} fixes", outcome.fixed);
+                    }
+                    if outcome.findings > 0 {
+                        ExitCode::from(1)
+                    } else {
+                        ExitCode::SUCCESS
+                    }
+                }
+                Err(e) => {
+                    eprintln!("mufi-lsp: {e:#}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Some(Command::Rules { markdown }) => {
+            if markdown {
+                print!("{}", mufi_lsp::rules::reference_markdown());
+            } else {
+                for rule in ALL {
+                    let m = rule.meta();
+                    println!(
+                        "{}  {:<28} {:<8} {}",
+                        m.code,
+                        m.name,
+                        m.default_severity.as_str(),
+                        m.summary
+                    );
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Some(Command::Explain { rule }) => match rule.parse::<RuleId>() {
+            Ok(rule) => {
+                let m = rule.meta();
+                println!("# {} {}\n\n{}", m.code, m.name, m.doc);
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("mufi-lsp: {e}");
+                ExitCode::from(2)
+            }
+        },
+    }
+}

@@ -1,0 +1,97 @@
+//! `check --format text`: file:line:col, code, message, and the source line with the
+//! range underlined; secrets in the excerpt are redacted. Colour on a terminal.
+
+use std::fmt::Write;
+
+use super::{display_column, line_col, redact_line, secret_ranges, FileReport};
+use crate::finding::Severity;
+
+struct Paint {
+    on: bool,
+}
+
+impl Paint {
+    fn wrap(&self, code: &str, s: &str) -> String {
+        if self.on {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+}
+
+/// Renders every finding of every file, then a summary line.
+pub fn render(files: &[FileReport], files_scanned: usize, color: bool) -> String {
+    let paint = Paint { on: color };
+    let mut out = String::new();
+    let mut counts = [0usize; 4];
+    for file in files {
+        for f in &file.findings {
+            counts[f.severity as usize] += 1;
+            let start = line_col(&file.text, f.range.start);
+            let end = line_col(&file.text, f.range.end);
+            let (sev_color, sev) = match f.severity {
+                Severity::Error => ("1;31", "error"),
+                Severity::Warning => ("1;33", "warning"),
+                Severity::Info => ("1;36", "info"),
+                Severity::Hint => ("1;34", "hint"),
+            };
+            let _ = writeln!(
+                out,
+                "{}:{}:{}: {}[{}] {}",
+                paint.wrap("1", &file.display_path),
+                start.line,
+                start.column,
+                paint.wrap(sev_color, sev),
+                f.rule.code(),
+                f.message
+            );
+            // The excerpt: the first line of the range.
+            let line_start = file.text[..f.range.start.min(file.text.len())]
+                .rfind('\n')
+                .map_or(0, |i| i + 1);
+            let line_end = file.text[line_start..]
+                .find('\n')
+                .map_or(file.text.len(), |i| line_start + i);
+            let line = file.text[line_start..line_end].trim_end_matches('\r');
+            let secrets = secret_ranges(line, line_start, &file.findings);
+            let (shown, map) = redact_line(line, line_start, &secrets);
+            let from = display_column(line, line_start, &map, f.range.start);
+            let to = if end.line == start.line {
+                display_column(line, line_start, &map, f.range.end)
+            } else {
+                shown.chars().count()
+            };
+            let gutter = start.line.to_string();
+            let pad = " ".repeat(gutter.len());
+            let shown = shown.replace('\t', " ");
+            let _ = writeln!(out, "{pad} |");
+            let _ = writeln!(out, "{gutter} | {shown}");
+            let marks = "^".repeat(to.saturating_sub(from).max(1));
+            let _ = writeln!(
+                out,
+                "{pad} | {}{}",
+                " ".repeat(from),
+                paint.wrap(sev_color, &marks)
+            );
+            if let Some(fix) = f.fixes.first().filter(|x| x.preferred) {
+                let _ = writeln!(out, "{pad} = fix: {}", fix.title);
+            }
+            out.push('\n');
+        }
+    }
+    let total: usize = counts.iter().sum();
+    if total == 0 {
+        let _ = writeln!(out, "No problems found in {files_scanned} files.");
+    } else {
+        let _ = writeln!(
+            out,
+            "Found {total} problem{} in {files_scanned} files ({} errors, {} warnings, {} hints).",
+            if total == 1 { "" } else { "s" },
+            counts[0],
+            counts[1],
+            counts[2] + counts[3]
+        );
+    }
+    out
+}

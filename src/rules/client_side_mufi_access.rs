@@ -1,0 +1,227 @@
+//! MUFI002 client-side-mufi-access: Mufi reached from code that ships to browsers or
+//! devices, and Mufi keys behind prefixes that bundlers inline into that code.
+
+use crate::dotenv;
+use crate::finding::{Edit, Finding, Fix, Severity};
+use crate::language::LanguageId;
+use crate::project;
+use crate::syntax;
+
+use super::{is_mufi_key_name, public_prefix, RuleContext, RuleId, RuleMeta};
+
+pub static META: RuleMeta = RuleMeta {
+    id: RuleId::ClientSideMufiAccess,
+    code: "MUFI002",
+    name: "client-side-mufi-access",
+    summary: "Mufi reached from code that ships to browsers or devices",
+    default_severity: Severity::Error,
+    triggers: &["mufi"],
+    doc: "## What it does
+In a file that ships to users, flags each Mufi API URL (`api.mufi.app`, `dev.api.mufi.app`)
+and each reference to a Mufi key (`process.env.NEXT_PUBLIC_MUFI…`, `import.meta.env.VITE_MUFI…`,
+a variable named like a Mufi key). A file ships to users when it has a `\"use client\"`
+directive, is a React component using hooks or DOM event handlers outside server route
+folders (`app/api/`, `pages/api/`, `server/`, `*.server.*`, files importing `server-only`), is
+front-end source (`src/`) of a Vite, Create React App, Vue, Svelte or Angular package, lives in
+`public/`, `static/` or `www/`, or belongs to a React Native or Expo app.
+
+Everywhere, client-side or not, it flags a Mufi key behind a prefix that bundlers inline into
+browser code (`NEXT_PUBLIC_`, `VITE_`, `REACT_APP_`, `EXPO_PUBLIC_`, `GATSBY_`, `PUBLIC_`,
+`NUXT_PUBLIC_`): in dotenv files, in `next.config.*` `env`, and when read in code.
+
+A hardcoded key literal in client code is MUFI001.
+
+## Why is this bad?
+Everything in a browser bundle or an app package can be read by anyone who uses it. A Mufi
+key there gives every visitor your project's access, and Mufi keys do not expire. Mufi's
+security guide: server-side only; the front end talks to your backend, which calls Mufi.
+
+## Example
+```tsx
+\"use client\";
+const res = await fetch(\"https://api.mufi.app/v1/users/profile\", {
+  headers: { Authorization: `Bearer ${process.env.NEXT_PUBLIC_MUFI_API_KEY}` },
+});
+```
+Use instead: call your own route (`/api/mufi/profile`) and let the server add the key from
+`process.env.MUFI_API_KEY`.
+
+## Fix
+Where it is safe, renames the public variable to the server-only `MUFI_API_KEY`.
+",
+};
+
+const SERVER_VAR: &str = "MUFI_API_KEY";
+
+/// Mufi hosts that are not the API (dashboard, docs, marketing).
+const NON_API_HOSTS: &[&str] = &[
+    "mufi.app",
+    "my.mufi.app",
+    "docs.mufi.app",
+    "www.mufi.app",
+    "status.mufi.app",
+    "blog.mufi.app",
+    "help.mufi.app",
+];
+
+/// The Mufi API host named in `s`, if any.
+pub fn mufi_api_host(s: &str) -> Option<String> {
+    let lower = s.to_ascii_lowercase();
+    for (pos, _) in lower.match_indices("mufi.app") {
+        let head = &lower[..pos];
+        let start = head
+            .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '-'))
+            .map_or(0, |i| i + 1);
+        let after = lower[pos + 8..].chars().next();
+        if after.is_some_and(|c| c.is_ascii_alphanumeric() || c == '-') {
+            continue;
+        }
+        let host = &lower[start..pos + 8];
+        if !NON_API_HOSTS.contains(&host) {
+            return Some(host.to_string());
+        }
+    }
+    None
+}
+
+fn public_key_name(name: &str, extra: &[String]) -> Option<&'static str> {
+    let prefix = public_prefix(name)?;
+    is_mufi_key_name(&name[prefix.len()..], extra).then_some(prefix)
+}
+
+fn rename_fix(range: std::ops::Range<usize>, from: &str) -> Fix {
+    Fix::local(
+        format!("Rename {from} to the server-only {SERVER_VAR}"),
+        vec![Edit::replace(range, SERVER_VAR)],
+    )
+    .preferred()
+}
+
+fn public_message(name: &str, prefix: &str) -> String {
+    format!(
+        "{name} is a Mufi key behind the {prefix} prefix, which the bundler inlines into browser code: anyone using the app can read it. Keep the key server-side as {SERVER_VAR} and route Mufi calls through your backend."
+    )
+}
+
+pub fn check(cx: &mut RuleContext) {
+    let extra = cx.config.extra_key_names.clone();
+    if cx.language.id == LanguageId::Dotenv {
+        for entry in dotenv::entries(cx.text) {
+            if let Some(prefix) = public_key_name(entry.key, &extra) {
+                cx.push(
+                    Finding::new(
+                        RuleId::ClientSideMufiAccess,
+                        entry.key_range.clone(),
+                        public_message(entry.key, prefix),
+                    )
+                    .with_fix(rename_fix(entry.key_range.clone(), entry.key)),
+                );
+            }
+        }
+        return;
+    }
+    let reason = project::client_side_reason(cx.file, cx.text, cx.language.is_js_family());
+    let ships = |what: &str, reason: &str| {
+        format!(
+            "This file ships to users ({reason}): {what} puts Mufi access where anyone using the app can read it. Route the call through your backend, which keeps {SERVER_VAR} server-side."
+        )
+    };
+    let next_config = cx.file.is_next_config();
+    for m in cx.matches() {
+        if let (Some(read), Some(var)) = (m.get("read"), m.get("var")) {
+            let name = syntax::name_text(var, cx.text);
+            if let Some(prefix) = public_key_name(name, &extra) {
+                let rename_range = match syntax::literal(var, cx.text) {
+                    Some(lit) => lit.content_range(),
+                    None => var.byte_range(),
+                };
+                let mut finding = Finding::new(
+                    RuleId::ClientSideMufiAccess,
+                    read.byte_range(),
+                    public_message(name, prefix),
+                );
+                // In code that runs in the browser the server-only name reads nothing;
+                // renaming there would silently break the call, so only offer it elsewhere.
+                if reason.is_none() {
+                    finding = finding.with_fix(rename_fix(rename_range, name));
+                }
+                cx.push(finding);
+            } else if let Some(reason) = &reason {
+                if is_mufi_key_name(name, &extra) {
+                    cx.push(Finding::new(
+                        RuleId::ClientSideMufiAccess,
+                        read.byte_range(),
+                        ships(&format!("reading {name} here"), reason),
+                    ));
+                }
+            }
+            continue;
+        }
+        if let Some(declared) = m.get("declared") {
+            let Some(reason) = &reason else { continue };
+            let name = cx.text_of(declared);
+            if !is_mufi_key_name(name, &extra) {
+                continue;
+            }
+            // A literal value is MUFI001's; an env read is flagged on the read itself.
+            let value = m.get("declared_value");
+            if value
+                .is_some_and(|v| syntax::is_string_kind(v.kind()) || cx.text_of(v).contains(".env"))
+            {
+                continue;
+            }
+            cx.push(Finding::new(
+                RuleId::ClientSideMufiAccess,
+                declared.byte_range(),
+                ships(&format!("holding a Mufi key in `{name}`"), reason),
+            ));
+            continue;
+        }
+        if let Some(string) = m.get("string") {
+            let Some(reason) = &reason else { continue };
+            let Some(lit) = syntax::literal(string, cx.text) else {
+                continue;
+            };
+            if let Some(host) = mufi_api_host(lit.content) {
+                cx.push(Finding::new(
+                    RuleId::ClientSideMufiAccess,
+                    lit.range(),
+                    ships(&format!("calling the Mufi API ({host}) from here"), reason),
+                ));
+            }
+            continue;
+        }
+        if let (Some(inlined), Some(pair)) = (m.get("inlined"), m.get("inlined_pair")) {
+            let name = syntax::name_text(inlined, cx.text);
+            if next_config && is_mufi_key_name(name, &extra) {
+                cx.push(Finding::new(
+                    RuleId::ClientSideMufiAccess,
+                    pair.byte_range(),
+                    format!(
+                        "next.config `env` inlines {name} into the browser bundle, whatever its prefix: anyone using the app can read it. Remove it from `env` and read process.env.{SERVER_VAR} in server code only."
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn api_hosts_are_told_from_dashboard_and_docs() {
+        assert_eq!(
+            mufi_api_host("https://api.mufi.app/v1/version").as_deref(),
+            Some("api.mufi.app")
+        );
+        assert_eq!(
+            mufi_api_host("https://dev.api.mufi.app").as_deref(),
+            Some("dev.api.mufi.app")
+        );
+        assert_eq!(mufi_api_host("https://my.mufi.app/keys"), None);
+        assert_eq!(mufi_api_host("see docs.mufi.app"), None);
+        assert_eq!(mufi_api_host("mufi.application"), None);
+    }
+}

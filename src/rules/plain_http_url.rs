@@ -1,0 +1,307 @@
+//! MUFI003 plain-http-url: `http://` URLs to real hosts in literals and dotenv values.
+
+use std::ops::Range;
+
+use crate::dotenv;
+use crate::finding::{Edit, Finding, Fix, Severity};
+use crate::language::LanguageId;
+use crate::syntax;
+
+use super::{RuleContext, RuleId, RuleMeta};
+
+pub static META: RuleMeta = RuleMeta {
+    id: RuleId::PlainHttpUrl,
+    code: "MUFI003",
+    name: "plain-http-url",
+    summary: "an `http://` URL that should be `https://`",
+    default_severity: Severity::Warning,
+    triggers: &["http://"],
+    doc: "## What it does
+Flags `http://` URLs in string literals, template strings, JSX attributes and dotenv values.
+It is an error when the host is a Mufi host (`api.mufi.app`, `dev.api.mufi.app`, any `*.mufi.app`)
+and a warning otherwise.
+
+Not flagged: comments and docstrings; loopback and local names (`localhost`, `127.0.0.0/8`,
+`[::1]`, `0.0.0.0`, `host.docker.internal`, `*.local`, `*.internal`, single-label hosts such as
+`http://api:8080`); reserved names (`*.test`, `*.example`, `example.com`); XML and schema
+identifiers (`www.w3.org`, `json-schema.org`, …); a bare `\"http://\"` prefix; hosts allowed in
+the configuration.
+
+## Why is this bad?
+Over plain HTTP the `Authorization: Bearer` header carrying your Mufi key, and the wallet data
+in the response, cross the network unencrypted: anyone on the path can read the key and reuse
+it until it is regenerated. Mufi's security guide: always HTTPS.
+
+## Example
+```python
+MUFI_BASE_URL = \"http://api.mufi.app/v1\"
+```
+Use instead:
+```python
+MUFI_BASE_URL = \"https://api.mufi.app/v1\"
+```
+
+## Fix
+Rewrites `http://` to `https://`. Safe for `check --fix` on Mufi hosts.
+",
+};
+
+/// Hosts that identify XML namespaces and schemas, not servers to call.
+const SCHEMA_HOSTS: &[&str] = &[
+    "www.w3.org",
+    "w3.org",
+    "schemas.xmlsoap.org",
+    "schemas.microsoft.com",
+    "schemas.android.com",
+    "schemas.openxmlformats.org",
+    "json-schema.org",
+    "purl.org",
+    "xmlns.com",
+    "ns.adobe.com",
+    "schema.org",
+    "www.schema.org",
+    "java.sun.com",
+    "xml.org",
+    "www.xml.org",
+];
+
+/// Where a URL points, as far as this rule cares.
+#[derive(Debug, PartialEq, Eq)]
+pub enum HostClass {
+    Mufi,
+    /// Loopback, local, reserved or schema hosts: never flagged.
+    Exempt,
+    Other,
+}
+
+/// Classifies a URL host (lowercase, without port or brackets handled here).
+pub fn classify_host(host: &str) -> HostClass {
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    if host == "mufi.app" || host.ends_with(".mufi.app") {
+        return HostClass::Mufi;
+    }
+    if host.starts_with('[') {
+        return if host == "[::1]" || host == "[::]" || host.starts_with("[::ffff:127.") {
+            HostClass::Exempt
+        } else {
+            HostClass::Other
+        };
+    }
+    let ipv4: Vec<&str> = host.split('.').collect();
+    if ipv4.len() == 4 && ipv4.iter().all(|p| p.parse::<u8>().is_ok()) {
+        return if ipv4[0] == "127" || host == "0.0.0.0" {
+            HostClass::Exempt
+        } else {
+            HostClass::Other
+        };
+    }
+    let exempt_suffix = [
+        ".localhost",
+        ".local",
+        ".internal",
+        ".test",
+        ".example",
+        ".invalid",
+        ".example.com",
+        ".example.net",
+        ".example.org",
+    ];
+    let exempt_exact = ["localhost", "example.com", "example.net", "example.org"];
+    if !host.contains('.')
+        || exempt_exact.contains(&host.as_str())
+        || exempt_suffix.iter().any(|s| host.ends_with(s))
+        || SCHEMA_HOSTS.contains(&host.as_str())
+    {
+        return HostClass::Exempt;
+    }
+    HostClass::Other
+}
+
+/// A `http://` URL found inside a text span.
+#[derive(Debug, PartialEq, Eq)]
+pub struct PlainUrl {
+    /// Byte range of the whole URL in the file.
+    pub range: Range<usize>,
+    pub host: String,
+}
+
+fn is_host_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '[' | ']' | ':')
+}
+
+/// Finds `http://host…` URLs in `span`, which starts at byte `base` of the file.
+pub fn find_urls(span: &str, base: usize) -> Vec<PlainUrl> {
+    let lower = span.to_ascii_lowercase();
+    let mut out = Vec::new();
+    for (pos, _) in lower.match_indices("http://") {
+        // `xhttp://` is not a URL scheme boundary.
+        if pos > 0
+            && span[..pos]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_alphanumeric())
+        {
+            continue;
+        }
+        let after = &span[pos + 7..];
+        let end = after
+            .find(|c: char| {
+                c.is_whitespace()
+                    || matches!(
+                        c,
+                        '"' | '\''
+                            | '`'
+                            | '<'
+                            | '>'
+                            | '\\'
+                            | ')'
+                            | ','
+                            | ';'
+                            | '{'
+                            | '}'
+                            | '|'
+                            | '^'
+                    )
+            })
+            .unwrap_or(after.len());
+        let rest = &after[..end];
+        // Skip userinfo; the host ends at the first of / ? #.
+        let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+        let hostport = authority.rsplit('@').next().unwrap_or("");
+        let host = if hostport.starts_with('[') {
+            hostport.find(']').map_or(hostport, |i| &hostport[..=i])
+        } else {
+            hostport.split(':').next().unwrap_or("")
+        };
+        // A bare prefix, or a host built at run time (`http://${host}`), is not a URL.
+        if host.is_empty()
+            || !host.chars().all(is_host_char)
+            || !host.chars().any(|c| c.is_ascii_alphanumeric())
+        {
+            continue;
+        }
+        // The next character after the authority must end it, not start an interpolation.
+        if after[authority.len()..].starts_with(['$', '{', '%']) {
+            continue;
+        }
+        out.push(PlainUrl {
+            range: base + pos..base + pos + 7 + end,
+            host: host.to_ascii_lowercase(),
+        });
+    }
+    out
+}
+
+pub fn check(cx: &mut RuleContext) {
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    if cx.language.id == LanguageId::Dotenv {
+        for entry in dotenv::entries(cx.text) {
+            spans.push((entry.value_range.start, entry.value_range.end));
+        }
+    } else {
+        for m in cx.matches() {
+            let Some(node) = m.get("string") else {
+                continue;
+            };
+            if cx.language.id == LanguageId::Python && syntax::is_docstring(node) {
+                continue;
+            }
+            // `xmlns="http://…"` attributes name a namespace.
+            if node
+                .parent()
+                .is_some_and(|p| p.kind() == "jsx_attribute" && cx.text_of(p).starts_with("xmlns"))
+            {
+                continue;
+            }
+            spans.push((node.start_byte(), node.end_byte()));
+        }
+    }
+    for (start, end) in spans {
+        let Some(span) = cx.text.get(start..end) else {
+            continue;
+        };
+        for url in find_urls(span, start) {
+            let class = classify_host(&url.host);
+            if class == HostClass::Exempt || cx.config.http_host_allowed(&url.host) {
+                continue;
+            }
+            let finding = finding_for(&url, class == HostClass::Mufi);
+            cx.push(finding);
+        }
+    }
+}
+
+fn finding_for(url: &PlainUrl, mufi: bool) -> Finding {
+    let https_at = url.range.start + 4;
+    let fix = Fix::local(
+        format!("Use https://{}", url.host),
+        vec![Edit::replace(https_at..https_at, "s")],
+    )
+    .preferred();
+    if mufi {
+        Finding::new(
+            RuleId::PlainHttpUrl,
+            url.range.clone(),
+            format!(
+                "Plain-HTTP URL to the Mufi API (http://{}): your API key and wallet data would cross the network unencrypted. Use https://.",
+                url.host
+            ),
+        )
+        .with_severity(Severity::Error)
+        .with_fix(fix.safe())
+    } else {
+        Finding::new(
+            RuleId::PlainHttpUrl,
+            url.range.clone(),
+            format!(
+                "Plain-HTTP URL (http://{}): traffic can be read and changed in transit. Use https://, or allow the host in mufi-lsp.toml if it is internal.",
+                url.host
+            ),
+        )
+        .with_fix(fix)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts_are_classified_per_contract() {
+        assert_eq!(classify_host("api.mufi.app"), HostClass::Mufi);
+        assert_eq!(classify_host("dev.api.mufi.app"), HostClass::Mufi);
+        for h in [
+            "localhost",
+            "app.localhost",
+            "127.0.0.1",
+            "127.3.2.1",
+            "[::1]",
+            "0.0.0.0",
+            "host.docker.internal",
+            "printer.local",
+            "api",
+            "foo.test",
+            "example.com",
+            "www.example.org",
+            "www.w3.org",
+            "json-schema.org",
+        ] {
+            assert_eq!(classify_host(h), HostClass::Exempt, "{h}");
+        }
+        assert_eq!(classify_host("api.stripe.com"), HostClass::Other);
+        assert_eq!(classify_host("10.0.0.5"), HostClass::Other);
+    }
+
+    #[test]
+    fn urls_are_found_and_bare_prefixes_are_not() {
+        let urls = find_urls("x http://api.mufi.app/v1/users y", 10);
+        assert_eq!(urls.len(), 1);
+        assert_eq!(urls[0].host, "api.mufi.app");
+        assert_eq!(urls[0].range, 12..40);
+        assert!(find_urls("http://", 0).is_empty());
+        assert!(find_urls("http://${host}/x", 0).is_empty());
+        assert!(find_urls("http://{host}/x", 0).is_empty());
+        let with_user = find_urls("http://user:pw@host.example.io:8080/x", 0);
+        assert_eq!(with_user[0].host, "host.example.io");
+    }
+}

@@ -1,0 +1,237 @@
+//! Suppression comments: `mufi-lsp: ignore RULE[, RULE]` on a line or the line above,
+//! `mufi-lsp: ignore-file RULE` anywhere; unused ones become hints; and the fix that
+//! writes such a comment in the file's own syntax.
+
+use std::ops::Range;
+
+use tree_sitter::Tree;
+
+use crate::config::Config;
+use crate::finding::{Edit, Finding, Fix};
+use crate::language::{Language, LanguageId};
+use crate::rules::RuleId;
+
+const MARKER: &str = "mufi-lsp:";
+
+/// One parsed directive.
+#[derive(Debug)]
+struct Directive {
+    file_wide: bool,
+    /// Line (0-based) the comment is on.
+    line: usize,
+    /// Each rule named, with the byte range of its name; `None` rule = all rules.
+    rules: Vec<(Option<RuleId>, Range<usize>)>,
+    /// The whole directive, for the unused hint's range.
+    range: Range<usize>,
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+}
+
+/// Whether `offset` sits inside a comment.
+fn in_comment(text: &str, offset: usize, language: &Language, tree: Option<&Tree>) -> bool {
+    match (tree, language.id) {
+        (Some(tree), _) => {
+            let node = tree
+                .root_node()
+                .descendant_for_byte_range(offset, offset + 1);
+            node.is_some_and(|n| n.kind().contains("comment"))
+        }
+        (None, LanguageId::Dotenv) => {
+            let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let before = &text[line_start..offset];
+            before.trim_start().starts_with('#') || before.contains(" #")
+        }
+        (None, _) => false,
+    }
+}
+
+fn parse_directives(text: &str, language: &Language, tree: Option<&Tree>) -> Vec<Directive> {
+    let mut out = Vec::new();
+    for (pos, _) in text.match_indices(MARKER) {
+        if !in_comment(text, pos, language, tree) {
+            continue;
+        }
+        let after = pos + MARKER.len();
+        let line_end = text[after..].find('\n').map_or(text.len(), |i| after + i);
+        let rest = &text[after..line_end];
+        let trimmed = rest.trim_start();
+        let (file_wide, word_len) = if trimmed.starts_with("ignore-file") {
+            (true, "ignore-file".len())
+        } else if trimmed.starts_with("ignore") {
+            (false, "ignore".len())
+        } else {
+            continue;
+        };
+        let list_start = after + (rest.len() - trimmed.len()) + word_len;
+        let mut rules = Vec::new();
+        let mut cursor = list_start;
+        let list = &text[list_start..line_end];
+        for token in list.split(|c: char| c == ',' || c.is_whitespace()) {
+            let start = cursor;
+            cursor += token.len() + 1;
+            let token = token.trim_end_matches(['*', '/', '-', '>', '}']);
+            if token.is_empty() {
+                continue;
+            }
+            match token.parse::<RuleId>() {
+                Ok(rule) => rules.push((Some(rule), start..start + token.len())),
+                // Anything after the rule list (`*/`, a reason) ends it.
+                Err(_) => break,
+            }
+        }
+        let end = rules.last().map_or(list_start, |(_, r)| r.end);
+        if rules.is_empty() {
+            rules.push((None, pos..end));
+        }
+        out.push(Directive {
+            file_wide,
+            line: line_of(text, pos),
+            rules,
+            range: pos..end,
+        });
+    }
+    out
+}
+
+/// Drops suppressed findings and adds a hint for each suppression that silenced nothing.
+pub fn apply(
+    findings: Vec<Finding>,
+    text: &str,
+    language: &Language,
+    tree: Option<&Tree>,
+    config: &Config,
+) -> Vec<Finding> {
+    if !text.contains(MARKER) {
+        return findings;
+    }
+    let directives = parse_directives(text, language, tree);
+    if directives.is_empty() {
+        return findings;
+    }
+    let mut used = vec![vec![false; 0]; directives.len()];
+    for (d, u) in directives.iter().zip(used.iter_mut()) {
+        *u = vec![false; d.rules.len()];
+    }
+    let mut kept = Vec::with_capacity(findings.len());
+    for finding in findings {
+        let line = line_of(text, finding.range.start);
+        let mut silenced = false;
+        for (di, d) in directives.iter().enumerate() {
+            if !d.file_wide && line != d.line && line != d.line + 1 {
+                continue;
+            }
+            for (ri, (rule, _)) in d.rules.iter().enumerate() {
+                if rule.is_none_or(|r| r == finding.rule) {
+                    used[di][ri] = true;
+                    silenced = true;
+                }
+            }
+        }
+        if !silenced {
+            kept.push(finding);
+        }
+    }
+    if config.is_enabled(RuleId::UnusedSuppression) {
+        for (d, u) in directives.iter().zip(&used) {
+            for ((rule, range), was_used) in d.rules.iter().zip(u) {
+                if *was_used || rule.is_some_and(|r| !config.is_enabled(r)) {
+                    continue;
+                }
+                let what = rule.map_or("any rule".to_string(), |r| r.code().to_string());
+                let fix = unused_fix(text, d, range.clone());
+                kept.push(
+                    Finding::new(
+                        RuleId::UnusedSuppression,
+                        range.clone(),
+                        format!("This suppression of {what} silences nothing here; remove it."),
+                    )
+                    .with_fix(fix),
+                );
+            }
+        }
+    }
+    kept
+}
+
+/// Removes one rule from a directive, or the whole comment when it is the last.
+fn unused_fix(text: &str, d: &Directive, rule_range: Range<usize>) -> Fix {
+    if d.rules.len() > 1 {
+        // Remove the name and the separator that joins it to a neighbour.
+        let mut end = rule_range.end;
+        let bytes = text.as_bytes();
+        while end < bytes.len() && matches!(bytes[end], b',' | b' ') {
+            end += 1;
+        }
+        let mut start = rule_range.start;
+        if end == rule_range.end || d.rules.last().is_some_and(|(_, r)| *r == rule_range) {
+            while start > 0 && matches!(bytes[start - 1], b',' | b' ') {
+                start -= 1;
+            }
+            end = rule_range.end;
+        }
+        return Fix::local(
+            "Remove the unused rule from the suppression",
+            vec![Edit::replace(start..end, "")],
+        )
+        .safe();
+    }
+    Fix::local(
+        "Remove the unused suppression comment",
+        vec![Edit::replace(d.range.clone(), "")],
+    )
+}
+
+/// The "ignore this rule on this line" fix: a comment on the line above, in the
+/// file's comment syntax and indentation.
+pub fn ignore_fix(finding: &Finding, text: &str, language: &Language, tree: Option<&Tree>) -> Fix {
+    let start = finding.range.start.min(text.len());
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let indent: String = text[line_start..]
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .collect();
+    let code = finding.rule.code();
+    let first_token = line_start + indent.len();
+    let comment = if in_jsx_children(tree, first_token) {
+        format!("{{/* mufi-lsp: ignore {code} */}}")
+    } else {
+        format!("{} mufi-lsp: ignore {code}", language.line_comment)
+    };
+    Fix::local(
+        format!("Ignore {code} on this line"),
+        vec![Edit::replace(
+            line_start..line_start,
+            format!("{indent}{comment}\n"),
+        )],
+    )
+}
+
+/// True when the first token of a line is JSX content, where `//` would be text.
+fn in_jsx_children(tree: Option<&Tree>, offset: usize) -> bool {
+    let Some(tree) = tree else { return false };
+    let Some(node) = tree.root_node().descendant_for_byte_range(offset, offset) else {
+        return false;
+    };
+    let mut current = Some(node);
+    while let Some(n) = current {
+        match n.kind() {
+            "jsx_opening_element"
+            | "jsx_self_closing_element"
+            | "jsx_closing_element"
+            | "jsx_text"
+            | "jsx_expression" => {
+                return n.parent().is_some_and(|p| p.kind() == "jsx_element");
+            }
+            "jsx_element" => return n.parent().is_some_and(|p| p.kind() == "jsx_element"),
+            k if k.ends_with("statement") || k == "program" => return false,
+            _ => {}
+        }
+        current = n.parent();
+    }
+    false
+}
