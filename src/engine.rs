@@ -7,7 +7,9 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use tree_sitter::{Parser, Tree};
 
 use crate::config::Config;
-use crate::finding::Finding;
+use std::ops::Range;
+
+use crate::finding::{Edit, Finding, Fix};
 use crate::language::Language;
 use crate::project::FileContext;
 use crate::rules::{self, RuleContext, RuleId, ALL};
@@ -122,50 +124,61 @@ pub fn analyze(src: &SourceFile, file: &FileContext, config: &Config) -> Vec<Fin
     findings
 }
 
-/// Applies the local edits of `fixes` to `text`, skipping any that overlap an edit
-/// already taken. Returns the new text and how many fixes were applied.
-pub fn apply_fixes<'f>(
-    text: &str,
-    fixes: impl IntoIterator<Item = &'f crate::finding::Fix>,
-) -> (String, usize) {
-    use crate::finding::Edit;
-    let mut edits: Vec<(std::ops::Range<usize>, &str, usize)> = Vec::new();
-    let mut applied = 0;
-    for (index, fix) in fixes.into_iter().enumerate() {
-        let local: Vec<_> = fix
+/// Picks, in order, the fixes whose local edits are valid for `text` and overlap no
+/// edit already picked.
+pub fn select_fixes<'f>(text: &str, fixes: impl IntoIterator<Item = &'f Fix>) -> Vec<&'f Fix> {
+    let mut taken: Vec<Range<usize>> = Vec::new();
+    let mut chosen = Vec::new();
+    for fix in fixes {
+        let ranges: Vec<Range<usize>> = fix
             .edits
             .iter()
             .filter_map(|e| match e {
-                Edit::Replace { range, text } => Some((range.clone(), text.as_str())),
+                Edit::Replace { range, .. } => Some(range.clone()),
                 _ => None,
             })
             .collect();
-        let overlaps = local.iter().any(|(r, _)| {
-            edits.iter().any(|(taken, _, _)| {
-                r.start < taken.end && taken.start < r.end
-                    || (r.start == taken.start && r.is_empty() && taken.is_empty())
+        let valid = !ranges.is_empty()
+            && ranges.iter().all(|r| {
+                r.start <= r.end
+                    && r.end <= text.len()
+                    && text.is_char_boundary(r.start)
+                    && text.is_char_boundary(r.end)
+            });
+        let overlaps = ranges.iter().any(|r| {
+            taken.iter().any(|t| {
+                (r.start < t.end && t.start < r.end)
+                    || (r.start == t.start && (r.is_empty() || t.is_empty()))
             })
         });
-        let valid = local.iter().all(|(r, _)| {
-            r.start <= r.end
-                && r.end <= text.len()
-                && text.is_char_boundary(r.start)
-                && text.is_char_boundary(r.end)
-        });
-        if overlaps || !valid || local.is_empty() {
-            continue;
+        if valid && !overlaps {
+            taken.extend(ranges);
+            chosen.push(fix);
         }
-        edits.extend(local.into_iter().map(|(r, t)| (r, t, index)));
-        applied += 1;
     }
-    edits.sort_by_key(|(r, _, _)| (r.start, r.end));
+    chosen
+}
+
+/// Applies the local edits of the fixes `select_fixes` picks. Returns the new text
+/// and how many fixes were applied.
+pub fn apply_fixes<'f>(text: &str, fixes: impl IntoIterator<Item = &'f Fix>) -> (String, usize) {
+    let chosen = select_fixes(text, fixes);
+    let mut edits: Vec<(Range<usize>, &str)> = chosen
+        .iter()
+        .flat_map(|fix| fix.edits.iter())
+        .filter_map(|e| match e {
+            Edit::Replace { range, text } => Some((range.clone(), text.as_str())),
+            _ => None,
+        })
+        .collect();
+    edits.sort_by_key(|(r, _)| (r.start, r.end));
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
-    for (range, new_text, _) in edits {
+    for (range, new_text) in edits {
         out.push_str(&text[last..range.start]);
         out.push_str(new_text);
         last = range.end;
     }
     out.push_str(&text[last..]);
-    (out, applied)
+    (out, chosen.len())
 }

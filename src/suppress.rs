@@ -220,14 +220,16 @@ fn in_jsx_children(tree: Option<&Tree>, offset: usize) -> bool {
     let mut current = Some(node);
     while let Some(n) = current {
         match n.kind() {
-            "jsx_opening_element"
-            | "jsx_self_closing_element"
-            | "jsx_closing_element"
-            | "jsx_text"
-            | "jsx_expression" => {
+            // The line starts an element: it is a child when that element is one.
+            "jsx_opening_element" | "jsx_closing_element" => {
+                return n
+                    .parent()
+                    .and_then(|element| element.parent())
+                    .is_some_and(|p| p.kind() == "jsx_element");
+            }
+            "jsx_self_closing_element" | "jsx_text" | "jsx_expression" | "jsx_element" => {
                 return n.parent().is_some_and(|p| p.kind() == "jsx_element");
             }
-            "jsx_element" => return n.parent().is_some_and(|p| p.kind() == "jsx_element"),
             k if k.ends_with("statement") || k == "program" => return false,
             _ => {}
         }

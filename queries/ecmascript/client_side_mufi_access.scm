@@ -36,3 +36,7 @@
   key: [(property_identifier) (string)] @section
   value: (object (pair key: [(property_identifier) (string)] @inlined) @inlined_pair)
   (#match? @section "^[\"']?env[\"']?$"))
+
+; import { PUBLIC_MUFI_API_KEY } from "$env/static/public" (SvelteKit inlines these)
+(import_specifier
+  name: (identifier) @var @read)

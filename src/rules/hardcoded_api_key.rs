@@ -103,7 +103,10 @@ pub fn check(cx: &mut RuleContext) {
         );
         let mut finding =
             Finding::new(RuleId::HardcodedApiKey, lit.range(), message).with_key(summary);
-        finding.fixes = literal_fixes(cx, &lit, secret_offset..secret_offset + secret.len(), value);
+        finding.fixes = fallback_removal(cx, value).map_or_else(
+            || literal_fixes(cx, &lit, secret_offset..secret_offset + secret.len(), value),
+            |fix| vec![fix],
+        );
         cx.push(finding);
     }
 }
@@ -147,7 +150,10 @@ fn jwt_finding(cx: &RuleContext, token: &Jwt, client_reason: Option<&str>) -> Fi
                 message(&head, client_reason),
             )
             .with_key(summary);
-            finding.fixes = literal_fixes(cx, &lit, token.start..token.end, node);
+            finding.fixes = fallback_removal(cx, node).map_or_else(
+                || literal_fixes(cx, &lit, token.start..token.end, node),
+                |fix| vec![fix],
+            );
             finding
         }
         None => {
@@ -254,6 +260,55 @@ fn named_context<'a>(
     None
 }
 
+/// For a literal used as the fallback of an environment lookup
+/// (`process.env.X || "…"`, `os.getenv("X", "…")`, `os.getenv("X") or "…"`), the fix
+/// that drops the fallback and keeps the lookup.
+fn fallback_removal(cx: &RuleContext, literal: Node) -> Option<Fix> {
+    let parent = literal.parent()?;
+    let title = "Remove the hardcoded fallback, keep the environment lookup";
+    match parent.kind() {
+        "binary_expression" | "boolean_operator" => {
+            let left = parent.child_by_field_name("left")?;
+            let right = parent.child_by_field_name("right")?;
+            let op = parent
+                .child_by_field_name("operator")
+                .map(|o| cx.text_of(o));
+            if right.id() != literal.id()
+                || !matches!(op, Some("||" | "??" | "or"))
+                || !looks_like_env_read(cx.text_of(left))
+            {
+                return None;
+            }
+            Some(
+                Fix::local(
+                    title,
+                    vec![Edit::replace(parent.byte_range(), cx.text_of(left))],
+                )
+                .preferred(),
+            )
+        }
+        "argument_list" => {
+            let call = parent.parent()?;
+            let callee = call.child_by_field_name("function")?;
+            if !looks_like_env_read(cx.text_of(callee)) && !cx.text_of(callee).ends_with(".get") {
+                return None;
+            }
+            let first = parent.named_child(0)?;
+            if parent.named_child(1)?.id() != literal.id() {
+                return None;
+            }
+            Some(
+                Fix::local(
+                    title,
+                    vec![Edit::replace(first.end_byte()..literal.end_byte(), "")],
+                )
+                .preferred(),
+            )
+        }
+        _ => None,
+    }
+}
+
 fn is_key_option(norm: &str) -> bool {
     matches!(
         norm,
@@ -319,6 +374,10 @@ fn literal_fixes(
         }
         if needs_non_null(cx, node) {
             e.push('!');
+        }
+        // `<Provider apiKey="…">`: an attribute takes an expression in braces.
+        if node.parent().is_some_and(|p| p.kind() == "jsx_attribute") {
+            e = format!("{{{e}}}");
         }
         Edit::replace(lit.range(), e)
     } else if template {

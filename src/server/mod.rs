@@ -1,5 +1,53 @@
-//! The LSP face (placeholder while the server is written).
+//! The LSP face: tower-lsp-server behind our own framing guard. Handlers stay thin;
+//! documents live in `state`, analysis runs on a worker, conversions in `convert`.
 
+mod backend;
+mod convert;
+mod file_edits;
+pub mod framing;
+mod state;
+
+use std::sync::Arc;
+
+use tokio::io::{AsyncRead, AsyncWrite};
+use tokio::sync::Mutex;
+use tower_lsp_server::{LspService, Server};
+
+pub use backend::Backend;
+
+/// Serves LSP on the given streams until `exit` or end of input; returns the exit code.
+pub async fn serve<I, O>(input: I, output: O) -> u8
+where
+    I: AsyncRead + Unpin + Send + 'static,
+    O: AsyncWrite + Unpin + Send + 'static,
+{
+    let (service, socket) = LspService::new(Backend::new);
+    let (guard_to_server, server_in) = tokio::io::duplex(1 << 20);
+    let (server_out, server_to_guard) = tokio::io::duplex(1 << 20);
+    let output = Arc::new(Mutex::new(output));
+    let server = tokio::spawn(Server::new(server_in, server_out, socket).serve(service));
+    let pump = tokio::spawn(framing::pump_output(server_to_guard, output.clone()));
+    let code = framing::pump_input(input, guard_to_server, output.clone()).await;
+    server.abort();
+    pump.abort();
+    code
+}
+
+/// Runs the server on stdin/stdout and returns the process exit code.
 pub fn run_stdio() -> u8 {
-    0
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("mufi-lsp: cannot start the async runtime: {e}");
+            return 2;
+        }
+    };
+    let code = runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout()));
+    // stdin is read by a blocking thread that may never return; do not wait for it.
+    runtime.shutdown_timeout(std::time::Duration::from_millis(100));
+    code
 }

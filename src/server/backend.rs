@@ -1,0 +1,280 @@
+//! The LanguageServer implementation. Handlers are thin: they update the store
+//! synchronously, then hand work to the store's worker or a blocking task.
+
+use std::sync::{Arc, OnceLock};
+
+use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, LanguageServer};
+
+use crate::document::{Change, Encoding, Pos};
+use crate::engine;
+use crate::finding::Fix;
+use crate::language::Language;
+
+use super::convert;
+use super::file_edits::{self, EditCaps};
+use super::state::State;
+
+/// The code action kind of fix-all.
+pub const FIX_ALL_KIND: &str = "source.fixAll.mufi";
+
+pub struct Backend {
+    client: Client,
+    state: Arc<State>,
+    caps: OnceLock<EditCaps>,
+}
+
+impl Backend {
+    pub fn new(client: Client) -> Backend {
+        Backend {
+            state: State::new(client.clone()),
+            client,
+            caps: OnceLock::new(),
+        }
+    }
+
+    fn caps(&self) -> EditCaps {
+        self.caps.get().copied().unwrap_or_default()
+    }
+}
+
+fn negotiate_encoding(params: &InitializeParams) -> Encoding {
+    let offered = params
+        .capabilities
+        .general
+        .as_ref()
+        .and_then(|g| g.position_encodings.as_ref());
+    match offered {
+        Some(list) if list.contains(&PositionEncodingKind::UTF8) => Encoding::Utf8,
+        _ => Encoding::Utf16,
+    }
+}
+
+fn encoding_kind(e: Encoding) -> PositionEncodingKind {
+    match e {
+        Encoding::Utf8 => PositionEncodingKind::UTF8,
+        Encoding::Utf16 => PositionEncodingKind::UTF16,
+        Encoding::Utf32 => PositionEncodingKind::UTF32,
+    }
+}
+
+fn edit_caps(params: &InitializeParams) -> EditCaps {
+    let ws = params
+        .capabilities
+        .workspace
+        .as_ref()
+        .and_then(|w| w.workspace_edit.as_ref());
+    EditCaps {
+        document_changes: ws.and_then(|w| w.document_changes).unwrap_or(false),
+        create_files: ws
+            .and_then(|w| w.resource_operations.as_ref())
+            .is_some_and(|ops| ops.contains(&ResourceOperationKind::Create)),
+    }
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let encoding = negotiate_encoding(&params);
+        if let Ok(mut e) = self.state.encoding.write() {
+            *e = encoding;
+        }
+        let _ = self.caps.set(edit_caps(&params));
+        Ok(InitializeResult {
+            capabilities: ServerCapabilities {
+                position_encoding: Some(encoding_kind(encoding)),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(
+                    TextDocumentSyncOptions {
+                        open_close: Some(true),
+                        change: Some(TextDocumentSyncKind::INCREMENTAL),
+                        ..TextDocumentSyncOptions::default()
+                    },
+                )),
+                code_action_provider: Some(CodeActionProviderCapability::Options(
+                    CodeActionOptions {
+                        code_action_kinds: Some(vec![
+                            CodeActionKind::QUICKFIX,
+                            CodeActionKind::SOURCE_FIX_ALL,
+                            CodeActionKind::new(FIX_ALL_KIND),
+                        ]),
+                        resolve_provider: Some(false),
+                        ..CodeActionOptions::default()
+                    },
+                )),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                ..ServerCapabilities::default()
+            },
+            server_info: Some(ServerInfo {
+                name: "mufi-lsp".into(),
+                version: Some(env!("CARGO_PKG_VERSION").into()),
+            }),
+            offset_encoding: None,
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        self.client
+            .log_message(MessageType::INFO, "mufi-lsp ready")
+            .await;
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let doc = params.text_document;
+        let path = doc.uri.to_file_path().map(|p| p.into_owned());
+        let Some(language) = Language::for_lsp_id(&doc.language_id, path.as_deref()) else {
+            return;
+        };
+        // Synchronous: the store is updated before this handler can yield.
+        self.state.open(doc.uri, &doc.text, doc.version, language);
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let changes: Vec<Change> = params
+            .content_changes
+            .into_iter()
+            .map(|c| Change {
+                range: c.range.map(|r| {
+                    (
+                        Pos {
+                            line: r.start.line,
+                            character: r.start.character,
+                        },
+                        Pos {
+                            line: r.end.line,
+                            character: r.end.character,
+                        },
+                    )
+                }),
+                text: c.text,
+            })
+            .collect();
+        self.state.change(
+            &params.text_document.uri,
+            &changes,
+            params.text_document.version,
+        );
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        self.state.close(&uri);
+        self.client.publish_diagnostics(uri, Vec::new(), None).await;
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let state = self.state.clone();
+        let caps = self.caps();
+        let actions = tokio::task::spawn_blocking(move || code_actions(&state, &params, caps))
+            .await
+            .unwrap_or_default();
+        Ok(Some(actions))
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let state = self.state.clone();
+        let hover = tokio::task::spawn_blocking(move || {
+            let uri = &params.text_document_position_params.text_document.uri;
+            let pos = params.text_document_position_params.position;
+            let encoding = state.encoding();
+            let (_, findings) = state.current_findings(uri)?;
+            state.with_doc(uri, |doc| {
+                let offset = convert::offset(doc, pos, encoding);
+                let f = findings
+                    .iter()
+                    .find(|f| f.range.start <= offset && offset <= f.range.end)?;
+                Some(Hover {
+                    contents: HoverContents::Markup(MarkupContent {
+                        kind: MarkupKind::Markdown,
+                        value: convert::hover_markdown(f),
+                    }),
+                    range: Some(convert::range(doc, &f.range, encoding)),
+                })
+            })?
+        })
+        .await
+        .ok()
+        .flatten();
+        Ok(hover)
+    }
+}
+
+fn wants(only: &Option<Vec<CodeActionKind>>, kind: &str) -> bool {
+    match only {
+        None => true,
+        Some(kinds) => kinds
+            .iter()
+            .any(|k| kind == k.as_str() || kind.starts_with(&format!("{}.", k.as_str()))),
+    }
+}
+
+fn code_actions(state: &State, params: &CodeActionParams, caps: EditCaps) -> CodeActionResponse {
+    let uri = &params.text_document.uri;
+    let encoding = state.encoding();
+    let Some((snap, findings)) = state.current_findings(uri) else {
+        return Vec::new();
+    };
+    let only = &params.context.only;
+    let open = state.open_texts();
+    state
+        .with_doc(uri, |doc| {
+            if doc.version != snap.version {
+                return Vec::new();
+            }
+            let mut out = Vec::new();
+            let start = convert::offset(doc, params.range.start, encoding);
+            let end = convert::offset(doc, params.range.end, encoding);
+            if wants(only, CodeActionKind::QUICKFIX.as_str()) {
+                for f in findings
+                    .iter()
+                    .filter(|f| f.range.start <= end && start <= f.range.end)
+                {
+                    let diagnostic = convert::diagnostic(doc, f, encoding);
+                    for fix in &f.fixes {
+                        let Some(edit) =
+                            file_edits::workspace_edit(&open, uri, doc, fix, encoding, caps)
+                        else {
+                            continue;
+                        };
+                        out.push(CodeActionOrCommand::CodeAction(CodeAction {
+                            title: fix.title.clone(),
+                            kind: Some(CodeActionKind::QUICKFIX),
+                            diagnostics: Some(vec![diagnostic.clone()]),
+                            edit: Some(edit),
+                            is_preferred: fix.preferred.then_some(true),
+                            ..CodeAction::default()
+                        }));
+                    }
+                }
+            }
+            if wants(only, FIX_ALL_KIND) {
+                let safe: Vec<&Fix> = findings
+                    .iter()
+                    .filter_map(|f| f.fixes.iter().find(|x| x.safe && x.is_local()))
+                    .collect();
+                let chosen = engine::select_fixes(&snap.text, safe);
+                if !chosen.is_empty() {
+                    let edits: Vec<_> = chosen
+                        .iter()
+                        .flat_map(|f| f.edits.iter().cloned())
+                        .collect();
+                    let fix = Fix::local("Fix all safely fixable Mufi problems", edits);
+                    if let Some(edit) =
+                        file_edits::workspace_edit(&open, uri, doc, &fix, encoding, caps)
+                    {
+                        out.push(CodeActionOrCommand::CodeAction(CodeAction {
+                            title: fix.title,
+                            kind: Some(CodeActionKind::new(FIX_ALL_KIND)),
+                            edit: Some(edit),
+                            ..CodeAction::default()
+                        }));
+                    }
+                }
+            }
+            out
+        })
+        .unwrap_or_default()
+}

@@ -1,0 +1,262 @@
+//! The document store and the analysis worker. Edits are applied synchronously, in
+//! arrival order, before any `.await`; analysis runs on a blocking thread; a result
+//! is published only if the document is still at the version it was computed for.
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, RwLock};
+
+use tokio::sync::mpsc;
+use tower_lsp_server::ls_types::Uri;
+use tower_lsp_server::Client;
+use tree_sitter::Tree;
+
+use crate::config::Config;
+use crate::document::{Change, Document, Encoding};
+use crate::engine::{self, SourceFile};
+use crate::finding::Finding;
+use crate::language::Language;
+use crate::project::{FileContext, ProjectModel};
+
+use super::convert;
+
+pub struct OpenDoc {
+    pub doc: Document,
+    pub path: Option<PathBuf>,
+    /// Findings computed for `doc.version`, when they are current.
+    pub findings: Option<(i32, Arc<Vec<Finding>>)>,
+    /// Why the file is not analysed (binary, too large), logged once.
+    pub skipped: Option<String>,
+}
+
+/// A consistent copy of a document for analysis off the lock.
+pub struct Snapshot {
+    pub version: i32,
+    pub text: Arc<str>,
+    pub tree: Option<Tree>,
+    pub language: &'static Language,
+    pub file: FileContext,
+}
+
+/// What is open in the editor, by path: uri, text, version.
+#[derive(Default)]
+pub struct OpenTexts(pub HashMap<PathBuf, (Uri, Arc<str>, i32)>);
+
+pub struct State {
+    pub docs: Mutex<HashMap<Uri, OpenDoc>>,
+    pub encoding: RwLock<Encoding>,
+    pub config: RwLock<Arc<Config>>,
+    pub model: ProjectModel,
+    queue: mpsc::UnboundedSender<Uri>,
+}
+
+impl State {
+    pub fn new(client: Client) -> Arc<State> {
+        let (queue, rx) = mpsc::unbounded_channel();
+        let state = Arc::new(State {
+            docs: Mutex::new(HashMap::new()),
+            encoding: RwLock::new(Encoding::Utf16),
+            config: RwLock::new(Arc::new(Config::default())),
+            model: ProjectModel::new(),
+            queue,
+        });
+        tokio::spawn(worker(Arc::downgrade(&state), client, rx));
+        state
+    }
+
+    pub fn encoding(&self) -> Encoding {
+        self.encoding.read().map(|e| *e).unwrap_or(Encoding::Utf16)
+    }
+
+    pub fn config(&self) -> Arc<Config> {
+        self.config
+            .read()
+            .map(|c| c.clone())
+            .unwrap_or_else(|_| Arc::new(Config::default()))
+    }
+
+    /// Opens (or reopens) a document and queues its analysis.
+    pub fn open(&self, uri: Uri, text: &str, version: i32, language: &'static Language) {
+        let path = uri.to_file_path().map(|p| p.into_owned());
+        let skipped = too_large(text, &self.config());
+        let doc = Document::new(if skipped.is_some() { "" } else { text }, version, language);
+        if let Some(reason) = &skipped {
+            tracing::warn!("not analysing {}: {reason}", uri.as_str());
+        }
+        if let Ok(mut docs) = self.docs.lock() {
+            docs.insert(
+                uri.clone(),
+                OpenDoc {
+                    doc,
+                    path,
+                    findings: None,
+                    skipped,
+                },
+            );
+        }
+        let _ = self.queue.send(uri);
+    }
+
+    /// Applies changes if `version` is newer than the document's; stale ones are dropped.
+    pub fn change(&self, uri: &Uri, changes: &[Change], version: i32) -> bool {
+        let encoding = self.encoding();
+        let Ok(mut docs) = self.docs.lock() else {
+            return false;
+        };
+        let Some(open) = docs.get_mut(uri) else {
+            return false;
+        };
+        if version <= open.doc.version {
+            tracing::warn!(
+                "dropping stale change {version} for {} (at {})",
+                uri.as_str(),
+                open.doc.version
+            );
+            return false;
+        }
+        if open.skipped.is_some() {
+            open.doc.version = version;
+            return false;
+        }
+        open.doc.apply_changes(changes, version, encoding);
+        open.findings = None;
+        drop(docs);
+        let _ = self.queue.send(uri.clone());
+        true
+    }
+
+    pub fn close(&self, uri: &Uri) {
+        if let Ok(mut docs) = self.docs.lock() {
+            docs.remove(uri);
+        }
+    }
+
+    pub fn snapshot(&self, uri: &Uri) -> Option<Snapshot> {
+        let docs = self.docs.lock().ok()?;
+        let open = docs.get(uri)?;
+        if open.skipped.is_some() {
+            return None;
+        }
+        let file = match &open.path {
+            Some(p) => self.model.file_context(p),
+            None => FileContext::default(),
+        };
+        Some(Snapshot {
+            version: open.doc.version,
+            text: open.doc.text(),
+            tree: open.doc.tree().cloned(),
+            language: open.doc.language,
+            file,
+        })
+    }
+
+    /// Findings for the document as it is now: cached when current, else computed.
+    pub fn current_findings(&self, uri: &Uri) -> Option<(Snapshot, Arc<Vec<Finding>>)> {
+        let snap = self.snapshot(uri)?;
+        let cached = self.docs.lock().ok().and_then(|docs| {
+            let open = docs.get(uri)?;
+            open.findings
+                .as_ref()
+                .filter(|(v, _)| *v == snap.version)
+                .map(|(_, f)| f.clone())
+        });
+        let findings = cached.unwrap_or_else(|| Arc::new(analyze(&snap, &self.config())));
+        Some((snap, findings))
+    }
+
+    /// Runs `f` with the open document, if any.
+    pub fn with_doc<T>(&self, uri: &Uri, f: impl FnOnce(&Document) -> T) -> Option<T> {
+        let docs = self.docs.lock().ok()?;
+        docs.get(uri).map(|open| f(&open.doc))
+    }
+
+    /// The texts of open documents by path, for edits to other files. Taken before a
+    /// caller holds the store's lock (it is not re-entrant).
+    pub fn open_texts(&self) -> OpenTexts {
+        let Ok(docs) = self.docs.lock() else {
+            return OpenTexts::default();
+        };
+        OpenTexts(
+            docs.iter()
+                .filter_map(|(uri, open)| {
+                    let path = open.path.clone()?;
+                    Some((path, (uri.clone(), open.doc.text(), open.doc.version)))
+                })
+                .collect(),
+        )
+    }
+}
+
+fn too_large(text: &str, config: &Config) -> Option<String> {
+    (text.len() > config.max_file_size).then(|| {
+        format!(
+            "the file is {} bytes, over the {} byte limit",
+            text.len(),
+            config.max_file_size
+        )
+    })
+}
+
+pub fn analyze(snap: &Snapshot, config: &Config) -> Vec<Finding> {
+    engine::analyze(
+        &SourceFile {
+            text: &snap.text,
+            language: snap.language,
+            tree: snap.tree.as_ref(),
+        },
+        &snap.file,
+        config,
+    )
+}
+
+/// Analyses queued documents one at a time, coalescing repeated requests, and
+/// publishes each result only if the document has not moved on meanwhile.
+async fn worker(
+    state: std::sync::Weak<State>,
+    client: Client,
+    mut rx: mpsc::UnboundedReceiver<Uri>,
+) {
+    while let Some(first) = rx.recv().await {
+        let mut pending: Vec<Uri> = vec![first];
+        while let Ok(more) = rx.try_recv() {
+            pending.push(more);
+        }
+        let mut seen = HashSet::new();
+        pending.retain(|u| seen.insert(u.clone()));
+        for uri in pending {
+            let Some(state) = state.upgrade() else { return };
+            let Some(snap) = state.snapshot(&uri) else {
+                continue;
+            };
+            let config = state.config();
+            let analysed = tokio::task::spawn_blocking(move || {
+                let findings = analyze(&snap, &config);
+                (snap, findings)
+            })
+            .await;
+            let Ok((snap, findings)) = analysed else {
+                tracing::error!("analysis of {} failed", uri.as_str());
+                continue;
+            };
+            let findings = Arc::new(findings);
+            let encoding = state.encoding();
+            let diagnostics = {
+                let Ok(mut docs) = state.docs.lock() else {
+                    continue;
+                };
+                let Some(open) = docs.get_mut(&uri) else {
+                    continue;
+                };
+                if open.doc.version != snap.version {
+                    // An edit arrived while we worked; its own analysis is queued.
+                    continue;
+                }
+                open.findings = Some((snap.version, findings.clone()));
+                convert::diagnostics(&open.doc, &findings, encoding)
+            };
+            client
+                .publish_diagnostics(uri, diagnostics, Some(snap.version))
+                .await;
+        }
+    }
+}
