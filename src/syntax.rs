@@ -134,6 +134,18 @@ pub fn enclosing_scope(node: Node) -> Node {
     current
 }
 
+/// The child of the root that contains `node` (the node itself at the top).
+pub fn top_level_statement(node: Node) -> Node {
+    let mut current = node;
+    while let Some(parent) = current.parent() {
+        if parent.parent().is_none() {
+            return current;
+        }
+        current = parent;
+    }
+    current
+}
+
 /// How Python code can name `os` here: `os`, an alias, or `None` when it is not imported.
 pub fn python_os_name(tree: &Tree, text: &str) -> Option<String> {
     let root = tree.root_node();

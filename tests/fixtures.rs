@@ -3,9 +3,12 @@
 //! Also snapshots messages and fixes, re-parses every fixed file, and makes sure no
 //! report ever prints a whole key. Adding a case is adding a file.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+mod common;
+
+use common::markers::{score, Score};
 use mufi_lsp::cli::analyze_file;
 use mufi_lsp::config::Config;
 use mufi_lsp::engine::{apply_fixes, parse};
@@ -36,42 +39,6 @@ fn fixture_files() -> Vec<PathBuf> {
     out
 }
 
-/// `(line, code)` pairs the file's markers expect (1-based lines).
-fn expectations(text: &str) -> BTreeSet<(usize, String)> {
-    let mut out = BTreeSet::new();
-    for (index, line) in text.lines().enumerate() {
-        let Some(pos) = line.find("expect:") else {
-            continue;
-        };
-        let codes: Vec<String> = line[pos + 7..]
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|w| w.starts_with("MUFI") && w.len() == 7)
-            .map(String::from)
-            .collect();
-        let trimmed = line.trim_start();
-        let alone = ["//", "#", "/*", "{/*", "<!--"]
-            .iter()
-            .any(|opener| trimmed.starts_with(opener));
-        let target = if alone { index + 2 } else { index + 1 };
-        for code in codes {
-            out.insert((target, code));
-        }
-    }
-    out
-}
-
-fn found(text: &str, findings: &[Finding]) -> BTreeSet<(usize, String)> {
-    findings
-        .iter()
-        .map(|f| {
-            (
-                line_col(text, f.range.start).line,
-                f.rule.code().to_string(),
-            )
-        })
-        .collect()
-}
-
 fn relative(path: &Path) -> String {
     path.strip_prefix(fixture_root())
         .unwrap_or(path)
@@ -90,44 +57,17 @@ fn fixtures_match_their_expect_markers() {
     let files = fixture_files();
     assert!(files.len() >= 20, "only {} fixture files", files.len());
     let mut failures = Vec::new();
-    // rule -> (true positives, false positives, false negatives)
-    let mut score: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
+    let mut totals: BTreeMap<String, Score> = BTreeMap::new();
     for path in &files {
         let (text, findings) = analyze(path);
-        let expected = expectations(&text);
-        let got = found(&text, &findings);
-        for item in expected.union(&got) {
-            let entry = score.entry(item.1.clone()).or_default();
-            match (expected.contains(item), got.contains(item)) {
-                (true, true) => entry.0 += 1,
-                (false, true) => {
-                    entry.1 += 1;
-                    let f = findings
-                        .iter()
-                        .find(|f| {
-                            f.rule.code() == item.1 && line_col(&text, f.range.start).line == item.0
-                        })
-                        .map(|f| f.message.clone())
-                        .unwrap_or_default();
-                    failures.push(format!(
-                        "{}:{}: unexpected {}: {f}",
-                        relative(path),
-                        item.0,
-                        item.1
-                    ));
-                }
-                (true, false) => {
-                    entry.2 += 1;
-                    failures.push(format!("{}:{}: missed {}", relative(path), item.0, item.1));
-                }
-                (false, false) => unreachable!(),
-            }
-        }
+        failures.extend(
+            score(&text, &findings, &mut totals)
+                .into_iter()
+                .map(|m| format!("{}:{m}", relative(path))),
+        );
     }
-    for (rule, (tp, fp, fne)) in &score {
-        let precision = *tp as f64 / (tp + fp).max(1) as f64;
-        let recall = *tp as f64 / (tp + fne).max(1) as f64;
-        eprintln!("{rule}: {tp} true positives, {fp} false positives, {fne} missed; precision {precision:.3}, recall {recall:.3}");
+    for (rule, s) in &totals {
+        eprintln!("{rule}: {s}");
     }
     assert!(
         failures.is_empty(),
@@ -137,7 +77,6 @@ fn fixtures_match_their_expect_markers() {
     );
 }
 
-/// Every rule has positives in each language it covers.
 #[test]
 fn every_rule_has_positive_and_negative_fixtures() {
     let files = fixture_files();

@@ -25,7 +25,12 @@
 ; a variable named like a Mufi key, declared in client code
 (variable_declarator
   name: (identifier) @declared
-  value: (_)? @declared_value)
+  value: (_)? @declared_value
+  (#match? @declared "[Mm][Uu][Ff][Ii]"))
+
+; and each use of one: `Bearer ${mufiKey}`, { mufiKey }
+([(identifier) (shorthand_property_identifier)] @reference
+  (#match? @reference "[Mm][Uu][Ff][Ii]"))
 
 ; Mufi API URLs in client code
 (string) @string

@@ -177,6 +177,25 @@ pub fn check(cx: &mut RuleContext) {
             ));
             continue;
         }
+        if let Some(reference) = m.get("reference") {
+            let Some(reason) = &reason else { continue };
+            let name = cx.text_of(reference);
+            // Declarations are judged above; a property key is not a use of the variable.
+            let is_declaration = reference.parent().is_some_and(|p| {
+                p.kind() == "variable_declarator"
+                    && p.child_by_field_name("name")
+                        .is_some_and(|n| n.id() == reference.id())
+            });
+            if is_declaration || !is_mufi_key_name(name, &extra) {
+                continue;
+            }
+            cx.push(Finding::new(
+                RuleId::ClientSideMufiAccess,
+                reference.byte_range(),
+                ships(&format!("using the Mufi key in `{name}`"), reason),
+            ));
+            continue;
+        }
         if let Some(string) = m.get("string") {
             let Some(reason) = &reason else { continue };
             let Some(lit) = syntax::literal(string, cx.text) else {

@@ -181,8 +181,16 @@ fn named_context<'a>(
     lit: &Literal<'a>,
 ) -> Option<(String, &'a str)> {
     let content = lit.content;
+    // "A request to a Mufi host": the enclosing function mentions Mufi, or for code at
+    // the top level, the statement itself does (a module-level header table for some
+    // other API is not Mufi's).
     let mentions_mufi = |node: Node| {
         let scope = syntax::enclosing_scope(node);
+        let scope = if scope.parent().is_none() {
+            syntax::top_level_statement(node)
+        } else {
+            scope
+        };
         cx.text_of(scope).to_ascii_lowercase().contains("mufi")
     };
     let value_node = m.get("value")?;

@@ -3,6 +3,8 @@
 //! (independent of the server's) so a wrong range shows up as wrong text.
 #![allow(dead_code)]
 
+pub mod markers;
+
 use std::collections::VecDeque;
 use std::time::Duration;
 

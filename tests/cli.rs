@@ -1,0 +1,348 @@
+//! The real binary: `check` output, exit codes and fixes, the rule reference, and
+//! the language server over stdio as an editor runs it.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{action_edits, apply_edits, fake_key, TestClient};
+use serde_json::{json, Value};
+
+const BIN: &str = env!("CARGO_BIN_EXE_mufi-lsp");
+
+fn run(args: &[&str], cwd: &Path) -> (i32, String, String) {
+    let out = Command::new(BIN)
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("binary runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn git_project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    dir
+}
+
+#[test]
+fn check_json_on_the_example_matches_the_schema() {
+    let (code, stdout, _) = run(&["check", "examples", "--format", "json"], repo());
+    assert_eq!(code, 1, "findings mean exit 1");
+    let report: Value = serde_json::from_str(&stdout).expect("valid JSON");
+    assert_eq!(report["version"], 1);
+    let findings = report["findings"].as_array().unwrap();
+    assert!(findings.len() >= 8, "{}", findings.len());
+    assert_eq!(report["summary"]["findings"], findings.len());
+    assert!(report["summary"]["files_scanned"].as_u64().unwrap() >= 8);
+    assert!(report["summary"]["elapsed_ms"].is_u64());
+    let keys: std::collections::BTreeSet<&str> = findings[0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let expected: std::collections::BTreeSet<&str> = [
+        "path", "rule", "name", "severity", "message", "start", "end", "fixes",
+    ]
+    .into();
+    assert_eq!(keys, expected);
+    // Fields come out in the documented order.
+    let first = &stdout[stdout.find("\"findings\"").unwrap()..];
+    let order: Vec<usize> = [
+        "\"path\"",
+        "\"rule\"",
+        "\"name\"",
+        "\"severity\"",
+        "\"message\"",
+        "\"start\"",
+        "\"end\"",
+        "\"fixes\"",
+    ]
+    .iter()
+    .map(|k| first.find(k).unwrap())
+    .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+    for f in findings {
+        let path = f["path"].as_str().unwrap();
+        assert!(path.starts_with("examples/"), "relative path: {path}");
+        assert!(f["start"]["line"].as_u64().unwrap() >= 1);
+        assert!(f["start"]["column"].as_u64().unwrap() >= 1);
+        assert!(["error", "warning", "info", "hint"].contains(&f["severity"].as_str().unwrap()));
+        for fix in f["fixes"].as_array().unwrap() {
+            for edit in fix["edits"].as_array().unwrap() {
+                assert_eq!(edit["path"], f["path"]);
+                assert!(edit["new_text"].is_string());
+            }
+        }
+    }
+    let rules: std::collections::BTreeSet<&str> = findings
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        rules.into_iter().collect::<Vec<_>>(),
+        ["MUFI001", "MUFI002", "MUFI003", "MUFI004"]
+    );
+    // No key is ever printed whole.
+    let app = std::fs::read_to_string(repo().join("examples/backend/app.py")).unwrap();
+    let key = &app[app.find("eyJ").unwrap()..][..40];
+    assert!(!stdout.contains(key));
+}
+
+#[test]
+fn json_columns_count_unicode_scalar_values() {
+    let dir = git_project();
+    std::fs::write(
+        dir.path().join("a.js"),
+        "const s = \"😀é\"; const u = \"http://api.mufi.app\";\n",
+    )
+    .unwrap();
+    let (code, stdout, _) = run(&["check", ".", "--format", "json"], dir.path());
+    assert_eq!(code, 1);
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    let f = &report["findings"][0];
+    assert_eq!(f["path"], "a.js");
+    // `const s = "😀é"; const u = "` is 27 characters, so the URL starts at column 28.
+    assert_eq!(f["start"], json!({"line": 1, "column": 28}));
+    assert_eq!(f["end"], json!({"line": 1, "column": 47}));
+}
+
+#[test]
+fn text_report_underlines_and_redacts() {
+    let dir = git_project();
+    let key = fake_key("Write");
+    std::fs::write(
+        dir.path().join("k.py"),
+        format!("MUFI_API_KEY = \"{key}\"\n"),
+    )
+    .unwrap();
+    let (code, stdout, _) = run(&["check", "k.py"], dir.path());
+    assert_eq!(code, 1);
+    assert!(stdout.starts_with("k.py:1:16: error[MUFI001]"), "{stdout}");
+    assert!(stdout.contains("Write permission"));
+    assert!(stdout.contains("^^^"));
+    assert!(!stdout.contains(&key[..20]), "{stdout}");
+    assert!(!stdout.contains('\x1b'), "no colour when not a terminal");
+    assert!(stdout.contains("Found 1 problem in 1 files"));
+}
+
+#[test]
+fn clean_tree_exits_zero_and_missing_path_exits_two() {
+    let dir = git_project();
+    std::fs::write(
+        dir.path().join("ok.ts"),
+        "export const url = \"https://api.mufi.app\";\n",
+    )
+    .unwrap();
+    let (code, stdout, _) = run(&["check"], dir.path());
+    assert_eq!(code, 0, "{stdout}");
+    assert!(stdout.contains("No problems found in 1 files"));
+    let (code, _, stderr) = run(&["check", "does-not-exist"], dir.path());
+    assert_eq!(code, 2);
+    assert!(stderr.contains("does-not-exist"));
+    let (code, _, _) = run(&["check", "--format", "xml"], dir.path());
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn check_honours_gitignore_but_reads_ignored_dotenv_files() {
+    let dir = git_project();
+    std::fs::write(dir.path().join(".gitignore"), ".env\nbuild/\n").unwrap();
+    std::fs::create_dir(dir.path().join("build")).unwrap();
+    std::fs::write(
+        dir.path().join("build/bundle.js"),
+        "new https.Agent({ rejectUnauthorized: false });\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join(".env"), "NEXT_PUBLIC_MUFI_API_KEY=abc\n").unwrap();
+    let (code, stdout, _) = run(&["check", "--format", "json"], dir.path());
+    assert_eq!(code, 1);
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    let paths: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, [".env"]);
+}
+
+#[test]
+fn fix_applies_safe_fixes_and_keeps_the_rest() {
+    let dir = git_project();
+    let path = dir.path().join("client.py");
+    let original = "import requests\n\nBASE = \"http://api.mufi.app/v1\"  # ü\nr = requests.get(BASE, verify=False)\nOTHER = \"http://partner.acme.io\"\n";
+    std::fs::write(&path, original).unwrap();
+    let (code, stdout, stderr) = run(&["check", "--fix", "--format", "json"], dir.path());
+    let fixed = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        fixed,
+        "import requests\n\nBASE = \"https://api.mufi.app/v1\"  # ü\nr = requests.get(BASE, verify=True)\nOTHER = \"http://partner.acme.io\"\n"
+    );
+    assert!(stderr.contains("applied 2 fixes"), "{stderr}");
+    // The warning for a non-Mufi host is not auto-fixed, so it remains.
+    assert_eq!(code, 1);
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(report["findings"].as_array().unwrap().len(), 1);
+    assert_eq!(report["findings"][0]["rule"], "MUFI003");
+}
+
+#[test]
+fn binary_and_non_utf8_files_are_skipped() {
+    let dir = git_project();
+    std::fs::write(
+        dir.path().join("blob.js"),
+        b"\x00\x01\x02 rejectUnauthorized: false",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("latin1.py"), b"x = '\xe9' ; verify=False\n").unwrap();
+    let (code, _, _) = run(&["check"], dir.path());
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn rules_and_explain_print_the_reference() {
+    let (code, stdout, _) = run(&["rules"], repo());
+    assert_eq!(code, 0);
+    for code in ["MUFI001", "MUFI002", "MUFI003", "MUFI004", "MUFI100"] {
+        assert!(stdout.contains(code), "{code}");
+    }
+    let (code, stdout, _) = run(&["explain", "tls-verification-disabled"], repo());
+    assert_eq!(code, 0);
+    assert!(stdout.starts_with("# MUFI004 tls-verification-disabled"));
+    assert!(stdout.contains("## Why is this bad?"));
+    let (code, _, stderr) = run(&["explain", "MUFI999"], repo());
+    assert_eq!(code, 2);
+    assert!(stderr.contains("unknown rule"));
+}
+
+#[test]
+fn docs_rule_reference_is_generated_from_the_registry() {
+    let on_disk = std::fs::read_to_string(repo().join("docs/rules.md")).unwrap_or_default();
+    let generated = mufi_lsp::rules::reference_markdown();
+    assert!(
+        on_disk == generated,
+        "docs/rules.md is stale: run `cargo run -- rules --markdown > docs/rules.md`"
+    );
+}
+
+fn spawn_server() -> std::process::Child {
+    Command::new(BIN)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("server starts")
+}
+
+fn wait_exit(child: &mut std::process::Child) -> i32 {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status.code().unwrap_or(-1);
+        }
+        assert!(Instant::now() < deadline, "server did not exit");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+#[tokio::test]
+async fn stdio_server_flags_fixes_and_exits_cleanly() {
+    let mut child = Command::new(BIN)
+        .arg("--stdio")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdin = tokio::process::ChildStdin::from_std(child.stdin.take().unwrap()).unwrap();
+    let stdout = tokio::process::ChildStdout::from_std(child.stdout.take().unwrap()).unwrap();
+    let mut client = TestClient::new(stdout, stdin);
+    let init = client.initialize(&["utf-16"]).await;
+    assert_eq!(init["result"]["serverInfo"]["name"], "mufi-lsp");
+    let key = fake_key("Write");
+    let text =
+        format!("// 🚀 deploy notes 👩‍💻\nconst cfg = {{ note: \"🎉\", mufiApiKey: \"{key}\" }};\n");
+    let uri = "file:///tmp/mufi-stdio/app.js";
+    client.open(uri, "javascript", &text).await;
+    let diags = client.diagnostics(uri, 1).await;
+    assert_eq!(diags.len(), 1);
+    let prefix = "const cfg = { note: \"🎉\", mufiApiKey: ";
+    assert_eq!(
+        diags[0]["range"]["start"],
+        json!({"line": 1, "character": prefix.encode_utf16().count()})
+    );
+    let actions = client
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": diags[0]["range"], "context": {"diagnostics": [diags[0]]}}),
+        )
+        .await;
+    let preferred = actions["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["isPreferred"] == true)
+        .unwrap()
+        .clone();
+    let fixed = apply_edits(&text, &action_edits(&preferred, uri));
+    assert!(
+        fixed.contains("mufiApiKey: process.env.MUFI_API_KEY }"),
+        "{fixed}"
+    );
+    assert!(!fixed.contains(&key));
+    client
+        .notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": fixed}]}),
+        )
+        .await;
+    assert!(client.diagnostics(uri, 2).await.is_empty());
+    client.request("shutdown", Value::Null).await;
+    client.notify("exit", Value::Null).await;
+    assert_eq!(wait_exit(&mut child), 0);
+}
+
+#[test]
+fn exit_without_shutdown_is_code_one_and_closed_stdin_ends_the_server() {
+    use std::io::Write;
+    let frame = |v: Value| {
+        let body = v.to_string();
+        format!("Content-Length: {}\r\n\r\n{body}", body.len())
+    };
+    let mut child = spawn_server();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin
+        .write_all(frame(json!({"jsonrpc": "2.0", "method": "exit"})).as_bytes())
+        .unwrap();
+    stdin.flush().unwrap();
+    assert_eq!(wait_exit(&mut child), 1);
+
+    let mut child = spawn_server();
+    drop(child.stdin.take());
+    assert_eq!(wait_exit(&mut child), 1);
+
+    let mut child = spawn_server();
+    let mut stdin = child.stdin.take().unwrap();
+    let init =
+        json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}});
+    let shutdown = json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"});
+    stdin
+        .write_all((frame(init) + &frame(shutdown)).as_bytes())
+        .unwrap();
+    stdin.flush().unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    drop(stdin);
+    assert_eq!(wait_exit(&mut child), 0, "stdin closed after shutdown");
+}
