@@ -43,7 +43,7 @@ fn build(block: &str, header: &str, lines: usize) -> String {
     text
 }
 
-async fn measure(name: &str, uri: &str, language: &str, text: String, edits: usize) {
+async fn measure(name: &str, uri: &str, language: &str, mut text: String, edits: usize) {
     let (client_end, server_end) = tokio::io::duplex(1 << 22);
     let (sr, sw) = tokio::io::split(server_end);
     tokio::spawn(mufi_lsp::server::serve(sr, sw));
@@ -53,22 +53,48 @@ async fn measure(name: &str, uri: &str, language: &str, text: String, edits: usi
     client.open(uri, language, &text).await;
     client.diagnostics(uri, 1).await;
     let lines = text.lines().count() as u64;
+    // Typing a statement at the end of a line, one keystroke per sample, on a spread
+    // of lines: the file is briefly invalid at one place, as while typing.
+    let python = language == "python";
+    let typed: &str = if python { "; zq = 1" } else { " let zq = 1;" };
+    let suitable = |l: &str| {
+        if python {
+            l.contains(" = ") && !l.trim_end().ends_with(':')
+        } else {
+            l.trim_end().ends_with(';')
+        }
+    };
     let mut samples = Vec::with_capacity(edits);
-    for i in 0..edits {
-        let version = i as i64 + 2;
-        // Type one character into a string near a spread of lines.
-        let line = (i as u64 * 7919) % (lines - 1);
-        let change = json!({"range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 0}}, "text": " "});
-        let start = Instant::now();
-        client
-            .notify(
-                "textDocument/didChange",
-                json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}),
-            )
-            .await;
-        client.diagnostics(uri, version).await;
-        samples.push(start.elapsed());
-        client.inbox.clear();
+    let mut version = 1;
+    let mut pick = 0u64;
+    while samples.len() < edits {
+        pick = (pick + 7919) % lines;
+        let line = pick;
+        if !suitable(text.lines().nth(line as usize).unwrap_or("")) {
+            continue;
+        }
+        for ch in typed.chars() {
+            if samples.len() >= edits {
+                break;
+            }
+            version += 1;
+            let content = text.lines().nth(line as usize).unwrap_or("");
+            let character = content.encode_utf16().count() as u64;
+            let insert = ch.to_string();
+            let change = json!({"range": {"start": {"line": line, "character": character}, "end": {"line": line, "character": character}}, "text": insert});
+            let start = Instant::now();
+            client
+                .notify(
+                    "textDocument/didChange",
+                    json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}),
+                )
+                .await;
+            client.diagnostics(uri, version).await;
+            samples.push(start.elapsed());
+            let at = common::utf16_offset(&text, line, character);
+            text.insert_str(at, &insert);
+            client.inbox.clear();
+        }
     }
     samples.sort();
     let pct = |p: f64| samples[((samples.len() as f64 * p) as usize).min(samples.len() - 1)];

@@ -39,6 +39,9 @@ pub struct Document {
     snapshot: Arc<str>,
     tree: Option<Tree>,
     parser: Option<Parser>,
+    /// The tree of the last analysed version, edited along with the text since, and
+    /// the edits made since: what incremental re-analysis starts from.
+    base: Option<(Tree, Vec<InputEdit>)>,
 }
 
 impl Document {
@@ -54,6 +57,7 @@ impl Document {
             snapshot: Arc::from(text),
             tree: None,
             parser,
+            base: None,
         };
         doc.reparse(false);
         doc
@@ -80,6 +84,7 @@ impl Document {
                 None => {
                     self.rope = Rope::from_str(&change.text);
                     incremental = false;
+                    self.base = None;
                 }
                 Some((start, end)) => {
                     let start_byte = position_to_offset(&self.rope, start, encoding);
@@ -91,17 +96,22 @@ impl Document {
                     self.rope.remove(start_char..end_char);
                     self.rope.insert(start_char, &change.text);
                     let new_end_byte = start_byte + change.text.len();
+                    let edit = InputEdit {
+                        start_byte,
+                        old_end_byte: end_byte,
+                        new_end_byte,
+                        start_position: start_point,
+                        old_end_position: old_end_point,
+                        new_end_position: point_at(&self.rope, new_end_byte),
+                    };
                     if incremental {
                         if let Some(tree) = self.tree.as_mut() {
-                            tree.edit(&InputEdit {
-                                start_byte,
-                                old_end_byte: end_byte,
-                                new_end_byte,
-                                start_position: start_point,
-                                old_end_position: old_end_point,
-                                new_end_position: point_at(&self.rope, new_end_byte),
-                            });
+                            tree.edit(&edit);
                         }
+                    }
+                    if let Some((base_tree, edits)) = self.base.as_mut() {
+                        base_tree.edit(&edit);
+                        edits.push(edit);
                     }
                 }
             }
@@ -121,6 +131,16 @@ impl Document {
             None
         };
         self.tree = parser.parse(self.snapshot.as_bytes(), old);
+    }
+
+    /// The analysis base: the last analysed tree, edited since, and the edits.
+    pub fn base(&self) -> Option<&(Tree, Vec<InputEdit>)> {
+        self.base.as_ref()
+    }
+
+    /// Marks the current version as analysed.
+    pub fn reset_base(&mut self) {
+        self.base = self.tree.clone().map(|t| (t, Vec::new()));
     }
 
     pub fn offset_to_position(&self, offset: usize, encoding: Encoding) -> Pos {

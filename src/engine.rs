@@ -83,29 +83,60 @@ pub fn parse(language: &Language, text: &str) -> Option<Tree> {
 /// Analyses one file. Findings are sorted by position and carry their fixes,
 /// including the "ignore on this line" fix.
 pub fn analyze(src: &SourceFile, file: &FileContext, config: &Config) -> Vec<Finding> {
-    if src.text.len() > config.max_file_size {
-        return Vec::new();
-    }
-    let candidates: Vec<RuleId> = candidate_rules(src.text)
-        .into_iter()
-        .filter(|r| config.is_enabled(*r))
-        .collect();
-    if candidates.is_empty() {
-        return Vec::new();
-    }
     let owned_tree;
     let tree = match src.tree {
         Some(tree) => Some(tree),
+        None if candidate_rules(src.text).is_empty() => None,
         None => {
             owned_tree = parse(src.language, src.text);
             owned_tree.as_ref()
         }
     };
+    let src = SourceFile {
+        text: src.text,
+        language: src.language,
+        tree,
+    };
+    let raw = analyze_rules(&src, file, config, None);
+    finish(raw, &src, config)
+}
+
+/// Runs the rules that can fire, without suppressions: the "raw" findings. With
+/// `scope`, queries run only over those byte ranges (the editor's incremental path;
+/// the caller keeps findings outside them from an earlier run).
+pub fn analyze_rules(
+    src: &SourceFile,
+    file: &FileContext,
+    config: &Config,
+    scope: Option<&[Range<usize>]>,
+) -> Vec<Finding> {
+    if src.text.len() > config.max_file_size {
+        return Vec::new();
+    }
     let mut findings = Vec::new();
-    for rule in candidates {
-        let cx = RuleContext::new(rule, src.text, src.language, tree, file, config);
+    for rule in candidate_rules(src.text) {
+        if !config.is_enabled(rule) {
+            continue;
+        }
+        let cx = RuleContext::new(rule, src.text, src.language, src.tree, file, config)
+            .with_scope(scope);
         findings.extend(rules::run_rule(rule, cx));
     }
+    if let Some(scope) = scope {
+        findings.retain(|f| starts_in_any(&f.range, scope));
+    }
+    findings
+}
+
+/// Whether `range` starts inside one of `ranges`: a finding belongs to the scope its
+/// start is in, so a scoped run and the findings kept from before never overlap.
+pub fn starts_in_any(range: &Range<usize>, ranges: &[Range<usize>]) -> bool {
+    ranges.iter().any(|r| r.contains(&range.start))
+}
+
+/// Turns raw findings into what users see: severities, order, no duplicates,
+/// suppressions applied (with unused-suppression hints), and the ignore fix.
+pub fn finish(mut findings: Vec<Finding>, src: &SourceFile, config: &Config) -> Vec<Finding> {
     for f in &mut findings {
         f.severity = config.severity_for(f.rule, f.severity);
     }
@@ -113,10 +144,10 @@ pub fn analyze(src: &SourceFile, file: &FileContext, config: &Config) -> Vec<Fin
         (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule))
     });
     findings.dedup_by(|a, b| a.rule == b.rule && a.range == b.range);
-    let mut findings = suppress::apply(findings, src.text, src.language, tree, config);
+    let mut findings = suppress::apply(findings, src.text, src.language, src.tree, config);
     for f in &mut findings {
         if f.rule != RuleId::UnusedSuppression {
-            let fix = suppress::ignore_fix(f, src.text, src.language, tree);
+            let fix = suppress::ignore_fix(f, src.text, src.language, src.tree);
             f.fixes.push(fix);
         }
     }

@@ -7,6 +7,7 @@ pub mod document;
 pub mod dotenv;
 pub mod engine;
 pub mod finding;
+pub mod incremental;
 pub mod jwt;
 pub mod language;
 pub mod project;

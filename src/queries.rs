@@ -146,28 +146,33 @@ fn compile_for(language: &'static Language) -> Vec<Compiled> {
         .collect()
 }
 
-/// Runs `rule`'s query for `language` over the whole tree.
+/// Runs `rule`'s query for `language` over the whole tree, or only over `scope`.
 pub fn run<'tree>(
     language: &'static Language,
     rule: RuleId,
     tree: &'tree Tree,
     text: &str,
+    scope: Option<&[std::ops::Range<usize>]>,
 ) -> Vec<QueryMatchOwned<'tree>> {
     let Some(compiled) = compiled(language).iter().find(|c| c.rule == rule) else {
         return Vec::new();
     };
     let mut cursor = QueryCursor::new();
     let mut out = Vec::new();
-    let mut matches = cursor.matches(&compiled.query, tree.root_node(), text.as_bytes());
-    while let Some(m) = matches.next() {
-        out.push(QueryMatchOwned {
-            pattern: m.pattern_index,
-            captures: m
-                .captures()
-                .iter()
-                .map(|c| (compiled.names[c.index as usize], c.node))
-                .collect(),
-        });
+    let whole = 0..text.len();
+    for range in scope.unwrap_or(std::slice::from_ref(&whole)) {
+        cursor.set_byte_range(range.clone());
+        let mut matches = cursor.matches(&compiled.query, tree.root_node(), text.as_bytes());
+        while let Some(m) = matches.next() {
+            out.push(QueryMatchOwned {
+                pattern: m.pattern_index,
+                captures: m
+                    .captures()
+                    .iter()
+                    .map(|c| (compiled.names[c.index as usize], c.node))
+                    .collect(),
+            });
+        }
     }
     out
 }

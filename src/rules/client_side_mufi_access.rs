@@ -70,8 +70,10 @@ pub fn mufi_api_host(s: &str) -> Option<String> {
     for (pos, _) in lower.match_indices("mufi.app") {
         let head = &lower[..pos];
         let start = head
-            .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '-'))
-            .map_or(0, |i| i + 1);
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !(c.is_ascii_alphanumeric() || *c == '.' || *c == '-'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let after = lower[pos + 8..].chars().next();
         if after.is_some_and(|c| c.is_ascii_alphanumeric() || c == '-') {
             continue;
@@ -242,5 +244,10 @@ mod tests {
         assert_eq!(mufi_api_host("https://my.mufi.app/keys"), None);
         assert_eq!(mufi_api_host("see docs.mufi.app"), None);
         assert_eq!(mufi_api_host("mufi.application"), None);
+        // A multi-byte character right before the host must not split.
+        assert_eq!(
+            mufi_api_host("httpé😀.api.mufi.app/v1").as_deref(),
+            Some(".api.mufi.app")
+        );
     }
 }

@@ -152,6 +152,7 @@ pub struct RuleContext<'a> {
     pub config: &'a Config,
     pub findings: Vec<Finding>,
     rule: RuleId,
+    scope: Option<&'a [std::ops::Range<usize>]>,
 }
 
 impl<'a> RuleContext<'a> {
@@ -171,13 +172,20 @@ impl<'a> RuleContext<'a> {
             config,
             findings: Vec::new(),
             rule,
+            scope: None,
         }
+    }
+
+    /// Restricts queries to these byte ranges.
+    pub fn with_scope(mut self, scope: Option<&'a [std::ops::Range<usize>]>) -> Self {
+        self.scope = scope;
+        self
     }
 
     /// The matches of this rule's query (`queries/<lang>/<rule>.scm`) over the file.
     pub fn matches(&self) -> Vec<QueryMatchOwned<'a>> {
         match self.tree {
-            Some(tree) => queries::run(self.language, self.rule, tree, self.text),
+            Some(tree) => queries::run(self.language, self.rule, tree, self.text, self.scope),
             None => Vec::new(),
         }
     }

@@ -50,10 +50,12 @@ pub fn is_mufi_key_name(name: &str, extra: &[String]) -> bool {
 
 /// The public prefix of an env var name, when it has one.
 pub fn public_prefix(name: &str) -> Option<&'static str> {
-    PUBLIC_PREFIXES
-        .iter()
-        .copied()
-        .find(|p| name.len() > p.len() && name[..p.len()].eq_ignore_ascii_case(p))
+    PUBLIC_PREFIXES.iter().copied().find(|p| {
+        name.len() > p.len()
+            && name
+                .get(..p.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(p))
+    })
 }
 
 /// Values that stand in for a key in docs and templates, and values that cannot be one.
@@ -200,5 +202,7 @@ mod tests {
         assert_eq!(public_prefix("NEXT_PUBLIC_MUFI_KEY"), Some("NEXT_PUBLIC_"));
         assert_eq!(public_prefix("VITE_MUFI_KEY"), Some("VITE_"));
         assert_eq!(public_prefix("MUFI_API_KEY"), None);
+        // Slicing at the prefix length must not split a character.
+        assert_eq!(public_prefix("/sé😀tus"), None);
     }
 }

@@ -9,12 +9,13 @@ use std::sync::{Arc, Mutex, RwLock};
 use tokio::sync::mpsc;
 use tower_lsp_server::ls_types::Uri;
 use tower_lsp_server::Client;
-use tree_sitter::Tree;
+use tree_sitter::{InputEdit, Tree};
 
 use crate::config::Config;
 use crate::document::{Change, Document, Encoding};
 use crate::engine::{self, SourceFile};
 use crate::finding::Finding;
+use crate::incremental;
 use crate::language::Language;
 use crate::project::{FileContext, ProjectModel};
 
@@ -25,6 +26,9 @@ pub struct OpenDoc {
     pub path: Option<PathBuf>,
     /// Findings computed for `doc.version`, when they are current.
     pub findings: Option<(i32, Arc<Vec<Finding>>)>,
+    /// Raw (unsuppressed) findings and file facts of the last analysed version: the
+    /// starting point of incremental re-analysis, paired with `doc.base()`.
+    pub raw: Option<(Arc<Vec<Finding>>, String)>,
     /// Why the file is not analysed (binary, too large), logged once.
     pub skipped: Option<String>,
 }
@@ -36,6 +40,23 @@ pub struct Snapshot {
     pub tree: Option<Tree>,
     pub language: &'static Language,
     pub file: FileContext,
+    /// The last analysed tree (edited since), the edits, and its raw findings and facts.
+    pub base: Option<Base>,
+}
+
+pub struct Base {
+    pub tree: Tree,
+    pub edits: Vec<InputEdit>,
+    pub raw: Arc<Vec<Finding>>,
+    pub facts: String,
+}
+
+/// What one analysis produced: the raw findings and facts to keep for next time, and
+/// the findings users see.
+pub struct Analysis {
+    pub raw: Arc<Vec<Finding>>,
+    pub facts: String,
+    pub findings: Vec<Finding>,
 }
 
 /// What is open in the editor, by path: uri, text, version.
@@ -90,6 +111,7 @@ impl State {
                     doc,
                     path,
                     findings: None,
+                    raw: None,
                     skipped,
                 },
             );
@@ -141,12 +163,22 @@ impl State {
             Some(p) => self.model.file_context(p),
             None => FileContext::default(),
         };
+        let base = match (open.doc.base(), &open.raw) {
+            (Some((tree, edits)), Some((raw, facts))) => Some(Base {
+                tree: tree.clone(),
+                edits: edits.clone(),
+                raw: raw.clone(),
+                facts: facts.clone(),
+            }),
+            _ => None,
+        };
         Some(Snapshot {
             version: open.doc.version,
             text: open.doc.text(),
             tree: open.doc.tree().cloned(),
             language: open.doc.language,
             file,
+            base,
         })
     }
 
@@ -160,7 +192,7 @@ impl State {
                 .filter(|(v, _)| *v == snap.version)
                 .map(|(_, f)| f.clone())
         });
-        let findings = cached.unwrap_or_else(|| Arc::new(analyze(&snap, &self.config())));
+        let findings = cached.unwrap_or_else(|| Arc::new(analyze(&snap, &self.config()).findings));
         Some((snap, findings))
     }
 
@@ -197,16 +229,28 @@ fn too_large(text: &str, config: &Config) -> Option<String> {
     })
 }
 
-pub fn analyze(snap: &Snapshot, config: &Config) -> Vec<Finding> {
-    engine::analyze(
-        &SourceFile {
-            text: &snap.text,
-            language: snap.language,
-            tree: snap.tree.as_ref(),
-        },
-        &snap.file,
-        config,
-    )
+/// Analyses a snapshot: incrementally from its base when the file-level facts are
+/// unchanged, from scratch otherwise.
+pub fn analyze(snap: &Snapshot, config: &Config) -> Analysis {
+    let src = SourceFile {
+        text: &snap.text,
+        language: snap.language,
+        tree: snap.tree.as_ref(),
+    };
+    let facts = incremental::file_facts(&src, &snap.file);
+    let incremental = snap.base.as_ref().and_then(|base| {
+        if base.facts != facts {
+            return None;
+        }
+        incremental::reanalyze(&src, &snap.file, config, &base.tree, &base.edits, &base.raw)
+    });
+    let raw = incremental.unwrap_or_else(|| engine::analyze_rules(&src, &snap.file, config, None));
+    let findings = engine::finish(raw.clone(), &src, config);
+    Analysis {
+        raw: Arc::new(raw),
+        facts,
+        findings,
+    }
 }
 
 /// Analyses queued documents one at a time, coalescing repeated requests, and
@@ -230,15 +274,15 @@ async fn worker(
             };
             let config = state.config();
             let analysed = tokio::task::spawn_blocking(move || {
-                let findings = analyze(&snap, &config);
-                (snap, findings)
+                let analysis = analyze(&snap, &config);
+                (snap, analysis)
             })
             .await;
-            let Ok((snap, findings)) = analysed else {
+            let Ok((snap, analysis)) = analysed else {
                 tracing::error!("analysis of {} failed", uri.as_str());
                 continue;
             };
-            let findings = Arc::new(findings);
+            let findings = Arc::new(analysis.findings);
             let encoding = state.encoding();
             let diagnostics = {
                 let Ok(mut docs) = state.docs.lock() else {
@@ -252,6 +296,8 @@ async fn worker(
                     continue;
                 }
                 open.findings = Some((snap.version, findings.clone()));
+                open.raw = Some((analysis.raw, analysis.facts));
+                open.doc.reset_base();
                 convert::diagnostics(&open.doc, &findings, encoding)
             };
             client

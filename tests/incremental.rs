@@ -1,0 +1,170 @@
+//! Incremental re-analysis must agree with a full analysis after any edit sequence:
+//! random edits (typing, deleting, pasting problems) over every fixture file, each
+//! step checked against analysing the same text from scratch.
+
+use std::path::{Path, PathBuf};
+
+use mufi_lsp::config::Config;
+use mufi_lsp::document::{Change, Document, Encoding, Pos};
+use mufi_lsp::engine::{analyze, analyze_rules, finish, SourceFile};
+use mufi_lsp::finding::Finding;
+use mufi_lsp::incremental::{file_facts, reanalyze};
+use mufi_lsp::language::Language;
+use mufi_lsp::project::ProjectModel;
+
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+const SNIPPETS: &[&str] = &[
+    "\"http://api.mufi.app/v1\"",
+    " verify=False",
+    "rejectUnauthorized: false, ",
+    "mufiApiKey = \"s3cr3t-live-key-123\"\n",
+    "\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJwZXJtaXNzaW9uIjoiV3JpdGUifQ.c2lnbmF0dXJlLWZha2UtMTIzNDU2Nzg5\"",
+    "\n",
+    "\"",
+    "(",
+    "// mufi-lsp: ignore MUFI003\n",
+    "é😀",
+    "}",
+];
+
+fn fixtures() -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let p = entry.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if Language::for_path(&p).is_some_and(|l| l.grammar().is_some()) {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn summary(findings: &[Finding]) -> Vec<(usize, usize, &'static str, String)> {
+    findings
+        .iter()
+        .map(|f| (f.range.start, f.range.end, f.rule.code(), f.message.clone()))
+        .collect()
+}
+
+fn pos_of(text: &str, offset: usize) -> Pos {
+    let before = &text[..offset];
+    let line = before.matches('\n').count() as u32;
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    Pos {
+        line,
+        character: text[start..offset].encode_utf16().count() as u32,
+    }
+}
+
+#[test]
+fn incremental_findings_equal_full_analysis_after_random_edits() {
+    let model = ProjectModel::new();
+    let config = Config::default();
+    let mut incremental_runs = 0;
+    for (path, seed) in fixtures()
+        .into_iter()
+        .flat_map(|p| [0x9E37_79B9_7F4A_7C15u64, 0xDEAD_BEEF, 0x3141_5926].map(|s| (p.clone(), s)))
+    {
+        let mut rng = Rng(seed);
+        let language = Language::for_path(&path).unwrap();
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        let file = model.file_context(&path);
+        let mut doc = Document::new(&text, 1, language);
+        let src = |doc: &Document, text: &str| {
+            let tree = doc.tree().cloned();
+            (text.to_string(), tree)
+        };
+        let (t0, tree0) = src(&doc, &text);
+        let first = SourceFile {
+            text: &t0,
+            language,
+            tree: tree0.as_ref(),
+        };
+        let mut raw = analyze_rules(&first, &file, &config, None);
+        let mut facts = file_facts(&first, &file);
+        doc.reset_base();
+        for step in 0..25 {
+            // Pick an edit on a char boundary.
+            let mut start = rng.below(text.len() + 1);
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let mut end = (start + rng.below(12)).min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let insert = if rng.below(3) == 0 {
+                ""
+            } else {
+                SNIPPETS[rng.below(SNIPPETS.len())]
+            };
+            let change = Change {
+                range: Some((pos_of(&text, start), pos_of(&text, end))),
+                text: insert.to_string(),
+            };
+            text.replace_range(start..end, insert);
+            doc.apply_changes(&[change], step + 2, Encoding::Utf16);
+            assert_eq!(&*doc.text(), text.as_str(), "document text diverged");
+            let tree = doc.tree().cloned();
+            let now = SourceFile {
+                text: &text,
+                language,
+                tree: tree.as_ref(),
+            };
+            let (base_tree, edits) = doc.base().cloned().unwrap();
+            let new_facts = file_facts(&now, &file);
+            let next_raw = if new_facts == facts {
+                match reanalyze(&now, &file, &config, &base_tree, &edits, &raw) {
+                    Some(r) => {
+                        incremental_runs += 1;
+                        r
+                    }
+                    None => analyze_rules(&now, &file, &config, None),
+                }
+            } else {
+                analyze_rules(&now, &file, &config, None)
+            };
+            let got = finish(next_raw.clone(), &now, &config);
+            let want = analyze(&now, &file, &config);
+            assert_eq!(
+                summary(&got),
+                summary(&want),
+                "{} (seed {seed:#x}) after step {step}: incremental and full analysis differ",
+                path.display()
+            );
+            // Fixes must match too: they are edits to the user's file.
+            for (g, w) in got.iter().zip(&want) {
+                assert_eq!(
+                    g.fixes,
+                    w.fixes,
+                    "{}: fixes differ at step {step}",
+                    path.display()
+                );
+            }
+            raw = next_raw;
+            facts = new_facts;
+            doc.reset_base();
+        }
+    }
+    assert!(
+        incremental_runs > 200,
+        "only {incremental_runs} incremental runs"
+    );
+}
