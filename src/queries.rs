@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use streaming_iterator::StreamingIterator;
 use tree_sitter::{Node, Query, QueryCursor, Tree};
 
-use crate::language::{registry, Language, LanguageId};
+use crate::language::{registry, Language};
 use crate::rules::{RuleId, ALL};
 
 /// (query folder, rule, source). A language's query for a rule is the concatenation
@@ -193,11 +193,6 @@ pub fn check_all_compile() -> Result<usize, String> {
         }
     }
     Ok(count)
-}
-
-/// Whether `id` has a query for `rule`.
-pub fn has_query(id: LanguageId, rule: RuleId) -> bool {
-    source_for(Language::get(id), rule).is_some()
 }
 
 #[cfg(test)]

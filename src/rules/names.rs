@@ -20,8 +20,41 @@ pub fn normalize_name(name: &str) -> String {
         .collect()
 }
 
+/// The words of an identifier, lower case: `mufiApiKey`, `MUFI_API_KEY` and
+/// `mufi-api-key` all give `mufi api key`; `MUFIKey` gives `mufi key`.
+pub fn words(name: &str) -> Vec<String> {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if !c.is_alphanumeric() {
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(i + 1).copied();
+        let boundary = c.is_uppercase()
+            && prev.is_some_and(|p| {
+                p.is_lowercase()
+                    || p.is_ascii_digit()
+                    || (p.is_uppercase() && next.is_some_and(char::is_lowercase))
+            });
+        if boundary && !current.is_empty() {
+            out.push(std::mem::take(&mut current));
+        }
+        current.extend(c.to_lowercase());
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
 /// A name that holds a Mufi key: `mufi_api_key`, `MUFI_KEY`, `mufiToken`,
-/// `NEXT_PUBLIC_MUFI_API_KEY`; not `MUFI_KEY_PATH`, `mufiBaseUrl`, `mufi_key_id`.
+/// `NEXT_PUBLIC_MUFI_API_KEY`; not `MUFI_KEY_PATH`, `mufiBaseUrl`, `mufi_key_id`,
+/// `mufiKeyboard`.
 pub fn is_mufi_key_name(name: &str, extra: &[String]) -> bool {
     let norm = normalize_name(name);
     if extra.iter().any(|e| normalize_name(e) == norm) {
@@ -30,22 +63,65 @@ pub fn is_mufi_key_name(name: &str, extra: &[String]) -> bool {
     if !norm.contains("mufi") {
         return false;
     }
-    const SECRET_WORDS: &[&str] = &["key", "token", "secret", "jwt", "credential", "bearer"];
-    const NOT_A_SECRET: &[&str] = &[
-        "path", "file", "url", "uri", "host", "name", "id", "env", "var", "header", "length",
-        "len", "prefix", "format", "type", "endpoint", "dir", "kind", "label", "regex",
+    const SECRET_WORDS: &[&str] = &[
+        "key",
+        "apikey",
+        "token",
+        "secret",
+        "jwt",
+        "credential",
+        "credentials",
+        "bearer",
     ];
-    let Some(pos) = SECRET_WORDS
-        .iter()
-        .filter_map(|w| norm.rfind(w).map(|p| p + w.len()))
-        .max()
-    else {
+    const NOT_A_SECRET: &[&str] = &[
+        "path",
+        "file",
+        "url",
+        "uri",
+        "host",
+        "name",
+        "id",
+        "env",
+        "var",
+        "header",
+        "length",
+        "len",
+        "prefix",
+        "format",
+        "type",
+        "endpoint",
+        "dir",
+        "kind",
+        "label",
+        "regex",
+        "keys",
+        "tokens",
+        "help",
+        "hint",
+        "placeholder",
+        "field",
+        "input",
+        "storage",
+        "expiry",
+    ];
+    let words = words(name);
+    // A name written without separators (`MUFIAPIKEY`) is one word: judge it whole.
+    if words.len() == 1 {
+        let w = &words[0];
+        return w.starts_with("mufi") && SECRET_WORDS.iter().any(|s| w.ends_with(s));
+    }
+    if !words.iter().any(|w| w.contains("mufi")) {
+        return false;
+    }
+    let Some(last_secret) = words.iter().rposition(|w| {
+        SECRET_WORDS.contains(&w.as_str()) || (w.contains("mufi") && w.ends_with("key"))
+    }) else {
         return false;
     };
-    // Whatever follows the secret word must not make it something else (`keypath`, `keyid`).
-    let tail = &norm[pos..];
-    // `mufiKeys` is usually a list of names, not a key.
-    tail.is_empty() || !(tail.starts_with('s') || NOT_A_SECRET.iter().any(|w| tail.starts_with(w)))
+    // What follows the secret word must not make it something else (`key_path`, `keyId`).
+    words
+        .get(last_secret + 1)
+        .is_none_or(|next| !NOT_A_SECRET.contains(&next.as_str()))
 }
 
 /// The public prefix of an env var name, when it has one.
@@ -152,6 +228,11 @@ mod tests {
             "MufiSecret",
             "NEXT_PUBLIC_MUFI_API_KEY",
             "mufi-api-key",
+            "MUFIAPIKEY",
+            "mufiReadKey",
+            "MUFI_WRITE_TOKEN",
+            "mufiKeyLive",
+            "apiKeyMufi",
         ] {
             assert!(is_mufi_key_name(name, &[]), "{name}");
         }
@@ -163,10 +244,25 @@ mod tests {
             "MUFI_API_URL",
             "mufiKeyEnvVar",
             "keyboard",
+            "mufiKeyboardShortcut",
+            "mufiKeys",
+            "mufiTokenExpiry",
+            "MUFI_KEY_HELP",
         ] {
             assert!(!is_mufi_key_name(name, &[]), "{name}");
         }
         assert!(is_mufi_key_name("walletSecret", &["WALLET_SECRET".into()]));
+    }
+
+    #[test]
+    fn words_split_on_case_and_separators() {
+        assert_eq!(words("mufiApiKey"), ["mufi", "api", "key"]);
+        assert_eq!(
+            words("NEXT_PUBLIC_MUFI_KEY"),
+            ["next", "public", "mufi", "key"]
+        );
+        assert_eq!(words("MUFIKey"), ["mufi", "key"]);
+        assert_eq!(words("x-api-key"), ["x", "api", "key"]);
     }
 
     #[test]

@@ -144,17 +144,28 @@ pub fn check(cx: &mut RuleContext) {
             );
             continue;
         }
-        if let (Some(identity), Some(setting)) =
-            (m.get("identity"), m.get("setting").or(m.get("method")))
-        {
+        if m.get("identity").is_some() {
+            let Some(setting) = m.get("setting").or(m.get("method")) else {
+                continue;
+            };
             let body = m.get("callback").or(m.get("body"));
-            let _ = identity;
             if body.is_some_and(|b| returns_nothing(cx, b)) {
-                cx.push(Finding::new(
-                    RuleId::TlsVerificationDisabled,
-                    setting.byte_range(),
-                    "This checkServerIdentity returns nothing, so every hostname is accepted: a valid certificate for any site passes. Remove it (Node's default check is right) or return an Error on mismatch.",
-                ));
+                let fix = Fix::local(
+                    "Remove checkServerIdentity (Node's default check verifies the hostname)",
+                    vec![Edit::replace(
+                        with_trailing_comma(cx.text, setting.byte_range()),
+                        "",
+                    )],
+                )
+                .preferred();
+                cx.push(
+                    Finding::new(
+                        RuleId::TlsVerificationDisabled,
+                        setting.byte_range(),
+                        "This checkServerIdentity returns nothing, so every hostname is accepted: a valid certificate for any site passes. Remove it (Node's default check is right) or return an Error on mismatch.",
+                    )
+                    .with_fix(fix),
+                );
             }
             continue;
         }
@@ -301,6 +312,20 @@ fn check_dotenv(cx: &mut RuleContext) {
             )
             .with_fix(fix),
         );
+    }
+}
+
+/// A property's range plus the comma and spaces after it, so removing it leaves a
+/// well-formed object.
+fn with_trailing_comma(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let rest = &text[range.end..];
+    let after_space = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    if rest[after_space..].starts_with(',') {
+        let after_comma = &rest[after_space + 1..];
+        let spaces = after_comma.len() - after_comma.trim_start_matches([' ', '\t']).len();
+        range.start..range.end + after_space + 1 + spaces
+    } else {
+        range
     }
 }
 
