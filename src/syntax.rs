@@ -88,6 +88,25 @@ pub fn name_text<'a>(node: Node, text: &'a str) -> &'a str {
     }
 }
 
+/// The name a literal is given: the key of its pair, the keyword of its argument, the
+/// target of its assignment or declaration, the attribute it is the value of.
+pub fn assigned_name<'a>(literal: Node, text: &'a str) -> Option<&'a str> {
+    let parent = literal.parent()?;
+    let (name, dotted) = match parent.kind() {
+        "pair" => (parent.child_by_field_name("key")?, false),
+        "keyword_argument" | "variable_declarator" => (parent.child_by_field_name("name")?, false),
+        "assignment" | "assignment_expression" => (parent.child_by_field_name("left")?, true),
+        "jsx_attribute" => (parent.named_child(0)?, false),
+        _ => return None,
+    };
+    if name.id() == literal.id() {
+        return None;
+    }
+    let name = name_text(name, text);
+    // `self.ATOM_NS = …` is named `ATOM_NS`; `"xmlns:svg"` keeps its colon.
+    Some(if dotted { last_segment(name) } else { name })
+}
+
 /// The last identifier of a dotted name: `self.session.verify` -> `verify`.
 pub fn last_segment(name: &str) -> &str {
     name.rsplit(['.', ':']).next().unwrap_or(name)

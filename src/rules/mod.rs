@@ -19,7 +19,7 @@ use crate::language::Language;
 use crate::project::FileContext;
 use crate::queries::{self, QueryMatchOwned};
 
-pub use names::{is_mufi_key_name, is_placeholder, normalize_name, public_prefix};
+pub use names::{is_mufi_key_name, is_placeholder, normalize_name, public_prefix, words};
 
 /// Stable rule identity. Codes and names never change once released.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

@@ -7,7 +7,7 @@ use crate::finding::{Edit, Finding, Fix, Severity};
 use crate::language::LanguageId;
 use crate::syntax;
 
-use super::{RuleContext, RuleId, RuleMeta};
+use super::{words, RuleContext, RuleId, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: RuleId::PlainHttpUrl,
@@ -89,7 +89,8 @@ pub fn classify_host(host: &str) -> HostClass {
     }
     let ipv4: Vec<&str> = host.split('.').collect();
     if ipv4.len() == 4 && ipv4.iter().all(|p| p.parse::<u8>().is_ok()) {
-        return if ipv4[0] == "127" || host == "0.0.0.0" {
+        // Loopback, and link-local (169.254/16, cloud metadata services).
+        return if ipv4[0] == "127" || host == "0.0.0.0" || host.starts_with("169.254.") {
             HostClass::Exempt
         } else {
             HostClass::Other
@@ -206,11 +207,9 @@ pub fn check(cx: &mut RuleContext) {
             if cx.language.id == LanguageId::Python && syntax::is_docstring(node) {
                 continue;
             }
-            // `xmlns="http://…"` attributes name a namespace.
-            if node
-                .parent()
-                .is_some_and(|p| p.kind() == "jsx_attribute" && cx.text_of(p).starts_with("xmlns"))
-            {
+            // `xmlns="http://…"` attributes, `{"xmlns:x": "http://…"}` and `XML_NS = "…"`
+            // name namespaces, not servers.
+            if syntax::assigned_name(node, cx.text).is_some_and(names_a_namespace) {
                 continue;
             }
             spans.push((node.start_byte(), node.end_byte()));
@@ -221,6 +220,9 @@ pub fn check(cx: &mut RuleContext) {
             continue;
         };
         for url in find_urls(span, start) {
+            if in_namespace_attribute(&cx.text[start..url.range.start]) {
+                continue;
+            }
             let class = classify_host(&url.host);
             if class == HostClass::Exempt || cx.config.http_host_allowed(&url.host) {
                 continue;
@@ -229,6 +231,32 @@ pub fn check(cx: &mut RuleContext) {
             cx.push(finding);
         }
     }
+}
+
+/// A name under which a URL is an XML namespace: `xmlns`, `xmlns:svg`, `XML_NS`,
+/// `atomNamespace`, `nsmap`.
+fn names_a_namespace(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.starts_with("xmlns")
+        || words(name)
+            .iter()
+            .any(|w| matches!(w.as_str(), "ns" | "xmlns" | "namespace" | "namespaces" | "nsmap"))
+}
+
+/// Whether the text just before a URL (inside the same literal) opens an XML namespace
+/// or schema-location attribute: `<svg xmlns="`, `xsi:schemaLocation="`.
+fn in_namespace_attribute(before: &str) -> bool {
+    let tail = before.trim_end_matches(['"', '\'', '\\']).trim_end();
+    let Some(attr) = tail.strip_suffix('=') else {
+        return false;
+    };
+    let name = attr
+        .trim_end()
+        .rsplit(|c: char| c.is_whitespace() || c == '<')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    name.starts_with("xmlns") || name.ends_with("schemalocation")
 }
 
 fn finding_for(url: &PlainUrl, mufi: bool) -> Finding {
@@ -301,6 +329,12 @@ mod tests {
         assert!(find_urls("http://", 0).is_empty());
         assert!(find_urls("http://${host}/x", 0).is_empty());
         assert!(find_urls("http://{host}/x", 0).is_empty());
+        assert!(in_namespace_attribute("<broker xmlns=\""));
+        assert!(in_namespace_attribute("<a xsi:schemaLocation='"));
+        assert!(!in_namespace_attribute("see "));
+        assert!(names_a_namespace("xmlns:ooo"));
+        assert!(names_a_namespace("ATOM_NS"));
+        assert!(!names_a_namespace("NEWS_URL"));
         let with_user = find_urls("http://user:pw@host.example.io:8080/x", 0);
         assert_eq!(with_user[0].host, "host.example.io");
     }
