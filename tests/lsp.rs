@@ -477,3 +477,33 @@ async fn exit_codes_follow_the_spec() {
     client.notify("exit", Value::Null).await;
     assert_eq!(server.await.unwrap(), 1);
 }
+
+#[tokio::test]
+async fn files_over_the_size_limit_are_logged_not_analysed() {
+    let mut client = started(&["utf-16"]).await;
+    let uri = "file:///tmp/mufi-test/huge.js";
+    let mut text = String::from("const a = { rejectUnauthorized: false };\n");
+    while text.len() < 4 * 1024 * 1024 + 10 {
+        text.push_str("// filler line of a generated bundle ..............................\n");
+    }
+    client.open(uri, "javascript", &text).await;
+    let log = client
+        .wait_for("window/logMessage", |p| {
+            p["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("not checking"))
+        })
+        .await;
+    assert_eq!(log["params"]["type"], 2, "a warning");
+    let resp = client
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 15}}),
+        )
+        .await;
+    assert_eq!(resp["result"], Value::Null);
+    assert!(!client
+        .inbox
+        .iter()
+        .any(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri));
+}

@@ -238,9 +238,12 @@ pub fn check(cx: &mut RuleContext) {
 fn names_a_namespace(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     lower.starts_with("xmlns")
-        || words(name)
-            .iter()
-            .any(|w| matches!(w.as_str(), "ns" | "xmlns" | "namespace" | "namespaces" | "nsmap"))
+        || words(name).iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "ns" | "xmlns" | "namespace" | "namespaces" | "nsmap"
+            )
+        })
 }
 
 /// Whether the text just before a URL (inside the same literal) opens an XML namespace

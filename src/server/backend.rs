@@ -129,7 +129,15 @@ impl LanguageServer for Backend {
             return;
         };
         // Synchronous: the store is updated before this handler can yield.
-        self.state.open(doc.uri, &doc.text, doc.version, language);
+        let uri = doc.uri.clone();
+        if let Some(reason) = self.state.open(doc.uri, &doc.text, doc.version, language) {
+            self.client
+                .log_message(
+                    MessageType::WARNING,
+                    format!("mufi-lsp is not checking {}: {reason}", uri.as_str()),
+                )
+                .await;
+        }
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {

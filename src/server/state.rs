@@ -96,14 +96,22 @@ impl State {
             .unwrap_or_else(|_| Arc::new(Config::default()))
     }
 
-    /// Opens (or reopens) a document and queues its analysis.
-    pub fn open(&self, uri: Uri, text: &str, version: i32, language: &'static Language) {
+    /// Opens (or reopens) a document and queues its analysis. Returns why it will not
+    /// be analysed, when it will not.
+    pub fn open(
+        &self,
+        uri: Uri,
+        text: &str,
+        version: i32,
+        language: &'static Language,
+    ) -> Option<String> {
         let path = uri.to_file_path().map(|p| p.into_owned());
         let skipped = too_large(text, &self.config());
         let doc = Document::new(if skipped.is_some() { "" } else { text }, version, language);
         if let Some(reason) = &skipped {
             tracing::warn!("not analysing {}: {reason}", uri.as_str());
         }
+        let reply = skipped.clone();
         if let Ok(mut docs) = self.docs.lock() {
             docs.insert(
                 uri.clone(),
@@ -117,6 +125,7 @@ impl State {
             );
         }
         let _ = self.queue.send(uri);
+        reply
     }
 
     /// Applies changes if `version` is newer than the document's; stale ones are dropped.
