@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use crate::finding::{Edit, Finding, Fix};
 use crate::language::Language;
-use crate::project::FileContext;
+use crate::project::{self, FileContext};
 use crate::rules::{self, RuleContext, RuleId, ALL};
 use crate::suppress;
 
@@ -97,29 +97,58 @@ pub fn analyze(src: &SourceFile, file: &FileContext, config: &Config) -> Vec<Fin
         language: src.language,
         tree,
     };
-    let raw = analyze_rules(&src, file, config, None);
+    let raw = analyze_rules(&src, file, config, None, None);
     finish(raw, &src, config)
 }
 
 /// Runs the rules that can fire, without suppressions: the "raw" findings. With
 /// `scope`, queries run only over those byte ranges (the editor's incremental path;
-/// the caller keeps findings outside them from an earlier run).
+/// the caller keeps findings outside them from an earlier run). `client_reason` is the
+/// file's client-side classification when the caller has it already.
 pub fn analyze_rules(
     src: &SourceFile,
     file: &FileContext,
     config: &Config,
     scope: Option<&[Range<usize>]>,
+    client_reason: Option<&Option<String>>,
 ) -> Vec<Finding> {
     if src.text.len() > config.max_file_size {
         return Vec::new();
     }
-    let mut findings = Vec::new();
-    for rule in candidate_rules(src.text) {
-        if !config.is_enabled(rule) {
-            continue;
+    // A rule can only fire in a scope whose text holds one of its triggers: the units
+    // a scope is made of (functions, statements) hold everything a rule reads locally.
+    let candidates: Vec<RuleId> = match scope {
+        None => candidate_rules(src.text),
+        Some(ranges) => {
+            let mut all: Vec<RuleId> = ranges
+                .iter()
+                .filter_map(|r| src.text.get(r.clone()))
+                .flat_map(candidate_rules)
+                .collect();
+            all.sort();
+            all.dedup();
+            all
         }
+    };
+    let candidates: Vec<RuleId> = candidates
+        .into_iter()
+        .filter(|r| config.is_enabled(*r))
+        .collect();
+    let needs_reason = candidates
+        .iter()
+        .any(|r| matches!(r, RuleId::HardcodedApiKey | RuleId::ClientSideMufiAccess));
+    let client_reason = match client_reason {
+        Some(known) => known.clone(),
+        None if needs_reason => {
+            project::client_side_reason(file, src.text, src.language.is_js_family())
+        }
+        None => None,
+    };
+    let mut findings = Vec::new();
+    for rule in candidates {
         let cx = RuleContext::new(rule, src.text, src.language, src.tree, file, config)
-            .with_scope(scope);
+            .with_scope(scope)
+            .with_client_reason(&client_reason);
         findings.extend(rules::run_rule(rule, cx));
     }
     if let Some(scope) = scope {

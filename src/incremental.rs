@@ -15,10 +15,17 @@ use crate::syntax;
 
 /// The facts rules read from the whole file rather than from the code around a finding.
 /// When they change, every finding may change.
-pub fn file_facts(src: &SourceFile, file: &FileContext) -> String {
-    let client = project::client_side_reason(file, src.text, src.language.is_js_family());
-    let os = src.tree.and_then(|t| syntax::python_os_name(t, src.text));
-    format!("{client:?}|{os:?}")
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileFacts {
+    pub client_reason: Option<String>,
+    pub python_os: Option<String>,
+}
+
+pub fn file_facts(src: &SourceFile, file: &FileContext) -> FileFacts {
+    FileFacts {
+        client_reason: project::client_side_reason(file, src.text, src.language.is_js_family()),
+        python_os: src.tree.and_then(|t| syntax::python_os_name(t, src.text)),
+    }
 }
 
 /// Where `offset` goes after `edit`, for offsets outside the edited span.
@@ -98,6 +105,7 @@ pub fn reanalyze(
     src: &SourceFile,
     file: &FileContext,
     config: &Config,
+    facts: &FileFacts,
     base_tree: &Tree,
     edits: &[InputEdit],
     old: &[Finding],
@@ -148,6 +156,12 @@ pub fn reanalyze(
         .into_iter()
         .filter(|f| !starts_in_any(&f.range, &dirty))
         .collect();
-    findings.extend(analyze_rules(src, file, config, Some(&dirty)));
+    findings.extend(analyze_rules(
+        src,
+        file,
+        config,
+        Some(&dirty),
+        Some(&facts.client_reason),
+    ));
     Some(findings)
 }

@@ -97,7 +97,7 @@ fn incremental_findings_equal_full_analysis_after_random_edits() {
             language,
             tree: tree0.as_ref(),
         };
-        let mut raw = analyze_rules(&first, &file, &config, None);
+        let mut raw = analyze_rules(&first, &file, &config, None, None);
         let mut facts = file_facts(&first, &file);
         doc.reset_base();
         for step in 0..25 {
@@ -131,15 +131,15 @@ fn incremental_findings_equal_full_analysis_after_random_edits() {
             let (base_tree, edits) = doc.base().cloned().unwrap();
             let new_facts = file_facts(&now, &file);
             let next_raw = if new_facts == facts {
-                match reanalyze(&now, &file, &config, &base_tree, &edits, &raw) {
+                match reanalyze(&now, &file, &config, &new_facts, &base_tree, &edits, &raw) {
                     Some(r) => {
                         incremental_runs += 1;
                         r
                     }
-                    None => analyze_rules(&now, &file, &config, None),
+                    None => analyze_rules(&now, &file, &config, None, None),
                 }
             } else {
-                analyze_rules(&now, &file, &config, None)
+                analyze_rules(&now, &file, &config, None, None)
             };
             let got = finish(next_raw.clone(), &now, &config);
             let want = analyze(&now, &file, &config);

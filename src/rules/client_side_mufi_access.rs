@@ -4,7 +4,6 @@
 use crate::dotenv;
 use crate::finding::{Edit, Finding, Fix, Severity};
 use crate::language::LanguageId;
-use crate::project;
 use crate::syntax;
 
 use super::{is_mufi_key_name, public_prefix, RuleContext, RuleId, RuleMeta};
@@ -122,7 +121,7 @@ pub fn check(cx: &mut RuleContext) {
         }
         return;
     }
-    let reason = project::client_side_reason(cx.file, cx.text, cx.language.is_js_family());
+    let reason = cx.client_reason();
     let ships = |what: &str, reason: &str| {
         format!(
             "This file ships to users ({reason}): {what} puts Mufi access where anyone using the app can read it. Route the call through your backend, which keeps {SERVER_VAR} server-side."

@@ -8,7 +8,6 @@ use tree_sitter::Node;
 use crate::finding::{Edit, Finding, Fix, KeySummary, Severity};
 use crate::jwt::{self, Jwt};
 use crate::language::LanguageId;
-use crate::project;
 use crate::queries::QueryMatchOwned;
 use crate::syntax::{self, Literal};
 
@@ -64,9 +63,22 @@ pub fn check(cx: &mut RuleContext) {
     if cx.language.id == LanguageId::Dotenv {
         return;
     }
-    let client_reason = project::client_side_reason(cx.file, cx.text, cx.language.is_js_family());
+    let client_reason = cx.client_reason();
     let mut flagged: HashSet<usize> = HashSet::new();
-    for token in jwt::find_all(cx.text) {
+    let tokens: Vec<Jwt> = cx
+        .ranges()
+        .into_iter()
+        .flat_map(|r| {
+            jwt::find_all(&cx.text[r.clone()])
+                .into_iter()
+                .map(move |mut t| {
+                    t.start += r.start;
+                    t.end += r.start;
+                    t
+                })
+        })
+        .collect();
+    for token in tokens {
         let finding = jwt_finding(cx, &token, client_reason.as_deref());
         flagged.insert(finding.range.start);
         cx.push(finding);

@@ -153,6 +153,7 @@ pub struct RuleContext<'a> {
     pub findings: Vec<Finding>,
     rule: RuleId,
     scope: Option<&'a [std::ops::Range<usize>]>,
+    client_reason: Option<&'a Option<String>>,
 }
 
 impl<'a> RuleContext<'a> {
@@ -173,6 +174,36 @@ impl<'a> RuleContext<'a> {
             findings: Vec::new(),
             rule,
             scope: None,
+            client_reason: None,
+        }
+    }
+
+    /// Shares the file's client-side classification, computed once per analysis.
+    pub fn with_client_reason(mut self, reason: &'a Option<String>) -> Self {
+        self.client_reason = Some(reason);
+        self
+    }
+
+    /// Why this file ships to users' browsers or devices, if it does.
+    pub fn client_reason(&self) -> Option<String> {
+        match self.client_reason {
+            Some(reason) => reason.clone(),
+            None => crate::project::client_side_reason(
+                self.file,
+                self.text,
+                self.language.is_js_family(),
+            ),
+        }
+    }
+
+    /// The byte ranges this run covers: the scope, or the whole file.
+    pub fn ranges(&self) -> Vec<std::ops::Range<usize>> {
+        match self.scope {
+            Some(scope) => scope.to_vec(),
+            None => {
+                let whole = 0..self.text.len();
+                vec![whole]
+            }
         }
     }
 

@@ -15,7 +15,7 @@ use crate::config::Config;
 use crate::document::{Change, Document, Encoding};
 use crate::engine::{self, SourceFile};
 use crate::finding::Finding;
-use crate::incremental;
+use crate::incremental::{self, FileFacts};
 use crate::language::Language;
 use crate::project::{FileContext, ProjectModel};
 
@@ -28,7 +28,7 @@ pub struct OpenDoc {
     pub findings: Option<(i32, Arc<Vec<Finding>>)>,
     /// Raw (unsuppressed) findings and file facts of the last analysed version: the
     /// starting point of incremental re-analysis, paired with `doc.base()`.
-    pub raw: Option<(Arc<Vec<Finding>>, String)>,
+    pub raw: Option<(Arc<Vec<Finding>>, FileFacts)>,
     /// Why the file is not analysed (binary, too large), logged once.
     pub skipped: Option<String>,
 }
@@ -48,14 +48,14 @@ pub struct Base {
     pub tree: Tree,
     pub edits: Vec<InputEdit>,
     pub raw: Arc<Vec<Finding>>,
-    pub facts: String,
+    pub facts: FileFacts,
 }
 
 /// What one analysis produced: the raw findings and facts to keep for next time, and
 /// the findings users see.
 pub struct Analysis {
     pub raw: Arc<Vec<Finding>>,
-    pub facts: String,
+    pub facts: FileFacts,
     pub findings: Vec<Finding>,
 }
 
@@ -251,9 +251,19 @@ pub fn analyze(snap: &Snapshot, config: &Config) -> Analysis {
         if base.facts != facts {
             return None;
         }
-        incremental::reanalyze(&src, &snap.file, config, &base.tree, &base.edits, &base.raw)
+        incremental::reanalyze(
+            &src,
+            &snap.file,
+            config,
+            &facts,
+            &base.tree,
+            &base.edits,
+            &base.raw,
+        )
     });
-    let raw = incremental.unwrap_or_else(|| engine::analyze_rules(&src, &snap.file, config, None));
+    let raw = incremental.unwrap_or_else(|| {
+        engine::analyze_rules(&src, &snap.file, config, None, Some(&facts.client_reason))
+    });
     let findings = engine::finish(raw.clone(), &src, config);
     Analysis {
         raw: Arc::new(raw),
