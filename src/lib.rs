@@ -10,6 +10,7 @@ pub mod finding;
 pub mod incremental;
 pub mod jwt;
 pub mod language;
+pub mod lines;
 pub mod project;
 pub mod queries;
 pub mod report;

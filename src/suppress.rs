@@ -9,6 +9,7 @@ use tree_sitter::Tree;
 use crate::config::Config;
 use crate::finding::{Edit, Finding, Fix};
 use crate::language::{Language, LanguageId};
+use crate::lines;
 use crate::rules::RuleId;
 
 const MARKER: &str = "mufi-lsp:";
@@ -26,10 +27,7 @@ struct Directive {
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|b| **b == b'\n')
-        .count()
+    lines::line_index(text, offset)
 }
 
 /// Whether `offset` sits inside a comment.
@@ -42,7 +40,7 @@ fn in_comment(text: &str, offset: usize, language: &Language, tree: Option<&Tree
             node.is_some_and(|n| n.kind().contains("comment"))
         }
         (None, LanguageId::Dotenv) => {
-            let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let line_start = lines::line_start(text, offset);
             let before = &text[line_start..offset];
             before.trim_start().starts_with('#') || before.contains(" #")
         }
@@ -57,7 +55,7 @@ fn parse_directives(text: &str, language: &Language, tree: Option<&Tree>) -> Vec
             continue;
         }
         let after = pos + MARKER.len();
-        let line_end = text[after..].find('\n').map_or(text.len(), |i| after + i);
+        let line_end = lines::line_end(text, after);
         let rest = &text[after..line_end];
         let trimmed = rest.trim_start();
         let (file_wide, word_len) = if trimmed.starts_with("ignore-file") {
@@ -190,7 +188,7 @@ fn unused_fix(text: &str, d: &Directive, rule_range: Range<usize>) -> Fix {
 /// file's comment syntax and indentation.
 pub fn ignore_fix(finding: &Finding, text: &str, language: &Language, tree: Option<&Tree>) -> Fix {
     let start = finding.range.start.min(text.len());
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_start = lines::line_start(text, start);
     let indent: String = text[line_start..]
         .chars()
         .take_while(|c| *c == ' ' || *c == '\t')
@@ -206,7 +204,7 @@ pub fn ignore_fix(finding: &Finding, text: &str, language: &Language, tree: Opti
         format!("Ignore {code} on this line"),
         vec![Edit::replace(
             line_start..line_start,
-            format!("{indent}{comment}\n"),
+            format!("{indent}{comment}{}", lines::line_break(text)),
         )],
     )
 }
@@ -236,4 +234,45 @@ fn in_jsx_children(tree: Option<&Tree>, offset: usize) -> bool {
         current = n.parent();
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Config;
+    use crate::engine::{analyze, apply_fixes, SourceFile};
+    use crate::language::{Language, LanguageId};
+    use crate::project::FileContext;
+
+    fn run(text: &str) -> Vec<crate::finding::Finding> {
+        analyze(
+            &SourceFile {
+                text,
+                language: Language::get(LanguageId::JavaScript),
+                tree: None,
+            },
+            &FileContext::default(),
+            &Config::default(),
+        )
+    }
+
+    #[test]
+    fn ignore_fix_keeps_the_files_line_breaks() {
+        let text = "let a = 1;\r\nfetch(\"http://x.acme.io\");\r\n";
+        let findings = run(text);
+        let ignore = findings[0].fixes.last().unwrap();
+        let (fixed, _) = apply_fixes(text, [ignore]);
+        assert_eq!(
+            fixed,
+            "let a = 1;\r\n// mufi-lsp: ignore MUFI003\r\nfetch(\"http://x.acme.io\");\r\n"
+        );
+        assert!(run(&fixed).is_empty());
+    }
+
+    #[test]
+    fn suppression_in_a_cr_only_file_covers_one_line() {
+        let text = "// mufi-lsp: ignore MUFI003\rfetch(\"http://a.acme.io\");\rlet b = 2;\rfetch(\"http://b.acme.io\");\r";
+        let findings = run(text);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert!(text[findings[0].range.clone()].contains("b.acme.io"));
+    }
 }

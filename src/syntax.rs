@@ -7,6 +7,7 @@ use tree_sitter::{Node, Tree};
 
 use crate::finding::Edit;
 use crate::language::{Language, LanguageId};
+use crate::lines;
 
 /// The inside of a string literal: its text and byte range, without quotes or prefix.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -224,23 +225,23 @@ pub fn python_import_os_edit(tree: &Tree, text: &str) -> Edit {
         seen_statement = true;
     }
     // A file that does not end in a newline after a docstring needs one first.
-    let needs_newline = insert_at == text.len() && !text.is_empty() && !text.ends_with('\n');
+    let needs_newline =
+        insert_at == text.len() && !text.is_empty() && !text.ends_with(['\n', '\r']);
+    let nl = lines::line_break(text);
     let line = if needs_newline {
-        "\nimport os\n"
+        format!("{nl}import os{nl}")
     } else {
-        "import os\n"
+        format!("import os{nl}")
     };
     Edit::replace(insert_at..insert_at, line)
 }
 
 fn line_end_after(text: &str, offset: usize) -> usize {
-    text[offset..]
-        .find('\n')
-        .map_or(text.len(), |i| offset + i + 1)
+    lines::next_line_start(text, offset)
 }
 
 fn line_start_before(text: &str, offset: usize) -> usize {
-    text[..offset].rfind('\n').map_or(0, |i| i + 1)
+    lines::line_start(text, offset)
 }
 
 /// The expression reading `MUFI_API_KEY` in this file, plus the edits it needs

@@ -346,3 +346,52 @@ fn exit_without_shutdown_is_code_one_and_closed_stdin_ends_the_server() {
     drop(stdin);
     assert_eq!(wait_exit(&mut child), 0, "stdin closed after shutdown");
 }
+
+/// Output ends on a whole message even when `exit` arrives while the server is still
+/// writing (it used to stop mid-frame, leaving a header without its body).
+#[test]
+fn exit_never_cuts_a_message_in_half() {
+    use std::io::Write;
+    let frame = |v: Value| {
+        let body = v.to_string();
+        format!("Content-Length: {}\r\n\r\n{body}", body.len())
+    };
+    let input = frame(
+        json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}),
+    ) + &frame(json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}))
+        + &frame(json!({"jsonrpc": "2.0", "method": "exit"}));
+    for _ in 0..40 {
+        let mut child = spawn_server();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        let mut rest = out.stdout.as_slice();
+        let mut messages = 0;
+        while !rest.is_empty() {
+            let split = rest
+                .windows(4)
+                .position(|w| w == b"\r\n\r\n")
+                .expect("a header");
+            let header = std::str::from_utf8(&rest[..split]).unwrap();
+            let length: usize = header
+                .trim_start_matches("Content-Length: ")
+                .parse()
+                .unwrap();
+            let body = &rest[split + 4..];
+            assert!(
+                body.len() >= length,
+                "a message was cut: {header} with {} bytes",
+                body.len()
+            );
+            serde_json::from_slice::<Value>(&body[..length]).expect("a whole JSON body");
+            rest = &body[length..];
+            messages += 1;
+        }
+        assert!(messages >= 1, "the initialize answer is there");
+        assert_eq!(out.status.code(), Some(1));
+    }
+}

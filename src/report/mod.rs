@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use crate::finding::Finding;
 use crate::jwt;
+use crate::lines;
 use crate::rules::RuleId;
 
 /// One analysed file, ready to report.
@@ -31,9 +32,8 @@ pub fn line_col(text: &str, offset: usize) -> LineCol {
     while !text.is_char_boundary(offset) {
         offset -= 1;
     }
-    let before = &text[..offset];
-    let line = before.bytes().filter(|b| *b == b'\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = lines::line_index(text, offset) + 1;
+    let line_start = lines::line_start(text, offset);
     LineCol {
         line,
         column: text[line_start..offset].chars().count() + 1,

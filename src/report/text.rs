@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use super::{display_column, line_col, redact_line, secret_ranges, FileReport};
 use crate::finding::Severity;
+use crate::lines;
 
 struct Paint {
     on: bool,
@@ -47,12 +48,8 @@ pub fn render(files: &[FileReport], files_scanned: usize, color: bool) -> String
                 f.message
             );
             // The excerpt: the first line of the range.
-            let line_start = file.text[..f.range.start.min(file.text.len())]
-                .rfind('\n')
-                .map_or(0, |i| i + 1);
-            let line_end = file.text[line_start..]
-                .find('\n')
-                .map_or(file.text.len(), |i| line_start + i);
+            let line_start = lines::line_start(&file.text, f.range.start);
+            let line_end = lines::line_end(&file.text, f.range.start);
             let line = file.text[line_start..line_end].trim_end_matches('\r');
             let secrets = secret_ranges(line, line_start, &file.findings);
             let (shown, map) = redact_line(line, line_start, &secrets);

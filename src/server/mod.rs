@@ -25,11 +25,19 @@ where
     let (guard_to_server, server_in) = tokio::io::duplex(1 << 20);
     let (server_out, server_to_guard) = tokio::io::duplex(1 << 20);
     let output = Arc::new(Mutex::new(output));
-    let server = tokio::spawn(Server::new(server_in, server_out, socket).serve(service));
-    let pump = tokio::spawn(framing::pump_output(server_to_guard, output.clone()));
+    let mut server = tokio::spawn(Server::new(server_in, server_out, socket).serve(service));
+    let mut pump = tokio::spawn(framing::pump_output(server_to_guard, output.clone()));
     let code = framing::pump_input(input, guard_to_server, output.clone()).await;
+    // The server's input is closed now: give it and the output pump a moment to
+    // finish what they were writing, then stop them at a message boundary (holding
+    // the output lock, no frame can be half-written).
+    let grace = std::time::Duration::from_millis(250);
+    let _ = tokio::time::timeout(grace, &mut server).await;
+    let _ = tokio::time::timeout(grace, &mut pump).await;
+    let boundary = output.lock().await;
     server.abort();
     pump.abort();
+    drop(boundary);
     code
 }
 
