@@ -1,21 +1,14 @@
 //! Bad input never crashes the engine or the document store: deep nesting, random
 //! bytes, huge files, and edits with nonsense positions.
 
+mod common;
+
+use common::Rng;
 use mufi_lsp::config::Config;
 use mufi_lsp::document::{Change, Document, Encoding, Pos};
 use mufi_lsp::engine::{analyze, SourceFile};
 use mufi_lsp::language::registry;
 use mufi_lsp::project::FileContext;
-
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
 
 fn analyze_everywhere(text: &str) {
     for language in registry() {

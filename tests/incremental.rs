@@ -2,7 +2,11 @@
 //! random edits (typing, deleting, pasting problems) over every fixture file, each
 //! step checked against analysing the same text from scratch.
 
+mod common;
+
 use std::path::{Path, PathBuf};
+
+use common::Rng;
 
 use mufi_lsp::config::Config;
 use mufi_lsp::document::{Change, Document, Encoding, Pos};
@@ -11,19 +15,6 @@ use mufi_lsp::finding::Finding;
 use mufi_lsp::incremental::{file_facts, reanalyze};
 use mufi_lsp::language::Language;
 use mufi_lsp::project::ProjectModel;
-
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 const SNIPPETS: &[&str] = &[
     "\"http://api.mufi.app/v1\"",
