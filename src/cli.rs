@@ -66,7 +66,12 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
             files.insert(path.clone());
             continue;
         }
-        let walk = WalkBuilder::new(path).hidden(false).build();
+        // .gitignore files apply even outside a git checkout (an unpacked archive, a CI
+        // workspace without .git): users write them to mean "not mine".
+        let walk = WalkBuilder::new(path)
+            .hidden(false)
+            .require_git(false)
+            .build();
         for entry in walk.flatten() {
             if entry.file_type().is_some_and(|t| t.is_file())
                 && Language::for_path(entry.path()).is_some()

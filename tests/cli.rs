@@ -395,3 +395,25 @@ fn exit_never_cuts_a_message_in_half() {
         assert_eq!(out.status.code(), Some(1));
     }
 }
+
+#[test]
+fn gitignore_applies_outside_a_git_checkout_too() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(".gitignore"), "dist/\n").unwrap();
+    std::fs::create_dir(dir.path().join("dist")).unwrap();
+    std::fs::write(
+        dir.path().join("dist/app.js"),
+        "x = { rejectUnauthorized: false };\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("src.js"),
+        "y = { rejectUnauthorized: false };\n",
+    )
+    .unwrap();
+    let (code, stdout, _) = run(&["check", "--format", "json"], dir.path());
+    assert_eq!(code, 1);
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(report["summary"]["files_scanned"], 1);
+    assert_eq!(report["findings"][0]["path"], "src.js");
+}
