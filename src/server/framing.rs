@@ -291,6 +291,20 @@ mod tests {
         }
     }
 
+    #[test]
+    fn invalid_utf8_in_a_body_is_replaced_not_fatal() {
+        let mut body = br#"{"jsonrpc":"2.0","method":"x","params":{"t":"a"#.to_vec();
+        body.extend_from_slice(&[0xff, 0xfe]);
+        body.extend_from_slice(br#"b"}}"#);
+        match check_body(&body) {
+            Checked::Forward { body, .. } => {
+                let v: Value = serde_json::from_slice(&body).unwrap();
+                assert_eq!(v["params"]["t"], "a\u{fffd}\u{fffd}b");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
     #[tokio::test]
     async fn frames_are_read_and_garbage_is_skipped() {
         let input =
