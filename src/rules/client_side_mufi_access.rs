@@ -63,6 +63,43 @@ const NON_API_HOSTS: &[&str] = &[
     "help.mufi.app",
 ];
 
+/// Exports that Next.js and Remix run only on the server and strip from client bundles.
+const SERVER_ONLY_FUNCTIONS: &[&str] = &[
+    "getServerSideProps",
+    "getStaticProps",
+    "getStaticPaths",
+    "generateMetadata",
+    "generateStaticParams",
+    "loader",
+    "action",
+];
+
+/// Whether `node` sits inside one of the server-only functions, declared either as
+/// `function getServerSideProps` or `const getServerSideProps = async () => …`.
+fn in_server_only_function(node: tree_sitter::Node, text: &str) -> bool {
+    let mut current = node.parent();
+    while let Some(n) = current {
+        let name = match n.kind() {
+            "function_declaration" | "generator_function_declaration" => {
+                n.child_by_field_name("name")
+            }
+            "arrow_function" | "function_expression" => n
+                .parent()
+                .filter(|p| p.kind() == "variable_declarator")
+                .and_then(|p| p.child_by_field_name("name")),
+            _ => None,
+        };
+        if name
+            .and_then(|id| text.get(id.byte_range()))
+            .is_some_and(|id| SERVER_ONLY_FUNCTIONS.contains(&id))
+        {
+            return true;
+        }
+        current = n.parent();
+    }
+    false
+}
+
 /// The Mufi API host named in `s`, if any.
 pub fn mufi_api_host(s: &str) -> Option<String> {
     let lower = s.to_ascii_lowercase();
@@ -129,6 +166,12 @@ pub fn check(cx: &mut RuleContext) {
     };
     let next_config = cx.file.is_next_config();
     for m in cx.matches() {
+        // Next.js strips data-fetching functions from the client bundle: code in them
+        // runs on the server even in a file that ships.
+        let reason = match m.captures.first() {
+            Some((_, anchor)) if in_server_only_function(*anchor, cx.text) => None,
+            _ => reason.clone(),
+        };
         if let (Some(read), Some(var)) = (m.get("read"), m.get("var")) {
             let name = syntax::name_text(var, cx.text);
             if let Some(prefix) = public_key_name(name, &extra) {
