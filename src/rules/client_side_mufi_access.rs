@@ -22,7 +22,9 @@ a variable named like a Mufi key). A file ships to users when it has a `\"use cl
 directive, is a React component using hooks or DOM event handlers outside server route
 folders (`app/api/`, `pages/api/`, `server/`, `*.server.*`, files importing `server-only`), is
 front-end source (`src/`) of a Vite, Create React App, Vue, Svelte or Angular package, lives in
-`public/`, `static/` or `www/`, or belongs to a React Native or Expo app.
+`public/`, `static/` or `www/`, or belongs to a React Native or Expo app. Code inside
+`getServerSideProps`, `getStaticProps`, `getStaticPaths` (Next.js) or an exported
+`loader`/`action` (Remix) runs on the server and is not flagged.
 
 Everywhere, client-side or not, it flags a Mufi key behind a prefix that bundlers inline into
 browser code (`NEXT_PUBLIC_`, `VITE_`, `REACT_APP_`, `EXPO_PUBLIC_`, `GATSBY_`, `PUBLIC_`,
