@@ -49,8 +49,23 @@ pub fn secret_ranges(line: &str, base: usize, findings: &[Finding]) -> Vec<Range
         .collect();
     for f in findings {
         if f.rule == RuleId::HardcodedApiKey && f.key.is_some() {
-            let start = f.range.start.max(base);
-            let end = f.range.end.min(base + line.len());
+            let mut start = f.range.start.max(base);
+            let mut end = f.range.end.min(base + line.len());
+            if start >= end {
+                continue;
+            }
+            // Keep a literal's quotes visible: redact what is between them.
+            let shown = &line[start - base..end - base];
+            if let Some(q) = shown
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '"' | '\'' | '`'))
+            {
+                start += 1;
+                if end > start && shown.ends_with(q) && shown.len() > 1 {
+                    end -= 1;
+                }
+            }
             if start < end {
                 ranges.push(start..end);
             }
