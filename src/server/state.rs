@@ -85,6 +85,14 @@ impl State {
         state
     }
 
+    /// The document store. A panic elsewhere while it was held must not take every
+    /// document down with it, so a poisoned lock is recovered.
+    pub fn docs(&self) -> std::sync::MutexGuard<'_, HashMap<Uri, OpenDoc>> {
+        self.docs
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
     pub fn encoding(&self) -> Encoding {
         self.encoding.read().map(|e| *e).unwrap_or(Encoding::Utf16)
     }
@@ -112,7 +120,8 @@ impl State {
             tracing::warn!("not analysing {}: {reason}", uri.as_str());
         }
         let reply = skipped.clone();
-        if let Ok(mut docs) = self.docs.lock() {
+        {
+            let mut docs = self.docs();
             docs.insert(
                 uri.clone(),
                 OpenDoc {
@@ -131,9 +140,7 @@ impl State {
     /// Applies changes if `version` is newer than the document's; stale ones are dropped.
     pub fn change(&self, uri: &Uri, changes: &[Change], version: i32) -> bool {
         let encoding = self.encoding();
-        let Ok(mut docs) = self.docs.lock() else {
-            return false;
-        };
+        let mut docs = self.docs();
         let Some(open) = docs.get_mut(uri) else {
             return false;
         };
@@ -157,13 +164,11 @@ impl State {
     }
 
     pub fn close(&self, uri: &Uri) {
-        if let Ok(mut docs) = self.docs.lock() {
-            docs.remove(uri);
-        }
+        self.docs().remove(uri);
     }
 
     pub fn snapshot(&self, uri: &Uri) -> Option<Snapshot> {
-        let docs = self.docs.lock().ok()?;
+        let docs = self.docs();
         let open = docs.get(uri)?;
         if open.skipped.is_some() {
             return None;
@@ -194,29 +199,28 @@ impl State {
     /// Findings for the document as it is now: cached when current, else computed.
     pub fn current_findings(&self, uri: &Uri) -> Option<(Snapshot, Arc<Vec<Finding>>)> {
         let snap = self.snapshot(uri)?;
-        let cached = self.docs.lock().ok().and_then(|docs| {
-            let open = docs.get(uri)?;
-            open.findings
-                .as_ref()
-                .filter(|(v, _)| *v == snap.version)
-                .map(|(_, f)| f.clone())
-        });
+        let cached = {
+            let docs = self.docs();
+            docs.get(uri).and_then(|open| {
+                open.findings
+                    .as_ref()
+                    .filter(|(v, _)| *v == snap.version)
+                    .map(|(_, f)| f.clone())
+            })
+        };
         let findings = cached.unwrap_or_else(|| Arc::new(analyze(&snap, &self.config()).findings));
         Some((snap, findings))
     }
 
     /// Runs `f` with the open document, if any.
     pub fn with_doc<T>(&self, uri: &Uri, f: impl FnOnce(&Document) -> T) -> Option<T> {
-        let docs = self.docs.lock().ok()?;
-        docs.get(uri).map(|open| f(&open.doc))
+        self.docs().get(uri).map(|open| f(&open.doc))
     }
 
     /// The texts of open documents by path, for edits to other files. Taken before a
     /// caller holds the store's lock (it is not re-entrant).
     pub fn open_texts(&self) -> OpenTexts {
-        let Ok(docs) = self.docs.lock() else {
-            return OpenTexts::default();
-        };
+        let docs = self.docs();
         OpenTexts(
             docs.iter()
                 .filter_map(|(uri, open)| {
@@ -304,9 +308,7 @@ async fn worker(
             let findings = Arc::new(analysis.findings);
             let encoding = state.encoding();
             let diagnostics = {
-                let Ok(mut docs) = state.docs.lock() else {
-                    continue;
-                };
+                let mut docs = state.docs();
                 let Some(open) = docs.get_mut(&uri) else {
                     continue;
                 };
