@@ -207,17 +207,17 @@ pub fn python_import_os_edit(tree: &Tree, text: &str) -> Edit {
         match stmt.kind() {
             // Shebang, encoding line, licence header.
             "comment" => {
-                insert_at = line_end_after(text, stmt.end_byte());
+                insert_at = lines::next_line_start(text, stmt.end_byte());
                 continue;
             }
             "expression_statement"
                 if !seen_statement && stmt.named_child(0).is_some_and(|c| c.kind() == "string") =>
             {
-                insert_at = line_end_after(text, stmt.end_byte());
+                insert_at = lines::next_line_start(text, stmt.end_byte());
             }
-            "future_import_statement" => insert_at = line_end_after(text, stmt.end_byte()),
+            "future_import_statement" => insert_at = lines::next_line_start(text, stmt.end_byte()),
             "import_statement" | "import_from_statement" => {
-                insert_at = line_start_before(text, stmt.start_byte()).max(insert_at);
+                insert_at = lines::line_start(text, stmt.start_byte()).max(insert_at);
                 break;
             }
             _ => break,
@@ -234,14 +234,6 @@ pub fn python_import_os_edit(tree: &Tree, text: &str) -> Edit {
         format!("import os{nl}")
     };
     Edit::replace(insert_at..insert_at, line)
-}
-
-fn line_end_after(text: &str, offset: usize) -> usize {
-    lines::next_line_start(text, offset)
-}
-
-fn line_start_before(text: &str, offset: usize) -> usize {
-    lines::line_start(text, offset)
 }
 
 /// The expression reading `MUFI_API_KEY` in this file, plus the edits it needs

@@ -6,6 +6,7 @@ use tree_sitter::Node;
 use crate::dotenv;
 use crate::finding::{Edit, Finding, Fix, Severity};
 use crate::language::LanguageId;
+use crate::lines;
 use crate::syntax;
 
 use super::{RuleContext, RuleId, RuleMeta};
@@ -298,7 +299,10 @@ fn check_dotenv(cx: &mut RuleContext) {
                 "GIT_SSL_NO_VERIFY makes git skip certificate checks whatever its value. Remove it.".to_string(),
                 Fix::local(
                     "Remove GIT_SSL_NO_VERIFY",
-                    vec![Edit::replace(line_with_newline(cx.text, entry.line_range.clone()), "")],
+                    vec![Edit::replace(
+                        entry.line_range.start..lines::next_line_start(cx.text, entry.line_range.start),
+                        "",
+                    )],
                 )
                 .preferred(),
             ),
@@ -327,14 +331,4 @@ fn with_trailing_comma(text: &str, range: std::ops::Range<usize>) -> std::ops::R
     } else {
         range
     }
-}
-
-fn line_with_newline(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
-    let mut end = range.end;
-    if text[end..].starts_with("\r\n") {
-        end += 2;
-    } else if text[end..].starts_with('\n') {
-        end += 1;
-    }
-    range.start..end
 }
