@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use tree_sitter::{InputEdit, Node, Tree};
+use tree_sitter::{InputEdit, Tree};
 
 use crate::config::Config;
 use crate::engine::{analyze_rules, starts_in_any, SourceFile};
@@ -62,22 +62,11 @@ fn shift_finding(f: &mut Finding, edit: &InputEdit) -> bool {
     true
 }
 
-/// The function, or failing that the top-level statement, around `node`: the unit the
-/// rules judge a finding in.
-fn judging_unit(node: Node) -> Range<usize> {
-    let scope = syntax::enclosing_scope(node);
-    if scope.parent().is_some() {
-        scope.byte_range()
-    } else {
-        syntax::top_level_statement(node).byte_range()
-    }
-}
-
 fn expand(tree: &Tree, range: &Range<usize>) -> Range<usize> {
     let root = tree.root_node();
     let at = |offset: usize| match root.descendant_for_byte_range(offset, offset) {
         // Between top-level statements: nothing encloses the offset.
-        Some(node) if node.id() != root.id() => judging_unit(node),
+        Some(node) if node.id() != root.id() => syntax::judging_unit(root, node).byte_range(),
         _ => offset..offset,
     };
     let a = at(range.start);

@@ -13,11 +13,18 @@ fn ends_line(bytes: &[u8], i: usize) -> bool {
 /// The offset where the line holding `offset` starts.
 pub fn line_start(text: &str, offset: usize) -> usize {
     let bytes = text.as_bytes();
-    let offset = offset.min(bytes.len());
-    (0..offset)
-        .rev()
-        .find(|&i| ends_line(bytes, i) || bytes[i] == b'\n')
-        .map_or(0, |i| i + 1)
+    let mut end = offset.min(bytes.len());
+    while let Some(i) = bytes[..end]
+        .iter()
+        .rposition(|b| *b == b'\n' || *b == b'\r')
+    {
+        if ends_line(bytes, i) {
+            return i + 1;
+        }
+        // A `\r` right before `\n`: the `\n` at `offset` itself ends the line.
+        end = i;
+    }
+    0
 }
 
 /// The offset of the line break ending the line that holds `offset` (or the end).
@@ -41,10 +48,19 @@ pub fn next_line_start(text: &str, offset: usize) -> usize {
 
 /// The 0-based line of `offset`.
 pub fn line_index(text: &str, offset: usize) -> usize {
-    let bytes = text.as_bytes();
-    (0..offset.min(bytes.len()))
-        .filter(|&i| ends_line(bytes, i))
-        .count()
+    let bytes = &text.as_bytes()[..offset.min(text.len())];
+    let feeds = bytes.iter().filter(|b| **b == b'\n').count();
+    if !bytes.contains(&b'\r') {
+        return feeds;
+    }
+    // Lone carriage returns end lines too (a `\r\n` was counted once, by its `\n`).
+    let all = text.as_bytes();
+    feeds
+        + bytes
+            .iter()
+            .enumerate()
+            .filter(|(i, b)| **b == b'\r' && all.get(i + 1) != Some(&b'\n'))
+            .count()
 }
 
 /// The line break this file uses: its first one, `\n` when it has none.

@@ -215,8 +215,11 @@ fn in_jsx_children(tree: Option<&Tree>, offset: usize) -> bool {
     let Some(node) = tree.root_node().descendant_for_byte_range(offset, offset) else {
         return false;
     };
+    // The first token of a line is at most a few levels below the element or
+    // statement it starts; a bounded climb keeps deeply nested files cheap.
     let mut current = Some(node);
-    while let Some(n) = current {
+    for _ in 0..8 {
+        let Some(n) = current else { break };
         match n.kind() {
             // The line starts an element: it is a child when that element is one.
             "jsx_opening_element" | "jsx_closing_element" => {

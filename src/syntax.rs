@@ -134,36 +134,43 @@ pub fn is_docstring(node: Node) -> bool {
     first.is_some_and(|f| f.id() == stmt.id())
 }
 
-/// The innermost function-like node around `node`, or the root.
-pub fn enclosing_scope(node: Node) -> Node {
-    let mut current = node;
-    while let Some(parent) = current.parent() {
-        if matches!(
-            parent.kind(),
-            "function_declaration"
-                | "function_expression"
-                | "arrow_function"
-                | "method_definition"
-                | "function_definition"
-                | "generator_function_declaration"
-        ) {
-            return parent;
-        }
-        current = parent;
-    }
-    current
+/// Kinds of node that are functions, in every grammar we parse.
+pub fn is_function_kind(kind: &str) -> bool {
+    matches!(
+        kind,
+        "function_declaration"
+            | "function_expression"
+            | "arrow_function"
+            | "method_definition"
+            | "function_definition"
+            | "generator_function_declaration"
+    )
 }
 
-/// The child of the root that contains `node` (the node itself at the top).
-pub fn top_level_statement(node: Node) -> Node {
-    let mut current = node;
-    while let Some(parent) = current.parent() {
-        if parent.parent().is_none() {
-            return current;
+/// The nodes from `root` down to `node`'s parent, outermost first. Found by descending
+/// from the root: `Node::parent` itself searches from the root, so climbing a deeply
+/// nested tree one parent at a time would be quadratic.
+pub fn ancestors<'t>(root: Node<'t>, node: Node<'t>) -> Vec<Node<'t>> {
+    let mut path = Vec::new();
+    let mut current = root;
+    while current.id() != node.id() {
+        path.push(current);
+        match current.child_with_descendant(node) {
+            Some(child) => current = child,
+            None => break,
         }
-        current = parent;
     }
-    current
+    path
+}
+
+/// The unit rules judge code in: the innermost function around `node`, or at the top
+/// level the top-level statement that holds it.
+pub fn judging_unit<'t>(root: Node<'t>, node: Node<'t>) -> Node<'t> {
+    let path = ancestors(root, node);
+    if let Some(function) = path.iter().rev().find(|n| is_function_kind(n.kind())) {
+        return *function;
+    }
+    path.get(1).copied().unwrap_or(node)
 }
 
 /// How Python code can name `os` here: `os`, an alias, or `None` when it is not imported.

@@ -78,28 +78,23 @@ const SERVER_ONLY_FUNCTIONS: &[&str] = &[
 
 /// Whether `node` sits inside one of the server-only functions, declared either as
 /// `function getServerSideProps` or `const getServerSideProps = async () => …`.
-fn in_server_only_function(node: tree_sitter::Node, text: &str) -> bool {
-    let mut current = node.parent();
-    while let Some(n) = current {
+fn in_server_only_function(root: tree_sitter::Node, node: tree_sitter::Node, text: &str) -> bool {
+    let path = syntax::ancestors(root, node);
+    path.iter().enumerate().any(|(i, n)| {
         let name = match n.kind() {
             "function_declaration" | "generator_function_declaration" => {
                 n.child_by_field_name("name")
             }
-            "arrow_function" | "function_expression" => n
-                .parent()
+            "arrow_function" | "function_expression" => i
+                .checked_sub(1)
+                .map(|p| path[p])
                 .filter(|p| p.kind() == "variable_declarator")
                 .and_then(|p| p.child_by_field_name("name")),
             _ => None,
         };
-        if name
-            .and_then(|id| text.get(id.byte_range()))
+        name.and_then(|id| text.get(id.byte_range()))
             .is_some_and(|id| SERVER_ONLY_FUNCTIONS.contains(&id))
-        {
-            return true;
-        }
-        current = n.parent();
-    }
-    false
+    })
 }
 
 /// The Mufi API host named in `s`, if any.
@@ -171,7 +166,13 @@ pub fn check(cx: &mut RuleContext) {
         // Next.js strips data-fetching functions from the client bundle: code in them
         // runs on the server even in a file that ships.
         let reason = match m.captures.first() {
-            Some((_, anchor)) if in_server_only_function(*anchor, cx.text) => None,
+            Some((_, anchor))
+                if cx
+                    .tree
+                    .is_some_and(|t| in_server_only_function(t.root_node(), *anchor, cx.text)) =>
+            {
+                None
+            }
             _ => reason.clone(),
         };
         if let (Some(read), Some(var)) = (m.get("read"), m.get("var")) {

@@ -147,12 +147,14 @@ fn jwt_finding(cx: &RuleContext, token: &Jwt, client_reason: Option<&str>) -> Fi
         let mut node = tree
             .root_node()
             .descendant_for_byte_range(token.start, token.end)?;
-        loop {
+        // A token is a string's fragment or the string itself: a few levels at most.
+        for _ in 0..4 {
             if syntax::is_string_kind(node.kind()) {
                 return Some(node);
             }
             node = node.parent()?;
         }
+        None
     });
     match literal.and_then(|n| syntax::literal(n, cx.text).map(|l| (n, l))) {
         Some((node, lit)) => {
@@ -197,13 +199,9 @@ fn named_context<'a>(
     // the top level, the statement itself does (a module-level header table for some
     // other API is not Mufi's).
     let mentions_mufi = |node: Node| {
-        let scope = syntax::enclosing_scope(node);
-        let scope = if scope.parent().is_none() {
-            syntax::top_level_statement(node)
-        } else {
-            scope
-        };
-        cx.text_of(scope).to_ascii_lowercase().contains("mufi")
+        let Some(tree) = cx.tree else { return false };
+        let unit = syntax::judging_unit(tree.root_node(), node);
+        cx.text_of(unit).to_ascii_lowercase().contains("mufi")
     };
     let value_node = m.get("value")?;
     let secretish = |s: &str| !is_placeholder(s) && !s.contains(char::is_whitespace);
