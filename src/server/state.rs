@@ -24,6 +24,9 @@ use super::convert;
 pub struct OpenDoc {
     pub doc: Document,
     pub path: Option<PathBuf>,
+    /// What the file is in its project, read from disk once when it is opened (so the
+    /// edit path does no I/O).
+    pub file: FileContext,
     /// Findings computed for `doc.version`, when they are current.
     pub findings: Option<(i32, Arc<Vec<Finding>>)>,
     /// Raw (unsuppressed) findings and file facts of the last analysed version: the
@@ -114,6 +117,10 @@ impl State {
         language: &'static Language,
     ) -> Option<String> {
         let path = uri.to_file_path().map(|p| p.into_owned());
+        let file = match &path {
+            Some(p) => self.model.file_context(p),
+            None => FileContext::default(),
+        };
         let skipped = too_large(text, &self.config());
         let doc = Document::new(if skipped.is_some() { "" } else { text }, version, language);
         if let Some(reason) = &skipped {
@@ -127,6 +134,7 @@ impl State {
                 OpenDoc {
                     doc,
                     path,
+                    file,
                     findings: None,
                     raw: None,
                     skipped,
@@ -173,10 +181,7 @@ impl State {
         if open.skipped.is_some() {
             return None;
         }
-        let file = match &open.path {
-            Some(p) => self.model.file_context(p),
-            None => FileContext::default(),
-        };
+        let file = open.file.clone();
         let base = match (open.doc.base(), &open.raw) {
             (Some((tree, edits)), Some((raw, facts))) => Some(Base {
                 tree: tree.clone(),
