@@ -83,10 +83,15 @@ pub fn parse(language: &Language, text: &str) -> Option<Tree> {
 /// Analyses one file. Findings are sorted by position and carry their fixes,
 /// including the "ignore on this line" fix.
 pub fn analyze(src: &SourceFile, file: &FileContext, config: &Config) -> Vec<Finding> {
+    if src.text.len() > config.max_file_size {
+        return Vec::new();
+    }
+    // One prefilter scan decides both whether to parse and which rules run.
+    let candidates = candidates_in(src.text, config, None);
     let owned_tree;
     let tree = match src.tree {
         Some(tree) => Some(tree),
-        None if candidate_rules(src.text).is_empty() => None,
+        None if candidates.is_empty() => None,
         None => {
             owned_tree = parse(src.language, src.text);
             owned_tree.as_ref()
@@ -97,7 +102,7 @@ pub fn analyze(src: &SourceFile, file: &FileContext, config: &Config) -> Vec<Fin
         language: src.language,
         tree,
     };
-    let raw = analyze_rules(&src, file, config, None, None);
+    let raw = run_rules(&src, file, config, None, None, candidates);
     finish(raw, &src, config)
 }
 
@@ -115,25 +120,36 @@ pub fn analyze_rules(
     if src.text.len() > config.max_file_size {
         return Vec::new();
     }
-    // A rule can only fire in a scope whose text holds one of its triggers: the units
-    // a scope is made of (functions, statements) hold everything a rule reads locally.
-    let candidates: Vec<RuleId> = match scope {
-        None => candidate_rules(src.text),
-        Some(ranges) => {
-            let mut all: Vec<RuleId> = ranges
-                .iter()
-                .filter_map(|r| src.text.get(r.clone()))
-                .flat_map(candidate_rules)
-                .collect();
-            all.sort();
-            all.dedup();
-            all
-        }
+    let candidates = candidates_in(src.text, config, scope);
+    run_rules(src, file, config, scope, client_reason, candidates)
+}
+
+/// The enabled rules whose triggers occur in the text, or with a scope, in its ranges:
+/// a rule can only fire in a scope whose text holds one of its triggers, since the
+/// units a scope is made of (functions, statements) hold everything a rule reads locally.
+fn candidates_in(text: &str, config: &Config, scope: Option<&[Range<usize>]>) -> Vec<RuleId> {
+    let mut candidates: Vec<RuleId> = match scope {
+        None => candidate_rules(text),
+        Some(ranges) => ranges
+            .iter()
+            .filter_map(|r| text.get(r.clone()))
+            .flat_map(candidate_rules)
+            .collect(),
     };
-    let candidates: Vec<RuleId> = candidates
-        .into_iter()
-        .filter(|r| config.is_enabled(*r))
-        .collect();
+    candidates.sort();
+    candidates.dedup();
+    candidates.retain(|r| config.is_enabled(*r));
+    candidates
+}
+
+fn run_rules(
+    src: &SourceFile,
+    file: &FileContext,
+    config: &Config,
+    scope: Option<&[Range<usize>]>,
+    client_reason: Option<&Option<String>>,
+    candidates: Vec<RuleId>,
+) -> Vec<Finding> {
     let needs_reason = candidates
         .iter()
         .any(|r| matches!(r, RuleId::HardcodedApiKey | RuleId::ClientSideMufiAccess));

@@ -67,7 +67,7 @@ pub struct Analysis {
 pub struct OpenTexts(pub HashMap<PathBuf, (Uri, Arc<str>, i32)>);
 
 pub struct State {
-    pub docs: Mutex<HashMap<Uri, OpenDoc>>,
+    docs: Mutex<HashMap<Uri, OpenDoc>>,
     pub encoding: RwLock<Encoding>,
     pub config: RwLock<Arc<Config>>,
     pub model: ProjectModel,
