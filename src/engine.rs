@@ -10,7 +10,8 @@ use crate::config::Config;
 use std::ops::Range;
 
 use crate::finding::{Edit, Finding, Fix};
-use crate::language::Language;
+use crate::language::{embed, Language};
+use crate::lines;
 use crate::project::{self, FileContext};
 use crate::rules::{self, RuleContext, RuleId, ALL};
 use crate::suppress;
@@ -102,8 +103,50 @@ pub fn analyze(src: &SourceFile, file: &FileContext, config: &Config) -> Vec<Fin
         language: src.language,
         tree,
     };
+    if src.language.has_embeds() {
+        return analyze_layers(&src, file, config);
+    }
     let raw = run_rules(&src, file, config, None, None, candidates);
     finish(raw, &src, config)
+}
+
+/// A file that embeds other languages: the host's rules read the host's own text, each
+/// embedded language's rules read its regions, each on a copy of the file with the rest
+/// blanked so that offsets need no mapping. Suppressions apply within each layer.
+fn analyze_layers(src: &SourceFile, file: &FileContext, config: &Config) -> Vec<Finding> {
+    let regions = src.language.embedded_regions(src.text, src.tree);
+    // Embedded code ships wherever its host does: a `<script>` of a .vue file.
+    let client_reason = project::client_side_reason(file, src.text, src.language);
+    let host_text = embed::blank_inside(src.text, &regions);
+    let host = SourceFile {
+        text: &host_text,
+        language: src.language,
+        tree: src.tree,
+    };
+    let candidates = candidates_in(host.text, config, None);
+    let raw = run_rules(&host, file, config, None, Some(&client_reason), candidates);
+    let mut findings = finish_layer(raw, &host, config, src.text, None);
+    // Each region is a program of its own (one `<script>`, one `run:` step): an
+    // unclosed quote in one must not swallow the next.
+    for region in &regions {
+        let language = Language::get(region.language);
+        let own = [region];
+        let text = embed::blank_outside(src.text, &own);
+        let candidates = candidates_in(&text, config, None);
+        if candidates.is_empty() {
+            continue;
+        }
+        let tree = parse(language, &text);
+        let layer = SourceFile {
+            text: &text,
+            language,
+            tree: tree.as_ref(),
+        };
+        let raw = run_rules(&layer, file, config, None, Some(&client_reason), candidates);
+        findings.extend(finish_layer(raw, &layer, config, src.text, Some(&own)));
+    }
+    findings.sort_by_key(|f| (f.range.start, f.range.end, f.rule));
+    findings
 }
 
 /// Runs the rules that can fire, without suppressions: the "raw" findings. With
@@ -155,9 +198,7 @@ fn run_rules(
         .any(|r| matches!(r, RuleId::HardcodedApiKey | RuleId::ClientSideMufiAccess));
     let client_reason = match client_reason {
         Some(known) => known.clone(),
-        None if needs_reason => {
-            project::client_side_reason(file, src.text, src.language.is_js_family())
-        }
+        None if needs_reason => project::client_side_reason(file, src.text, src.language),
         None => None,
     };
     let mut findings = Vec::new();
@@ -181,7 +222,20 @@ pub fn starts_in_any(range: &Range<usize>, ranges: &[Range<usize>]) -> bool {
 
 /// Turns raw findings into what users see: severities, order, no duplicates,
 /// suppressions applied (with unused-suppression hints), and the ignore fix.
-pub fn finish(mut findings: Vec<Finding>, src: &SourceFile, config: &Config) -> Vec<Finding> {
+pub fn finish(findings: Vec<Finding>, src: &SourceFile, config: &Config) -> Vec<Finding> {
+    finish_layer(findings, src, config, src.text, None)
+}
+
+/// `finish` for one layer of a file. `original` is the file's real text, which the
+/// ignore comment's indentation is read from; for an embedded layer, the comment is
+/// only offered where it lands inside the layer's `regions`.
+fn finish_layer(
+    mut findings: Vec<Finding>,
+    src: &SourceFile,
+    config: &Config,
+    original: &str,
+    regions: Option<&[&embed::Region]>,
+) -> Vec<Finding> {
     for f in &mut findings {
         f.severity = config.severity_for(f.rule, f.severity);
     }
@@ -191,8 +245,18 @@ pub fn finish(mut findings: Vec<Finding>, src: &SourceFile, config: &Config) -> 
     findings.dedup_by(|a, b| a.rule == b.rule && a.range == b.range);
     let mut findings = suppress::apply(findings, src.text, src.language, src.tree, config);
     for f in &mut findings {
-        if f.rule != RuleId::UnusedSuppression {
-            let fix = suppress::ignore_fix(f, src.text, src.language, src.tree);
+        if f.rule == RuleId::UnusedSuppression {
+            continue;
+        }
+        let line_start = lines::line_start(original, f.range.start.min(original.len()));
+        let lands_inside = regions.is_none_or(|rs| {
+            rs.iter()
+                .any(|r| r.range.start <= line_start && line_start < r.range.end)
+        });
+        if !lands_inside {
+            continue;
+        }
+        if let Some(fix) = suppress::ignore_fix(f, original, src.language, src.tree) {
             f.fixes.push(fix);
         }
     }

@@ -10,6 +10,7 @@ use tree_sitter::{InputEdit, Tree};
 use crate::config::Config;
 use crate::engine::{analyze_rules, starts_in_any, SourceFile};
 use crate::finding::{Edit, Finding};
+use crate::language::env_read;
 use crate::project::{self, FileContext};
 use crate::syntax;
 
@@ -18,13 +19,15 @@ use crate::syntax;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FileFacts {
     pub client_reason: Option<String>,
-    pub python_os: Option<String>,
+    /// The MUFI001 fix's env read and whether it needs an import: both read the imports.
+    pub env_read: Option<(String, bool)>,
 }
 
 pub fn file_facts(src: &SourceFile, file: &FileContext) -> FileFacts {
     FileFacts {
-        client_reason: project::client_side_reason(file, src.text, src.language.is_js_family()),
-        python_os: src.tree.and_then(|t| syntax::python_os_name(t, src.text)),
+        client_reason: project::client_side_reason(file, src.text, src.language),
+        env_read: env_read::env_read(src.language, src.tree, src.text, "MUFI_API_KEY", None)
+            .map(|f| (f.expr, f.edits.is_empty())),
     }
 }
 
@@ -99,6 +102,9 @@ pub fn reanalyze(
     edits: &[InputEdit],
     old: &[Finding],
 ) -> Option<Vec<Finding>> {
+    if src.language.has_embeds() {
+        return None;
+    }
     let tree = src.tree?;
     let mut dirty: Vec<Range<usize>> = Vec::new();
     for edit in edits {

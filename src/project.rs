@@ -8,6 +8,8 @@ use std::sync::Mutex;
 
 use serde_json::Value;
 
+use crate::language::{Language, LanguageId};
+
 /// Facts read from the nearest `package.json`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PackageFacts {
@@ -178,7 +180,18 @@ fn read_package(manifest: &Path) -> Option<PackageFacts> {
 }
 
 /// Why a file ships to users' browsers or devices, or `None` when it does not.
-pub fn client_side_reason(file: &FileContext, text: &str, js_family: bool) -> Option<String> {
+pub fn client_side_reason(file: &FileContext, text: &str, language: &Language) -> Option<String> {
+    if language.always_client_side {
+        return Some(format!(
+            "it is {} file, which runs in the browser",
+            match language.id {
+                LanguageId::Html => "an HTML",
+                LanguageId::Vue => "a Vue single-file component",
+                LanguageId::Svelte => "a Svelte component",
+                _ => "a front-end",
+            }
+        ));
+    }
     let path = file.path.as_deref();
     let components: Vec<String> = path
         .map(|p| {
@@ -196,8 +209,12 @@ pub fn client_side_reason(file: &FileContext, text: &str, js_family: bool) -> Op
     if head.iter().any(|d| d == "use client") {
         return Some("it starts with a \"use client\" directive".into());
     }
-    if !js_family {
-        return None;
+    match language.id {
+        LanguageId::JavaScript | LanguageId::TypeScript | LanguageId::Tsx => {}
+        LanguageId::Kotlin | LanguageId::Java => return android_reason(&components, text),
+        LanguageId::Swift => return apple_app_reason(&components, text),
+        LanguageId::Dart => return flutter_reason(&components, text),
+        _ => return None,
     }
     if is_server_location(&components, &file_name, text) || head.iter().any(|d| d == "use server") {
         return None;
@@ -234,6 +251,58 @@ pub fn client_side_reason(file: &FileContext, text: &str, js_family: bool) -> Op
         );
     }
     None
+}
+
+/// The folders of a path, lowercase, without the file name.
+fn dirs(components: &[String]) -> &[String] {
+    &components[..components.len().saturating_sub(1)]
+}
+
+fn has_pair(components: &[String], a: &str, b: &str) -> bool {
+    dirs(components).windows(2).any(|w| w[0] == a && w[1] == b)
+}
+
+/// Android app code: imports the Android SDK, or sits in an app module's `src/main/`
+/// (or a Kotlin Multiplatform `androidMain`).
+fn android_reason(components: &[String], text: &str) -> Option<String> {
+    let imports_android = text.contains("import android.") || text.contains("import androidx.");
+    let app_module = has_pair(components, "src", "main")
+        && dirs(components).iter().any(|d| d == "app")
+        || dirs(components).iter().any(|d| d == "androidmain");
+    let server = dirs(components)
+        .iter()
+        .any(|d| d == "server" || d == "backend");
+    if imports_android || (app_module && !server) {
+        return Some("it is Android app code, shipped inside the app".into());
+    }
+    None
+}
+
+/// Swift is iOS and macOS app code unless it is a server (Vapor, Hummingbird).
+fn apple_app_reason(components: &[String], text: &str) -> Option<String> {
+    let server_import = [
+        "import Vapor",
+        "import Hummingbird",
+        "import Kitura",
+        "import NIOHTTP1",
+    ]
+    .iter()
+    .any(|m| text.contains(m));
+    let server_dir = dirs(components)
+        .iter()
+        .any(|d| d == "server" || d == "backend");
+    (!server_import && !server_dir)
+        .then(|| "it is Swift app code, shipped inside the iOS or macOS app".into())
+}
+
+/// Flutter app code: imports Flutter, or sits in a package's `lib/` next to Flutter code.
+fn flutter_reason(components: &[String], text: &str) -> Option<String> {
+    let flutter = text.contains("package:flutter/");
+    let in_lib = dirs(components).iter().any(|d| d == "lib");
+    let server = text.contains("package:shelf")
+        || dirs(components).iter().any(|d| d == "bin" || d == "server");
+    (flutter || (in_lib && !server))
+        .then(|| "it is Flutter app code, shipped inside the app".into())
 }
 
 /// Server route folders and server-only modules.
@@ -295,6 +364,10 @@ fn is_react_component(text: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn js() -> &'static Language {
+        Language::get(LanguageId::JavaScript)
+    }
+
     fn ctx(path: &str) -> FileContext {
         FileContext::for_path(Path::new(path))
     }
@@ -302,22 +375,22 @@ mod tests {
     #[test]
     fn use_client_directive_makes_a_file_client_side() {
         let text = "\"use client\";\nimport x from 'y';\n";
-        assert!(client_side_reason(&ctx("/p/app/page.tsx"), text, true).is_some());
+        assert!(client_side_reason(&ctx("/p/app/page.tsx"), text, js()).is_some());
     }
 
     #[test]
     fn api_routes_are_server_side_even_with_hooks_in_text() {
         let text = "export async function GET() { const x = useState(1); return <a/> }";
-        assert!(client_side_reason(&ctx("/p/app/api/mufi/route.ts"), text, true).is_none());
-        assert!(client_side_reason(&ctx("/p/lib/mufi.server.ts"), text, true).is_none());
+        assert!(client_side_reason(&ctx("/p/app/api/mufi/route.ts"), text, js()).is_none());
+        assert!(client_side_reason(&ctx("/p/lib/mufi.server.ts"), text, js()).is_none());
     }
 
     #[test]
     fn public_folder_and_hook_components_are_client_side() {
-        assert!(client_side_reason(&ctx("/p/public/widget.js"), "fetch(x)", true).is_some());
+        assert!(client_side_reason(&ctx("/p/public/widget.js"), "fetch(x)", js()).is_some());
         let comp = "import { useState } from 'react';\nexport function W() { const [a] = useState(0); return <div onClick={() => 1} />; }";
-        assert!(client_side_reason(&ctx("/p/components/W.jsx"), comp, true).is_some());
-        assert!(client_side_reason(&ctx("/p/scripts/sync.js"), "fetch(x)", true).is_none());
+        assert!(client_side_reason(&ctx("/p/components/W.jsx"), comp, js()).is_some());
+        assert!(client_side_reason(&ctx("/p/scripts/sync.js"), "fetch(x)", js()).is_none());
     }
 
     #[test]
@@ -329,10 +402,10 @@ mod tests {
             mobile_app: false,
             evidence: Some("vite".into()),
         });
-        let reason = client_side_reason(&c, "export const x = 1;", true).unwrap();
+        let reason = client_side_reason(&c, "export const x = 1;", js()).unwrap();
         assert!(reason.contains("vite"), "{reason}");
         let mut other = c.clone();
         other.path = Some(PathBuf::from("/p/web/vite.config.ts"));
-        assert!(client_side_reason(&other, "export const x = 1;", true).is_none());
+        assert!(client_side_reason(&other, "export const x = 1;", js()).is_none());
     }
 }

@@ -9,67 +9,23 @@ use tree_sitter::{Node, Query, QueryCursor, Tree};
 use crate::language::{registry, Language};
 use crate::rules::{RuleId, ALL};
 
-/// (query folder, rule, source). A language's query for a rule is the concatenation
-/// of its folders' files (`Language::query_dirs`). Adding a language to a rule is
-/// adding a line here and the `.scm` file.
-const SOURCES: &[(&str, RuleId, &str)] = &[
-    (
-        "ecmascript",
-        RuleId::HardcodedApiKey,
-        include_str!("../queries/ecmascript/hardcoded_api_key.scm"),
-    ),
-    (
-        "ecmascript",
-        RuleId::ClientSideMufiAccess,
-        include_str!("../queries/ecmascript/client_side_mufi_access.scm"),
-    ),
-    (
-        "ecmascript",
-        RuleId::PlainHttpUrl,
-        include_str!("../queries/ecmascript/plain_http_url.scm"),
-    ),
-    (
-        "ecmascript",
-        RuleId::TlsVerificationDisabled,
-        include_str!("../queries/ecmascript/tls_verification_disabled.scm"),
-    ),
-    (
-        "javascript",
-        RuleId::HardcodedApiKey,
-        include_str!("../queries/javascript/hardcoded_api_key.scm"),
-    ),
-    (
-        "typescript",
-        RuleId::HardcodedApiKey,
-        include_str!("../queries/typescript/hardcoded_api_key.scm"),
-    ),
-    (
-        "python",
-        RuleId::HardcodedApiKey,
-        include_str!("../queries/python/hardcoded_api_key.scm"),
-    ),
-    (
-        "python",
-        RuleId::ClientSideMufiAccess,
-        include_str!("../queries/python/client_side_mufi_access.scm"),
-    ),
-    (
-        "python",
-        RuleId::PlainHttpUrl,
-        include_str!("../queries/python/plain_http_url.scm"),
-    ),
-    (
-        "python",
-        RuleId::TlsVerificationDisabled,
-        include_str!("../queries/python/tls_verification_disabled.scm"),
-    ),
-];
+/// (query folder, rule module name, source) for every `queries/<folder>/<rule>.scm`,
+/// embedded by `build.rs`. A language's query for a rule is the concatenation of its
+/// folders' files (`Language::query_dirs`).
+const SOURCES: &[(&str, &str, &str)] = include!(concat!(env!("OUT_DIR"), "/query_sources.rs"));
+
+/// Debug builds read queries from this folder instead, when it is set: query authors
+/// iterate on `.scm` files without a rebuild.
+#[cfg(debug_assertions)]
+const OVERRIDE_VAR: &str = "MUFI_LSP_QUERIES";
 
 /// A query match with capture names resolved, borrowing the tree.
 #[derive(Clone, Debug)]
 pub struct QueryMatchOwned<'tree> {
     pub pattern: usize,
     pub captures: Vec<(&'static str, Node<'tree>)>,
+    /// The pattern's `(#set! key "value")` properties.
+    pub properties: &'static [(String, String)],
 }
 
 impl<'tree> QueryMatchOwned<'tree> {
@@ -80,71 +36,127 @@ impl<'tree> QueryMatchOwned<'tree> {
             .find(|(n, _)| *n == name)
             .map(|(_, node)| *node)
     }
+
+    /// A `(#set! key "value")` property of the matched pattern.
+    pub fn property(&self, key: &str) -> Option<&'static str> {
+        self.properties
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
 }
 
 struct Compiled {
-    rule: RuleId,
     query: Query,
     names: Vec<&'static str>,
+    properties: Vec<Vec<(String, String)>>,
 }
 
-fn compiled(language: &'static Language) -> &'static [Compiled] {
-    static CACHE: OnceLock<Vec<OnceLock<Vec<Compiled>>>> = OnceLock::new();
-    let slots = CACHE.get_or_init(|| registry().iter().map(|_| OnceLock::new()).collect());
-    let index = registry()
-        .iter()
-        .position(|l| l.id == language.id)
-        .unwrap_or(0);
-    slots[index].get_or_init(|| compile_for(language))
+/// The compiled query of one rule for one language, compiled on first use: a rule
+/// whose triggers never occur in a language's files never costs its compile time (the
+/// Ruby grammar's queries take ~0.5 s each).
+fn compiled(language: &'static Language, rule: RuleId) -> Option<&'static Compiled> {
+    static CACHE: OnceLock<Vec<OnceLock<Option<Compiled>>>> = OnceLock::new();
+    let slots = CACHE.get_or_init(|| {
+        (0..registry().len() * ALL.len())
+            .map(|_| OnceLock::new())
+            .collect()
+    });
+    let language_index = registry().iter().position(|l| l.id == language.id)?;
+    let rule_index = ALL.iter().position(|r| *r == rule)?;
+    slots[language_index * ALL.len() + rule_index]
+        .get_or_init(|| compile(language, rule))
+        .as_ref()
+}
+
+fn compile(language: &'static Language, rule: RuleId) -> Option<Compiled> {
+    let grammar = language.grammar()?;
+    let source = source_for(language, rule)?;
+    match Query::new(&grammar, &source) {
+        Ok(query) => {
+            let names = query
+                .capture_names()
+                .iter()
+                .map(|n| &*Box::leak(n.to_string().into_boxed_str()))
+                .collect();
+            let properties = (0..query.pattern_count())
+                .map(|i| {
+                    query
+                        .property_settings(i)
+                        .iter()
+                        .map(|p| {
+                            (
+                                p.key.to_string(),
+                                p.value.as_deref().unwrap_or("").to_string(),
+                            )
+                        })
+                        .collect()
+                })
+                .collect();
+            Some(Compiled {
+                query,
+                names,
+                properties,
+            })
+        }
+        Err(err) => {
+            tracing::error!(
+                "the {} query does not compile for {}: {err}",
+                rule.name(),
+                language.name
+            );
+            None
+        }
+    }
+}
+
+/// The file stem of a rule's queries: its module name, `hardcoded_api_key`.
+pub fn file_stem(rule: RuleId) -> String {
+    rule.name().replace('-', "_")
 }
 
 /// The query source of `rule` for `language`: its folders' files, concatenated.
-fn source_for(language: &Language, rule: RuleId) -> Option<String> {
+pub fn source_for(language: &Language, rule: RuleId) -> Option<String> {
+    let stem = file_stem(rule);
+    #[cfg(debug_assertions)]
+    if let Some(dir) = std::env::var_os(OVERRIDE_VAR) {
+        let parts: Vec<String> = language
+            .query_dirs
+            .iter()
+            .filter_map(|folder| {
+                std::fs::read_to_string(
+                    std::path::Path::new(&dir)
+                        .join(folder)
+                        .join(format!("{stem}.scm")),
+                )
+                .ok()
+            })
+            .collect();
+        return (!parts.is_empty()).then(|| parts.join("\n"));
+    }
+    let stem = stem.as_str();
     let parts: Vec<&str> = language
         .query_dirs
         .iter()
         .flat_map(|dir| {
             SOURCES
                 .iter()
-                .filter(move |(d, r, _)| d == dir && *r == rule)
+                .filter(move |(d, r, _)| d == dir && *r == stem)
                 .map(|(_, _, source)| *source)
         })
         .collect();
     (!parts.is_empty()).then(|| parts.join("\n"))
 }
 
-fn compile_for(language: &'static Language) -> Vec<Compiled> {
-    let Some(grammar) = language.grammar() else {
-        return Vec::new();
-    };
-    ALL.iter()
-        .filter_map(|rule| {
-            let source = source_for(language, *rule)?;
-            match Query::new(&grammar, &source) {
-                Ok(query) => {
-                    let names = query
-                        .capture_names()
-                        .iter()
-                        .map(|n| &*Box::leak(n.to_string().into_boxed_str()))
-                        .collect();
-                    Some(Compiled {
-                        rule: *rule,
-                        query,
-                        names,
-                    })
-                }
-                Err(err) => {
-                    tracing::error!(
-                        "the {} query does not compile for {}: {err}",
-                        rule.name(),
-                        language.name
-                    );
-                    None
-                }
-            }
-        })
-        .collect()
+/// Every query folder that holds a file, for tests that every folder is used.
+pub fn folders() -> Vec<&'static str> {
+    let mut out: Vec<&str> = SOURCES.iter().map(|(d, _, _)| *d).collect();
+    out.dedup();
+    out
 }
+
+/// How deep in the tree a pattern may start; see `run`.
+const MAX_START_DEPTH: u32 = 256;
 
 /// Runs `rule`'s query for `language` over the whole tree, or only over `scope`.
 pub fn run<'tree>(
@@ -154,10 +166,14 @@ pub fn run<'tree>(
     text: &str,
     scope: Option<&[std::ops::Range<usize>]>,
 ) -> Vec<QueryMatchOwned<'tree>> {
-    let Some(compiled) = compiled(language).iter().find(|c| c.rule == rule) else {
+    let Some(compiled) = compiled(language, rule) else {
         return Vec::new();
     };
     let mut cursor = QueryCursor::new();
+    // Real code nests a few dozen levels; generated or hostile text can nest thousands,
+    // where matching (and judging every match's surroundings) grows with the square of
+    // the depth. Patterns start no deeper than this.
+    cursor.set_max_start_depth(Some(MAX_START_DEPTH));
     let mut out = Vec::new();
     let whole = 0..text.len();
     for range in scope.unwrap_or(std::slice::from_ref(&whole)) {
@@ -171,6 +187,7 @@ pub fn run<'tree>(
                     .iter()
                     .map(|c| (compiled.names[c.index as usize], c.node))
                     .collect(),
+                properties: &compiled.properties[m.pattern_index],
             });
         }
     }
@@ -201,5 +218,24 @@ mod tests {
     fn every_query_compiles_for_every_grammar() {
         let count = super::check_all_compile().expect("queries compile");
         assert!(count >= 8, "only {count} queries compiled");
+    }
+
+    #[test]
+    fn every_query_folder_belongs_to_a_language_and_every_file_to_a_rule() {
+        use crate::language::registry;
+        for folder in super::folders() {
+            assert!(
+                registry().iter().any(|l| l.query_dirs.contains(&folder)),
+                "queries/{folder}/ is used by no language"
+            );
+        }
+        for (folder, stem, _) in super::SOURCES {
+            assert!(
+                crate::rules::ALL
+                    .iter()
+                    .any(|r| super::file_stem(*r) == *stem),
+                "queries/{folder}/{stem}.scm names no rule"
+            );
+        }
     }
 }

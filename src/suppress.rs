@@ -39,7 +39,7 @@ fn in_comment(text: &str, offset: usize, language: &Language, tree: Option<&Tree
                 .descendant_for_byte_range(offset, offset + 1);
             node.is_some_and(|n| n.kind().contains("comment"))
         }
-        (None, LanguageId::Dotenv) => {
+        (None, LanguageId::Dotenv | LanguageId::Dockerfile) => {
             let line_start = lines::line_start(text, offset);
             let before = &text[line_start..offset];
             before.trim_start().starts_with('#') || before.contains(" #")
@@ -186,7 +186,13 @@ fn unused_fix(text: &str, d: &Directive, rule_range: Range<usize>) -> Fix {
 
 /// The "ignore this rule on this line" fix: a comment on the line above, in the
 /// file's comment syntax and indentation.
-pub fn ignore_fix(finding: &Finding, text: &str, language: &Language, tree: Option<&Tree>) -> Fix {
+/// `None` in a language without comments (JSON).
+pub fn ignore_fix(
+    finding: &Finding,
+    text: &str,
+    language: &Language,
+    tree: Option<&Tree>,
+) -> Option<Fix> {
     let start = finding.range.start.min(text.len());
     let line_start = lines::line_start(text, start);
     let indent: String = text[line_start..]
@@ -195,18 +201,19 @@ pub fn ignore_fix(finding: &Finding, text: &str, language: &Language, tree: Opti
         .collect();
     let code = finding.rule.code();
     let first_token = line_start + indent.len();
+    let directive = format!("mufi-lsp: ignore {code}");
     let comment = if in_jsx_children(tree, first_token) {
-        format!("{{/* mufi-lsp: ignore {code} */}}")
+        format!("{{/* {directive} */}}")
     } else {
-        format!("{} mufi-lsp: ignore {code}", language.line_comment)
+        language.comment.wrap(&directive)?
     };
-    Fix::local(
+    Some(Fix::local(
         format!("Ignore {code} on this line"),
         vec![Edit::replace(
             line_start..line_start,
             format!("{indent}{comment}{}", lines::line_break(text)),
         )],
-    )
+    ))
 }
 
 /// True when the first token of a line is JSX content, where `//` would be text.

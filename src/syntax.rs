@@ -1,13 +1,10 @@
 //! Language-aware reading of tree nodes that several rules share: the content of a
-//! string literal, whether it is static, docstrings, and Python's `import os`.
+//! string literal in any grammar, whether it is static, docstrings, and the unit of
+//! code rules judge in.
 
 use std::ops::Range;
 
-use tree_sitter::{Node, Tree};
-
-use crate::finding::Edit;
-use crate::language::{Language, LanguageId};
-use crate::lines;
+use tree_sitter::Node;
 
 /// The inside of a string literal: its text and byte range, without quotes or prefix.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,10 +27,56 @@ impl Literal<'_> {
     }
 }
 
-/// Node kinds that are string literals in each grammar.
+/// Node kinds that are string literals (or plain scalar values) in the grammars we parse.
 pub fn is_string_kind(kind: &str) -> bool {
-    matches!(kind, "string" | "template_string")
+    matches!(
+        kind,
+        "string"
+            | "template_string"
+            | "interpreted_string_literal"
+            | "raw_string_literal"
+            | "string_literal"
+            | "verbatim_string_literal"
+            | "interpolated_string_expression"
+            | "encapsed_string"
+            | "nowdoc_string"
+            | "line_string_literal"
+            | "multi_line_string_literal"
+            | "multiline_string_literal"
+            | "raw_string"
+            | "ansi_c_string"
+            | "quoted_attribute_value"
+            | "attribute_value"
+            | "double_quote_scalar"
+            | "single_quote_scalar"
+            | "plain_scalar"
+            | "block_scalar"
+            // An unquoted shell word: `MUFI_KEY=mk_live_…`, `-e NAME=value`.
+            | "word"
+            // `NAME=$VALUE` as one shell argument.
+            | "concatenation"
+            // TOML `"quoted.key" = …`
+            | "quoted_key"
+    )
 }
+
+/// Children that make a string's value depend on run time: `${…}`, `#{…}`, `\(…)`,
+/// `$var` in shell and PHP strings, f-string fields.
+const DYNAMIC_KINDS: &[&str] = &[
+    "template_substitution",
+    "interpolation",
+    "interpolated_expression",
+    "raw_str_interpolation",
+    "string_interpolation",
+    "simple_expansion",
+    "expansion",
+    "command_substitution",
+    "arithmetic_expansion",
+    "variable_name",
+    "member_access_expression",
+    "subscript_expression",
+    "dynamic_variable_name",
+];
 
 /// Reads a string literal node; `None` for anything else.
 pub fn literal<'a>(node: Node, text: &'a str) -> Option<Literal<'a>> {
@@ -42,37 +85,59 @@ pub fn literal<'a>(node: Node, text: &'a str) -> Option<Literal<'a>> {
     }
     let raw = text.get(node.byte_range())?;
     let start = node.start_byte();
-    let is_static = !has_child_kind(node, &["template_substitution", "interpolation"]);
-    // Python: optional prefix letters, then ''' """ ' or ".
-    let prefix_len = raw.bytes().take_while(|b| b.is_ascii_alphabetic()).count();
-    let prefix = raw[..prefix_len].to_ascii_lowercase();
+    // Kotlin's grammar leaves `"Bearer $token"` as plain content: read `$name` as a template.
+    let kotlin_template = node.kind() == "string_literal"
+        && raw.as_bytes().windows(3).any(|w| {
+            w[0] != b'\\'
+                && w[1] == b'$'
+                && (w[2].is_ascii_alphabetic() || w[2] == b'_' || w[2] == b'{')
+        })
+        && has_child_kind(node, &["string_content"]);
+    let is_static = !has_child_kind(node, DYNAMIC_KINDS) && !kotlin_template;
+    let (open, close) = delimiters(node.kind(), raw);
+    let prefix = raw[..open.min(raw.len())].to_ascii_lowercase();
+    let content = raw
+        .get(open..raw.len().saturating_sub(close).max(open))
+        .unwrap_or("");
+    Some(Literal {
+        node_range: (start, node.end_byte()),
+        content,
+        content_start: start + open.min(raw.len()),
+        is_static,
+        // Python `b"…"`, Rust `b"…"`.
+        is_bytes: prefix.trim_end_matches(['"', '\'', '#']).contains('b'),
+    })
+}
+
+/// The lengths of a literal's opening (prefix and quotes) and closing delimiters.
+fn delimiters(kind: &str, raw: &str) -> (usize, usize) {
+    if kind == "block_scalar" {
+        // `|` or `>` and its indicators, then the lines below.
+        let first_line = raw.find('\n').map_or(raw.len(), |i| i + 1);
+        return (first_line, 0);
+    }
+    // Prefix letters and sigils: Python `rb`, C# `$@`, Rust `r#`/`b`, Swift `#`, bash `$`.
+    let prefix_len = raw
+        .bytes()
+        .take_while(|b| b.is_ascii_alphabetic() || matches!(b, b'@' | b'$' | b'#'))
+        .count();
+    // Only a prefix when a quote follows: `plain_scalar` text is all content.
     let rest = &raw[prefix_len..];
-    let quote_len = if rest.starts_with("\"\"\"") || rest.starts_with("'''") {
+    let quote_len = if rest.starts_with("\"\"\"") || rest.starts_with("\'\'\'") {
         3
     } else if rest.starts_with(['"', '\'', '`']) {
         1
     } else {
-        return None;
+        return (0, 0);
     };
-    if rest.len() < quote_len * 2 {
-        return Some(Literal {
-            node_range: (start, node.end_byte()),
-            content: "",
-            content_start: start + prefix_len + quote_len.min(rest.len()),
-            is_static,
-            is_bytes: prefix.contains('b'),
-        });
+    let hashes = raw[..prefix_len].bytes().filter(|b| *b == b'#').count();
+    let open = prefix_len + quote_len;
+    let close = quote_len + hashes;
+    if raw.len() < open + close {
+        return (open.min(raw.len()), 0);
     }
-    let content = &rest[quote_len..rest.len() - quote_len];
-    Some(Literal {
-        node_range: (start, node.end_byte()),
-        content,
-        content_start: start + prefix_len + quote_len,
-        is_static,
-        is_bytes: prefix.contains('b'),
-    })
+    (open, close)
 }
-
 fn has_child_kind(node: Node, kinds: &[&str]) -> bool {
     let mut cursor = node.walk();
     let found = node
@@ -85,8 +150,38 @@ fn has_child_kind(node: Node, kinds: &[&str]) -> bool {
 pub fn name_text<'a>(node: Node, text: &'a str) -> &'a str {
     match literal(node, text) {
         Some(lit) => lit.content,
-        None => text.get(node.byte_range()).unwrap_or(""),
+        // Ruby symbols: `:api_key` is named `api_key`.
+        None => text
+            .get(node.byte_range())
+            .unwrap_or("")
+            .trim_start_matches(':'),
     }
+}
+
+/// Whether the code of `node` (comments left out) mentions `word`, case-insensitively.
+pub fn code_mentions(node: Node, text: &str, word: &str) -> bool {
+    let Some(code) = text.get(node.byte_range()) else {
+        return false;
+    };
+    let lower = code.to_ascii_lowercase();
+    if !lower.contains(word) {
+        return false;
+    }
+    // Blank the comments, then look again.
+    let mut bytes = lower.into_bytes();
+    let base = node.start_byte();
+    let mut cursor = node.walk();
+    let mut stack = vec![node];
+    while let Some(n) = stack.pop() {
+        if n.kind().contains("comment") {
+            let start = n.start_byte().saturating_sub(base).min(bytes.len());
+            let end = n.end_byte().saturating_sub(base).min(bytes.len());
+            bytes[start..end].fill(b' ');
+            continue;
+        }
+        stack.extend(n.children(&mut cursor));
+    }
+    String::from_utf8_lossy(&bytes).contains(word)
 }
 
 /// The name a literal is given: the key of its pair, the keyword of its argument, the
@@ -98,6 +193,8 @@ pub fn assigned_name<'a>(literal: Node, text: &'a str) -> Option<&'a str> {
         "keyword_argument" | "variable_declarator" => (parent.child_by_field_name("name")?, false),
         "assignment" | "assignment_expression" => (parent.child_by_field_name("left")?, true),
         "jsx_attribute" => (parent.named_child(0)?, false),
+        // C# `[XmlRoot(Namespace = "…")]`
+        "attribute_argument" => (parent.named_child(0)?, false),
         _ => return None,
     };
     if name.id() == literal.id() {
@@ -110,7 +207,7 @@ pub fn assigned_name<'a>(literal: Node, text: &'a str) -> Option<&'a str> {
 
 /// The last identifier of a dotted name: `self.session.verify` -> `verify`.
 pub fn last_segment(name: &str) -> &str {
-    name.rsplit(['.', ':']).next().unwrap_or(name)
+    name.rsplit(['.', ':', '\\']).next().unwrap_or(name)
 }
 
 /// A Python docstring: a string that is the first statement of a module, class or function.
@@ -144,6 +241,14 @@ pub fn is_function_kind(kind: &str) -> bool {
             | "method_definition"
             | "function_definition"
             | "generator_function_declaration"
+            // Go, Java, C#, PHP, Rust, Kotlin, Swift, Ruby, Dart, shell.
+            | "method_declaration"
+            | "constructor_declaration"
+            | "function_item"
+            | "local_function_statement"
+            | "method"
+            | "singleton_method"
+            | "init_declaration"
     )
 }
 
@@ -173,141 +278,51 @@ pub fn judging_unit<'t>(root: Node<'t>, node: Node<'t>) -> Node<'t> {
     path.get(1).copied().unwrap_or(node)
 }
 
-/// How Python code can name `os` here: `os`, an alias, or `None` when it is not imported.
-pub fn python_os_name(tree: &Tree, text: &str) -> Option<String> {
-    let root = tree.root_node();
-    let mut cursor = root.walk();
-    for stmt in root.named_children(&mut cursor) {
-        if stmt.kind() != "import_statement" {
-            continue;
-        }
-        let mut c2 = stmt.walk();
-        for name in stmt.named_children(&mut c2) {
-            match name.kind() {
-                "dotted_name" if text.get(name.byte_range()) == Some("os") => {
-                    return Some("os".into())
-                }
-                "aliased_import" => {
-                    let module = name.child_by_field_name("name");
-                    let alias = name.child_by_field_name("alias");
-                    if let (Some(m), Some(a)) = (module, alias) {
-                        if text.get(m.byte_range()) == Some("os") {
-                            return text.get(a.byte_range()).map(String::from);
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-    None
-}
-
-/// The edit that adds `import os` to a Python module: before its first import, or
-/// after the docstring, `from __future__` imports and leading comments.
-pub fn python_import_os_edit(tree: &Tree, text: &str) -> Edit {
-    let root = tree.root_node();
-    let mut cursor = root.walk();
-    let mut insert_at = 0usize;
-    let mut seen_statement = false;
-    for stmt in root.named_children(&mut cursor) {
-        match stmt.kind() {
-            // Shebang, encoding line, licence header.
-            "comment" => {
-                insert_at = lines::next_line_start(text, stmt.end_byte());
-                continue;
-            }
-            "expression_statement"
-                if !seen_statement && stmt.named_child(0).is_some_and(|c| c.kind() == "string") =>
-            {
-                insert_at = lines::next_line_start(text, stmt.end_byte());
-            }
-            "future_import_statement" => insert_at = lines::next_line_start(text, stmt.end_byte()),
-            "import_statement" | "import_from_statement" => {
-                insert_at = lines::line_start(text, stmt.start_byte()).max(insert_at);
-                break;
-            }
-            _ => break,
-        }
-        seen_statement = true;
-    }
-    // A file that does not end in a newline after a docstring needs one first.
-    let needs_newline =
-        insert_at == text.len() && !text.is_empty() && !text.ends_with(['\n', '\r']);
-    let nl = lines::line_break(text);
-    let line = if needs_newline {
-        format!("{nl}import os{nl}")
-    } else {
-        format!("import os{nl}")
-    };
-    Edit::replace(insert_at..insert_at, line)
-}
-
-/// The expression reading `MUFI_API_KEY` in this file, plus the edits it needs
-/// (Python's `import os`).
-pub fn env_read(
-    language: &Language,
-    tree: Option<&Tree>,
-    text: &str,
-    var: &str,
-) -> Option<(String, Vec<Edit>)> {
-    match language.id {
-        LanguageId::Python => {
-            let tree = tree?;
-            match python_os_name(tree, text) {
-                Some(os) => Some((format!("{os}.environ[\"{var}\"]"), Vec::new())),
-                None => Some((
-                    format!("os.environ[\"{var}\"]"),
-                    vec![python_import_os_edit(tree, text)],
-                )),
-            }
-        }
-        _ => language.env_read_expr(var).map(|e| (e, Vec::new())),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::engine::parse;
+    use crate::language::{Language, LanguageId};
+    use tree_sitter::Tree;
 
     fn py(text: &str) -> Tree {
         parse(Language::get(LanguageId::Python), text).unwrap()
     }
 
-    fn insert(text: &str) -> String {
-        let tree = py(text);
-        let Edit::Replace { range, text: new } = python_import_os_edit(&tree, text) else {
-            unreachable!()
-        };
-        format!("{}{}{}", &text[..range.start], new, &text[range.end..])
+    fn literals(language: LanguageId, text: &str) -> Vec<(String, bool)> {
+        let tree = parse(Language::get(language), text).unwrap();
+        let mut found = Vec::new();
+        let mut stack = vec![tree.root_node()];
+        while let Some(n) = stack.pop() {
+            if let Some(lit) = literal(n, text) {
+                found.push((lit.content.to_string(), lit.is_static));
+            }
+            let mut c = n.walk();
+            stack.extend(n.children(&mut c));
+        }
+        found.sort();
+        found
     }
 
     #[test]
-    fn import_os_goes_before_first_import_after_docstring() {
-        assert_eq!(
-            insert("\"\"\"Doc.\"\"\"\nimport sys\nx = 1\n"),
-            "\"\"\"Doc.\"\"\"\nimport os\nimport sys\nx = 1\n"
+    fn literals_of_every_quoting_style() {
+        let rust = literals(
+            LanguageId::Rust,
+            "const A: &str = r#\"ab\"cd\"#; const B: &[u8] = b\"xy\";",
         );
-        assert_eq!(
-            insert("from __future__ import annotations\nx = 1\n"),
-            "from __future__ import annotations\nimport os\nx = 1\n"
-        );
-        assert_eq!(insert("x = 1\n"), "import os\nx = 1\n");
-        assert_eq!(
-            insert("#!/usr/bin/env python\nx = 1\n"),
-            "#!/usr/bin/env python\nimport os\nx = 1\n"
-        );
-    }
-
-    #[test]
-    fn existing_os_import_and_alias_are_reused() {
-        let text = "import sys, os\n";
-        assert_eq!(python_os_name(&py(text), text).as_deref(), Some("os"));
-        let text = "import os as _os\n";
-        assert_eq!(python_os_name(&py(text), text).as_deref(), Some("_os"));
-        let text = "from os import path\n";
-        assert_eq!(python_os_name(&py(text), text), None);
+        assert_eq!(rust, vec![("ab\"cd".into(), true), ("xy".into(), true)]);
+        let cs = literals(LanguageId::CSharp, "var a = @\"x\\y\"; var b = $\"k{v}\";");
+        assert!(cs.contains(&("x\\y".into(), true)), "{cs:?}");
+        assert!(cs.contains(&("k{v}".into(), false)), "{cs:?}");
+        let sh = literals(LanguageId::Shell, "curl -H \"Bearer $TOKEN\" 'plain'\n");
+        assert!(sh.contains(&("Bearer $TOKEN".into(), false)), "{sh:?}");
+        assert!(sh.contains(&("plain".into(), true)), "{sh:?}");
+        let yaml = literals(LanguageId::Yaml, "a: plain value\nb: \"quoted\"\n");
+        assert!(yaml.contains(&("plain value".into(), true)), "{yaml:?}");
+        assert!(yaml.contains(&("quoted".into(), true)), "{yaml:?}");
+        let php = literals(LanguageId::Php, "<?php $a = \"x $b\"; $c = 'y';");
+        assert!(php.contains(&("x $b".into(), false)), "{php:?}");
+        assert!(php.contains(&("y".into(), true)), "{php:?}");
     }
 
     #[test]

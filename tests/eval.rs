@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use common::markers::{score, Score};
 use mufi_lsp::cli::{analyze_file, collect_files};
 use mufi_lsp::config::Config;
+use mufi_lsp::language::Language;
 use mufi_lsp::project::ProjectModel;
 
 const FLOOR: f64 = 0.9;
@@ -21,6 +22,7 @@ fn held_out_corpus_precision_and_recall() {
     assert!(files.len() >= 15, "corpus too small: {}", files.len());
     let model = ProjectModel::new();
     let mut totals: BTreeMap<String, Score> = BTreeMap::new();
+    let mut per_language: BTreeMap<(&str, String), Score> = BTreeMap::new();
     let mut mismatches = Vec::new();
     for path in &files {
         let text = std::fs::read_to_string(path).expect("UTF-8");
@@ -34,13 +36,25 @@ fn held_out_corpus_precision_and_recall() {
             .display()
             .to_string();
         mismatches.extend(
-            score(&text, &findings, &mut totals)
+            score(path, &text, &findings, &mut totals)
                 .into_iter()
                 .map(|m| format!("{rel}:{m}")),
         );
+        let language = Language::for_path(path).map_or("?", |l| l.name);
+        let mut own = BTreeMap::new();
+        score(path, &text, &findings, &mut own);
+        for (rule, s) in own {
+            let entry = per_language.entry((language, rule)).or_default();
+            entry.tp += s.tp;
+            entry.fp += s.fp;
+            entry.missed += s.missed;
+        }
     }
     for m in &mismatches {
         eprintln!("{m}");
+    }
+    for ((language, rule), s) in &per_language {
+        eprintln!("{language} {rule}: {s}");
     }
     let mut below = Vec::new();
     for rule in ["MUFI001", "MUFI002", "MUFI003", "MUFI004"] {

@@ -13,7 +13,7 @@ use mufi_lsp::cli::analyze_file;
 use mufi_lsp::config::Config;
 use mufi_lsp::engine::{apply_fixes, parse};
 use mufi_lsp::finding::Finding;
-use mufi_lsp::language::Language;
+use mufi_lsp::language::{embed, registry, Language, LanguageId};
 use mufi_lsp::project::ProjectModel;
 use mufi_lsp::report::{json, line_col, text, FileReport};
 use mufi_lsp::rules::RuleId;
@@ -61,7 +61,7 @@ fn fixtures_match_their_expect_markers() {
     for path in &files {
         let (text, findings) = analyze(path);
         failures.extend(
-            score(&text, &findings, &mut totals)
+            score(path, &text, &findings, &mut totals)
                 .into_iter()
                 .map(|m| format!("{}:{m}", relative(path))),
         );
@@ -77,43 +77,21 @@ fn fixtures_match_their_expect_markers() {
     );
 }
 
-#[test]
-fn every_rule_has_positive_and_negative_fixtures() {
-    let files = fixture_files();
-    for rule in [
-        RuleId::HardcodedApiKey,
-        RuleId::ClientSideMufiAccess,
-        RuleId::PlainHttpUrl,
-        RuleId::TlsVerificationDisabled,
-    ] {
-        let dir = fixture_root().join(rule.name());
-        let under: Vec<_> = files.iter().filter(|f| f.starts_with(&dir)).collect();
-        let positives = under
-            .iter()
-            .filter(|f| {
-                let text = std::fs::read_to_string(f).unwrap_or_default();
-                text.contains(&format!("expect: {}", rule.code())) || text.contains(rule.code())
-            })
-            .count();
-        assert!(
-            positives >= 3,
-            "{}: only {positives} positive fixture files",
-            rule.name()
-        );
-        assert!(
-            under
-                .iter()
-                .any(|f| f.to_string_lossy().contains("negatives")),
-            "{}: no negatives file",
-            rule.name()
-        );
+/// Syntax errors in `text`: the host's parse, plus each embedded language's parse of
+/// its regions (a broken `<script>` or Dockerfile `RUN` line counts).
+fn error_count(language: &Language, text: &str) -> usize {
+    let tree = parse(language, text);
+    let mut count = tree.as_ref().map_or(0, tree_errors);
+    for region in language.embedded_regions(text, tree.as_ref()) {
+        let layer = embed::blank_outside(text, &[&region]);
+        if let Some(tree) = parse(Language::get(region.language), &layer) {
+            count += tree_errors(&tree);
+        }
     }
+    count
 }
 
-fn error_count(language: &Language, text: &str) -> usize {
-    let Some(tree) = parse(language, text) else {
-        return 0;
-    };
+fn tree_errors(tree: &tree_sitter::Tree) -> usize {
     let mut count = 0;
     let mut cursor = tree.walk();
     let mut stack = vec![tree.root_node()];
@@ -131,7 +109,7 @@ fn every_local_fix_leaves_a_file_that_parses() {
     let mut failures = Vec::new();
     for path in fixture_files() {
         let language = Language::for_path(&path).expect("fixture language");
-        if language.grammar().is_none() {
+        if language.grammar().is_none() && !language.has_embeds() {
             continue;
         }
         let (text, findings) = analyze(&path);
@@ -263,4 +241,157 @@ fn fixture_findings_snapshot() {
             insta::assert_snapshot!(name, out);
         }
     });
+}
+
+/// What the fixtures prove for one language and rule.
+#[derive(Default, Clone, Copy)]
+struct Cell {
+    /// Marked lines reported.
+    true_positives: usize,
+    negative_files: usize,
+    /// Findings that carry a fix besides the ignore comment.
+    fixed: usize,
+}
+
+/// Rules whose support the matrix shows, with the languages where the contract says
+/// the rule never applies.
+const MATRIX_RULES: &[(RuleId, &[LanguageId])] = &[
+    (RuleId::HardcodedApiKey, &[LanguageId::Dotenv]),
+    (RuleId::ClientSideMufiAccess, &[]),
+    (RuleId::PlainHttpUrl, &[]),
+    (RuleId::TlsVerificationDisabled, &[]),
+];
+
+fn support_matrix() -> BTreeMap<(LanguageId, RuleId), Cell> {
+    let mut cells: BTreeMap<(LanguageId, RuleId), Cell> = BTreeMap::new();
+    for path in fixture_files() {
+        let language = Language::for_path(&path).expect("fixture language").id;
+        let rel = relative(&path);
+        let Some(rule) = MATRIX_RULES
+            .iter()
+            .map(|(r, _)| *r)
+            .find(|r| rel.starts_with(&format!("{}/", r.name())))
+        else {
+            continue;
+        };
+        let (text, findings) = analyze(&path);
+        let cell = cells.entry((language, rule)).or_default();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.starts_with("negatives") {
+            cell.negative_files += 1;
+        }
+        let expected = common::markers::expectations_for(&path, &text);
+        for f in findings.iter().filter(|f| f.rule == rule) {
+            let line = line_col(&text, f.range.start).line;
+            if expected.contains(&(line, rule.code().to_string())) {
+                cell.true_positives += 1;
+                if f.fixes.iter().any(|x| !x.title.starts_with("Ignore ")) {
+                    cell.fixed += 1;
+                }
+            }
+        }
+    }
+    cells
+}
+
+fn languages_markdown(cells: &BTreeMap<(LanguageId, RuleId), Cell>) -> String {
+    let mut out = String::from(
+        "# Supported languages\n\n<!-- Generated by `tests/fixtures.rs` from the language registry and the fixture results; do not edit by hand. Regenerate with `MUFI_UPDATE_DOCS=1 cargo test --test fixtures support_matrix`. -->\n\n",
+    );
+    out.push_str(
+        "A rule is marked **✓** for a language when the fixtures under `tests/fixtures/<rule>/` in that\nlanguage have reported true positives and a negatives file that stays silent, and **✓ fix**\nwhen some of those findings also carry a quick fix besides the ignore comment (which fixes\nexist depends on the shape: the MUFI001 fix per language is in the second table). The test that writes\nthis page fails when a cell loses its fixtures, so the table cannot claim more than is tested.\n\n",
+    );
+    out.push_str("| language | files | MUFI001 | MUFI002 | MUFI003 | MUFI004 |\n| --- | --- | --- | --- | --- | --- |\n");
+    for language in registry() {
+        let mut files: Vec<String> = language
+            .extensions
+            .iter()
+            .map(|e| format!("`.{e}`"))
+            .collect();
+        files.extend(language.file_names.iter().map(|n| {
+            if n.ends_with('.') {
+                format!("`{n}*`")
+            } else {
+                format!("`{n}`")
+            }
+        }));
+        if language.id == LanguageId::Dotenv {
+            files = vec!["`.env`".into(), "`.env.*`".into(), "`*.env`".into()];
+        }
+        let mut row = format!("| {} | {} |", language.name, files.join(" "));
+        for (rule, never) in MATRIX_RULES {
+            let cell = cells
+                .get(&(language.id, *rule))
+                .copied()
+                .unwrap_or_default();
+            let mark = if never.contains(&language.id) {
+                "n/a"
+            } else if cell.true_positives == 0 || cell.negative_files == 0 {
+                "—"
+            } else if cell.fixed > 0 {
+                "✓ fix"
+            } else {
+                "✓"
+            };
+            row.push_str(&format!(" {mark} |"));
+        }
+        out.push_str(&row);
+        out.push('\n');
+    }
+    out.push_str("\nMUFI001 in dotenv files is n/a by contract: `.env` is where keys belong (MUFI005 checks it is ignored).\n");
+    out.push_str("\n## Per language\n\n| language | editor `languageId` | comment | MUFI001 fix reads the key with | embedded code |\n| --- | --- | --- | --- | --- |\n");
+    for language in registry() {
+        let comment = match (language.comment.line, language.comment.block) {
+            (Some(line), _) => format!("`{line}`"),
+            (None, Some((open, close))) => format!("`{open} … {close}`"),
+            (None, None) => "none (no ignore comment)".into(),
+        };
+        let ids: Vec<String> = language.lsp_ids.iter().map(|i| format!("`{i}`")).collect();
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} |\n",
+            language.name,
+            ids.join(", "),
+            comment,
+            language.env_read.describe(),
+            language.embeds_description().unwrap_or("")
+        ));
+    }
+    out
+}
+
+#[test]
+fn support_matrix_is_full_and_documented() {
+    let cells = support_matrix();
+    let mut gaps = Vec::new();
+    for language in registry() {
+        for (rule, never) in MATRIX_RULES {
+            if never.contains(&language.id) {
+                continue;
+            }
+            let cell = cells
+                .get(&(language.id, *rule))
+                .copied()
+                .unwrap_or_default();
+            if cell.true_positives == 0 || cell.negative_files == 0 {
+                gaps.push(format!(
+                    "{} × {}: {} true positives, {} negatives files",
+                    language.name,
+                    rule.code(),
+                    cell.true_positives,
+                    cell.negative_files
+                ));
+            }
+        }
+    }
+    let doc = languages_markdown(&cells);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/languages.md");
+    if std::env::var_os("MUFI_UPDATE_DOCS").is_some() {
+        std::fs::write(&path, &doc).expect("docs/languages.md is writable");
+    }
+    let current = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(gaps.is_empty(), "support matrix gaps:\n{}", gaps.join("\n"));
+    assert!(
+        current == doc,
+        "docs/languages.md is out of date: regenerate it with MUFI_UPDATE_DOCS=1 cargo test --test fixtures support_matrix"
+    );
 }

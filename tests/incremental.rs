@@ -75,6 +75,11 @@ fn incremental_findings_equal_full_analysis_after_random_edits() {
     {
         let mut rng = Rng(seed);
         let language = Language::for_path(&path).unwrap();
+        if language.has_embeds() {
+            // The server analyses files with embedded code (HTML, Vue, CI YAML) from
+            // scratch on every edit (`state::analyze`): there is no incremental path to compare.
+            continue;
+        }
         let mut text = std::fs::read_to_string(&path).unwrap();
         let file = model.file_context(&path);
         let mut doc = Document::new(&text, 1, language);
@@ -110,6 +115,12 @@ fn incremental_findings_equal_full_analysis_after_random_edits() {
                 range: Some((pos_of(&text, start), pos_of(&text, end))),
                 text: insert.to_string(),
             };
+            if std::env::var_os("MUFI_DEBUG_INCREMENTAL").is_some() {
+                eprintln!(
+                    "{} step {step}: {start}..{end} <- {insert:?}",
+                    path.display()
+                );
+            }
             text.replace_range(start..end, insert);
             doc.apply_changes(&[change], step + 2, Encoding::Utf16);
             assert_eq!(&*doc.text(), text.as_str(), "document text diverged");

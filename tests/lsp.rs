@@ -158,6 +158,80 @@ async fn python_fix_adds_import_os() {
 }
 
 #[tokio::test]
+async fn script_block_findings_keep_host_positions() {
+    let mut client = started(&["utf-16"]).await;
+    let text = "<template>\n  <p title=\"🎉 日本\">hi</p>\n</template>\n<script setup lang=\"ts\">\nconst label = \"🎉\"; const docs = \"http://docs.acme.io/x\";\n</script>\n";
+    let uri = "file:///tmp/mufi-test/Widget.vue";
+    client.open(uri, "vue", text).await;
+    let diags = client.diagnostics(uri, 1).await;
+    assert_eq!(codes(&diags), ["MUFI003"]);
+    let line = "const label = \"🎉\"; const docs = \"http://docs.acme.io/x\";";
+    let prefix = &line[..line.find("http://").unwrap()];
+    assert_eq!(diags[0]["range"]["start"]["line"], 4);
+    assert_eq!(
+        diags[0]["range"]["start"]["character"],
+        prefix.encode_utf16().count()
+    );
+    let actions = actions(&mut client, uri, &diags[0]).await;
+    let ignore = actions
+        .iter()
+        .find(|a| a["title"] == "Ignore MUFI003 on this line")
+        .expect("an ignore fix");
+    // Inside the script block the comment is JavaScript's, not HTML's.
+    let fixed = apply_edits(text, &action_edits(ignore, uri));
+    assert!(
+        fixed.contains("<script setup lang=\"ts\">\n// mufi-lsp: ignore MUFI003\nconst label"),
+        "{fixed}"
+    );
+    change_full(&mut client, uri, 2, &fixed).await;
+    assert!(client.diagnostics(uri, 2).await.is_empty());
+}
+
+#[tokio::test]
+async fn go_fix_adds_the_os_import() {
+    let mut client = started(&["utf-16"]).await;
+    let text = "package mufi\n\nimport (\n\t\"net/http\"\n)\n\nfunc client() *http.Request {\n\tmufiKey := \"mk_live_7Hc2pQ9xZr41\"\n\treq, _ := http.NewRequest(\"GET\", \"https://api.mufi.app/v1/version\", nil)\n\treq.Header.Set(\"x-api-key\", mufiKey)\n\treturn req\n}\n";
+    let uri = "file:///tmp/mufi-test/client.go";
+    client.open(uri, "go", text).await;
+    let diags = client.diagnostics(uri, 1).await;
+    assert_eq!(codes(&diags), ["MUFI001"]);
+    let actions = actions(&mut client, uri, &diags[0]).await;
+    let preferred = actions.iter().find(|a| a["isPreferred"] == true).unwrap();
+    assert_eq!(
+        preferred["title"],
+        "Replace the key with os.Getenv(\"MUFI_API_KEY\")"
+    );
+    let fixed = apply_edits(text, &action_edits(preferred, uri));
+    assert!(
+        fixed.contains("import (\n\t\"os\"\n\t\"net/http\"\n)"),
+        "{fixed}"
+    );
+    assert!(
+        fixed.contains("mufiKey := os.Getenv(\"MUFI_API_KEY\")"),
+        "{fixed}"
+    );
+}
+
+#[tokio::test]
+async fn dockerfile_run_lines_are_read_as_shell() {
+    let mut client = started(&["utf-16"]).await;
+    let text = "FROM node:20\n# fetch the CA bundle\nRUN curl -fsSk https://certs.acme.io/ca.pem -o /ca.pem\n";
+    let uri = "file:///tmp/mufi-test/Dockerfile";
+    client.open(uri, "dockerfile", text).await;
+    let diags = client.diagnostics(uri, 1).await;
+    assert_eq!(codes(&diags), ["MUFI004"]);
+    assert_eq!(diags[0]["range"]["start"]["line"], 2);
+    assert_eq!(diags[0]["range"]["start"]["character"], "RUN curl ".len());
+    let actions = actions(&mut client, uri, &diags[0]).await;
+    let preferred = actions.iter().find(|a| a["isPreferred"] == true).unwrap();
+    let fixed = apply_edits(text, &action_edits(preferred, uri));
+    assert!(
+        fixed.contains("RUN curl -fsS https://certs.acme.io"),
+        "{fixed}"
+    );
+}
+
+#[tokio::test]
 async fn move_to_dotenv_fix_creates_env_and_gitignore_entries() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join(".git")).unwrap();

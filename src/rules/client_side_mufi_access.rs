@@ -175,6 +175,28 @@ pub fn check(cx: &mut RuleContext) {
             }
             _ => reason.clone(),
         };
+        // `NAME=value` strings: compose and Dockerfile env lists.
+        if let Some(entry) = m.get("entry") {
+            let Some(lit) = syntax::literal(entry, cx.text) else {
+                continue;
+            };
+            let Some((name, _)) = lit.content.split_once('=') else {
+                continue;
+            };
+            if let Some(prefix) = public_key_name(name.trim(), &extra) {
+                let start = lit.content_start + (name.len() - name.trim_start().len());
+                let range = start..start + name.trim().len();
+                cx.push(
+                    Finding::new(
+                        RuleId::ClientSideMufiAccess,
+                        lit.range(),
+                        public_message(name.trim(), prefix),
+                    )
+                    .with_fix(rename_fix(range, name.trim())),
+                );
+            }
+            continue;
+        }
         if let (Some(read), Some(var)) = (m.get("read"), m.get("var")) {
             let name = syntax::name_text(var, cx.text);
             if let Some(prefix) = public_key_name(name, &extra) {

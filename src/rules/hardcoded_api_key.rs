@@ -7,7 +7,8 @@ use tree_sitter::Node;
 
 use crate::finding::{Edit, Finding, Fix, KeySummary, Severity};
 use crate::jwt::{self, Jwt};
-use crate::language::LanguageId;
+use crate::language::env_read::{env_read, Splice};
+use crate::language::{Language, LanguageId};
 use crate::queries::QueryMatchOwned;
 use crate::syntax::{self, Literal};
 
@@ -52,7 +53,10 @@ const mufi = new MufiClient({ apiKey: process.env.MUFI_API_KEY });
 First regenerate the key in the Mufi dashboard (https://my.mufi.app): removing it from the
 code is not enough. The quick fix replaces the literal with the language's read of
 `MUFI_API_KEY` (`process.env.MUFI_API_KEY`, `os.environ[\"MUFI_API_KEY\"]` with `import os`
-added when missing). A second fix moves the value into `.env` (created if absent, appended
+added when missing, `os.Getenv(\"MUFI_API_KEY\")` with its import, `System.getenv(…)`,
+`ENV.fetch(…)`, `getenv('…')`, `\"$MUFI_API_KEY\"` in shell, `${MUFI_API_KEY}` in YAML; the full
+list is in `docs/languages.md`). It is not offered where a run-time read cannot compile
+(`const` items, annotations), in pages that run in the browser, or in JSON and TOML. A second fix moves the value into `.env` (created if absent, appended
 otherwise, never overwritten) and makes sure `.gitignore` ignores `.env`.
 ",
 };
@@ -65,9 +69,24 @@ pub fn check(cx: &mut RuleContext) {
     }
     let client_reason = cx.client_reason();
     let mut flagged: HashSet<usize> = HashSet::new();
-    let tokens: Vec<Jwt> = cx
+    // A scope can end inside a token: widen each range to whole base64url words so a
+    // key is never read cut short.
+    let is_token_byte = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.');
+    let bytes = cx.text.as_bytes();
+    let mut tokens: Vec<Jwt> = cx
         .ranges()
         .into_iter()
+        .map(|r| {
+            let mut start = r.start.min(bytes.len());
+            while start > 0 && is_token_byte(bytes[start - 1]) {
+                start -= 1;
+            }
+            let mut end = r.end.min(bytes.len());
+            while end < bytes.len() && is_token_byte(bytes[end]) {
+                end += 1;
+            }
+            start..end
+        })
         .flat_map(|r| {
             jwt::find_all(&cx.text[r.clone()])
                 .into_iter()
@@ -78,6 +97,8 @@ pub fn check(cx: &mut RuleContext) {
                 })
         })
         .collect();
+    tokens.sort_by_key(|t| t.start);
+    tokens.dedup_by_key(|t| t.start);
     for token in tokens {
         let finding = jwt_finding(cx, &token, client_reason.as_deref());
         flagged.insert(finding.range.start);
@@ -201,13 +222,42 @@ fn named_context<'a>(
     let mentions_mufi = |node: Node| {
         let Some(tree) = cx.tree else { return false };
         let unit = syntax::judging_unit(tree.root_node(), node);
-        cx.text_of(unit).to_ascii_lowercase().contains("mufi")
+        syntax::code_mentions(unit, cx.text, "mufi")
     };
     let value_node = m.get("value")?;
     let secretish = |s: &str| !is_placeholder(s) && !s.contains(char::is_whitespace);
 
-    if let Some(name_node) = m.get("name") {
-        let name = syntax::name_text(name_node, cx.text);
+    // The name the value is given: a separate node (`@name`), or inside the literal
+    // itself: `NAME=value` (`@entry`, compose and Dockerfile env lists) or
+    // `Name: value` (`@header`, curl's -H and PHP header arrays).
+    let inline_split = |sep: char| {
+        let (name, rest) = content.split_once(sep)?;
+        let name = name.trim();
+        let valid = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+        valid.then(|| (name, rest.trim_start()))
+    };
+    let named = match (m.get("name"), m.get("entry"), m.get("header")) {
+        (Some(node), _, _) => Some((syntax::name_text(node, cx.text), content, node)),
+        (None, Some(node), _) => inline_split('=').map(|(n, v)| (n, v, node)),
+        // A header string ends at its first escape (`\r\n` before the next header).
+        (None, None, Some(node)) => inline_split(':').map(|(n, v)| {
+            let end = v.find('\\').unwrap_or(v.len());
+            (n, v[..end].trim_end(), node)
+        }),
+        _ => None,
+    };
+    // `buildConfigField("String", "MUFI_API_KEY", "\"mk_…\"")`: the value is Java source.
+    let named = named.map(|(n, v, node)| {
+        let inner = v
+            .strip_prefix("\\\"")
+            .and_then(|v| v.strip_suffix("\\\""))
+            .unwrap_or(v);
+        (n, inner, node)
+    });
+    if let Some((name, content, name_node)) = named {
         let norm = normalize_name(name);
         if m.get("getter").is_some() {
             return (is_mufi_key_name(name, &cx.config.extra_key_names) && secretish(content))
@@ -225,8 +275,30 @@ fn named_context<'a>(
                 )
             });
         }
-        if norm == "xapikey" || norm == "apikeyheader" {
+        // `.bearer_auth("…")` (reqwest), `.SetAuthToken("…")` (resty): the token itself.
+        if matches!(
+            norm.as_str(),
+            "bearerauth"
+                | "setbearerauth"
+                | "setauthtoken"
+                | "setbearerauthtoken"
+                | "withbearertoken"
+                | "withtoken"
+        ) && m
+            .get("name")
+            .is_some_and(|n| !syntax::is_string_kind(n.kind()))
+        {
             return (secretish(content) && mentions_mufi(value_node)).then(|| {
+                (
+                    format!("as the bearer token (`{name}`) of a Mufi request"),
+                    content,
+                )
+            });
+        }
+        if norm == "xapikey" || norm == "apikeyheader" {
+            // `API_KEY_HEADER = "x-api-key"` names the header; a key has digits.
+            let header_name = content.chars().all(|c| c.is_ascii_alphabetic() || c == '-');
+            return (secretish(content) && !header_name && mentions_mufi(value_node)).then(|| {
                 (
                     "in the x-api-key header of a Mufi request".to_string(),
                     content,
@@ -256,7 +328,8 @@ fn named_context<'a>(
     if let Some(client) = m.get("client") {
         let callee = cx.text_of(client);
         let last = syntax::last_segment(callee);
-        if !last.to_ascii_lowercase().contains("mufi") {
+        // `MufiClient(…)`, `mufi.NewClient(…)`, `mufi::Client::new(…)`, `Mufi.Config{…}`.
+        if !callee.to_ascii_lowercase().contains("mufi") {
             return None;
         }
         if let Some(option) = m.get("option") {
@@ -264,14 +337,21 @@ fn named_context<'a>(
             return (is_key_option(&normalize_name(option_name)) && secretish(content))
                 .then(|| (format!("as the `{option_name}` option of {last}"), content));
         }
+        // In Go and C# every exported function is capitalised: only `New…` counts there.
+        let capital_is_constructor = !matches!(cx.language.id, LanguageId::Go | LanguageId::CSharp);
         let constructor_like = client
             .parent()
-            .is_some_and(|p| p.kind() == "new_expression")
-            || last.starts_with(|c: char| c.is_ascii_uppercase())
-            || last.starts_with("create");
+            .is_some_and(|p| matches!(p.kind(), "new_expression" | "object_creation_expression"))
+            || (capital_is_constructor && last.starts_with(|c: char| c.is_ascii_uppercase()))
+            || last.starts_with("New")
+            || last == "new"
+            || last.starts_with("create")
+            || last.starts_with("Create");
+        // A key, not a path, URL or id with dots.
         let tokenish = content.len() >= 12
             && content.chars().any(|c| c.is_ascii_digit())
-            && content.chars().any(|c| c.is_ascii_alphabetic());
+            && content.chars().any(|c| c.is_ascii_alphabetic())
+            && !content.contains(['/', '.', ':', ' ']);
         return (constructor_like && tokenish && secretish(content))
             .then(|| (format!("as the key argument of {last}"), content));
     }
@@ -279,52 +359,101 @@ fn named_context<'a>(
 }
 
 /// For a literal used as the fallback of an environment lookup
-/// (`process.env.X || "…"`, `os.getenv("X", "…")`, `os.getenv("X") or "…"`), the fix
-/// that drops the fallback and keeps the lookup.
+/// (`process.env.X || "…"`, `os.getenv("X", "…")`, `ENV["X"] || "…"`, Kotlin's `?:`,
+/// C#/Swift/Dart `??`), the fix that drops the fallback and keeps the lookup.
 fn fallback_removal(cx: &RuleContext, literal: Node) -> Option<Fix> {
     let parent = literal.parent()?;
     let title = "Remove the hardcoded fallback, keep the environment lookup";
-    match parent.kind() {
-        "binary_expression" | "boolean_operator" => {
-            let left = parent.child_by_field_name("left")?;
-            let right = parent.child_by_field_name("right")?;
-            let op = parent
-                .child_by_field_name("operator")
-                .map(|o| cx.text_of(o));
-            if right.id() != literal.id()
-                || !matches!(op, Some("||" | "??" | "or"))
-                || !looks_like_env_read(cx.text_of(left))
-            {
-                return None;
-            }
-            Some(
+    // PHP and Kotlin wrap each argument in a node of its own.
+    let (item, list) = match parent.kind() {
+        "argument" | "value_argument" => (parent, parent.parent()?),
+        _ => (literal, parent),
+    };
+    if matches!(
+        list.kind(),
+        "argument_list" | "arguments" | "value_arguments"
+    ) {
+        let call = list.parent()?;
+        // Receiver and method: `ENV.fetch`, `os.environ.get`, `System.getenv().getOrDefault`.
+        let callee_text = cx.text.get(call.start_byte()..list.start_byte())?.trim();
+        if !looks_like_env_read(callee_text) && !callee_text.ends_with(".get") {
+            return None;
+        }
+        let first = list.named_child(0)?;
+        if list.named_child(1)?.id() != item.id() || list.named_child_count() != 2 {
+            return None;
+        }
+        // A project's own helper (`getEnv(key, fallback)`) needs both arguments: an empty
+        // default keeps it compiling. Library lookups take the default as optional.
+        const OPTIONAL_DEFAULT: &[&str] = &[
+            "os.getenv",
+            "environ.get",
+            "ENV.fetch",
+            "env",
+            "getOrDefault",
+            ".get",
+        ];
+        if !OPTIONAL_DEFAULT.iter().any(|s| callee_text.ends_with(s)) {
+            let quote = &cx.text[literal.start_byte()..]
+                .chars()
+                .find(|c| matches!(c, '"' | '\'' | '`'))
+                .unwrap_or('"')
+                .to_string();
+            return Some(
                 Fix::local(
-                    title,
-                    vec![Edit::replace(parent.byte_range(), cx.text_of(left))],
+                    "Replace the hardcoded fallback with an empty default",
+                    vec![Edit::replace(
+                        literal.byte_range(),
+                        format!("{quote}{quote}"),
+                    )],
                 )
                 .preferred(),
-            )
+            );
         }
-        "argument_list" => {
-            let call = parent.parent()?;
-            let callee = call.child_by_field_name("function")?;
-            if !looks_like_env_read(cx.text_of(callee)) && !cx.text_of(callee).ends_with(".get") {
-                return None;
-            }
-            let first = parent.named_child(0)?;
-            if parent.named_child(1)?.id() != literal.id() {
-                return None;
-            }
-            Some(
+        // `System.getenv().getOrDefault("X", "…")` -> `System.getenv("X")`.
+        if callee_text.ends_with(".getOrDefault") && callee_text.contains("getenv()") {
+            let reader = callee_text
+                .trim_end_matches(".getOrDefault")
+                .trim_end_matches("()");
+            return Some(
                 Fix::local(
                     title,
-                    vec![Edit::replace(first.end_byte()..literal.end_byte(), "")],
+                    vec![Edit::replace(
+                        call.byte_range(),
+                        format!("{reader}({})", cx.text_of(first)),
+                    )],
                 )
                 .preferred(),
-            )
+            );
         }
-        _ => None,
+        return Some(
+            Fix::local(
+                title,
+                vec![Edit::replace(first.end_byte()..item.end_byte(), "")],
+            )
+            .preferred(),
+        );
     }
+    // A binary fallback: `lookup OP "literal"` with the literal last.
+    if parent.named_child_count() < 2 {
+        return None;
+    }
+    let left = parent.named_child(0)?;
+    let last = parent.named_child(parent.named_child_count() as u32 - 1)?;
+    if last.id() != literal.id() || left.id() == literal.id() {
+        return None;
+    }
+    let op = cx.text.get(left.end_byte()..literal.start_byte())?.trim();
+    if !matches!(op, "||" | "??" | "or" | "?:") || !looks_like_env_read(cx.text_of(left)) {
+        return None;
+    }
+    Some(
+        Fix::local(
+            title,
+            vec![Edit::replace(parent.byte_range(), cx.text_of(left))],
+        )
+        .preferred(),
+    )
 }
 
 fn is_key_option(norm: &str) -> bool {
@@ -335,10 +464,35 @@ fn is_key_option(norm: &str) -> bool {
 }
 
 fn looks_like_env_read(text: &str) -> bool {
-    text.contains("process.env")
-        || text.contains("import.meta.env")
-        || text.contains("environ")
-        || text.contains("getenv")
+    const READS: &[&str] = &[
+        "process.env",
+        "import.meta.env",
+        "environ",
+        "getenv",
+        "Getenv",
+        "LookupEnv",
+        "GetEnvironmentVariable",
+        "env::var",
+        "ENV[",
+        "ENV.fetch",
+        "$_ENV",
+        "$_SERVER",
+        "environment[",
+        "fromEnvironment",
+        "option_env!",
+        "env!(",
+        "dotenvy::var",
+        "dotenv::var",
+        "var_os",
+        "getEnv",
+        "env(",
+        "Environment.get(",
+        "dotenv.env[",
+        "dotenv.get(",
+        "Deno.env",
+        "Bun.env",
+    ];
+    READS.iter().any(|r| text.contains(r))
 }
 
 /// Whether an object key sits inside a property or dict entry named for Mufi.
@@ -351,16 +505,38 @@ fn in_mufi_section(cx: &RuleContext, name: Node) -> bool {
         }
         if matches!(
             node.kind(),
-            "pair" | "variable_declarator" | "assignment" | "keyword_argument"
+            "pair"
+                | "variable_declarator"
+                | "assignment"
+                | "keyword_argument"
+                | "block_mapping_pair"
+                | "flow_pair"
+                | "table"
+                | "array_element_initializer"
         ) {
+            // TOML pairs and `[mufi]` tables name their key as the first child.
             let key = node
                 .child_by_field_name("key")
                 .or_else(|| node.child_by_field_name("name"))
-                .or_else(|| node.child_by_field_name("left"));
+                .or_else(|| node.child_by_field_name("left"))
+                .or_else(|| node.named_child(0));
             if let Some(k) = key {
                 if k.id() != name.id() && cx.text_of(k).to_ascii_lowercase().contains("mufi") {
                     return true;
                 }
+            }
+        }
+        // `<mufi-wallet api-key="…">`, `<MufiProvider apiKey="…">`: an attribute of a
+        // Mufi component.
+        if matches!(
+            node.kind(),
+            "start_tag" | "self_closing_tag" | "jsx_opening_element" | "jsx_self_closing_element"
+        ) {
+            let tag = node
+                .child_by_field_name("name")
+                .or_else(|| node.named_child(0));
+            if tag.is_some_and(|t| cx.text_of(t).to_ascii_lowercase().contains("mufi")) {
+                return true;
             }
         }
         current = node.parent();
@@ -376,56 +552,108 @@ fn literal_fixes(
     secret: std::ops::Range<usize>,
     node: Node,
 ) -> Vec<Fix> {
-    let Some((expr, mut extra)) = syntax::env_read(cx.language, cx.tree, cx.text, ENV_VAR) else {
+    // A page that runs in the browser (HTML, Vue, Svelte) has no environment to read:
+    // the key has to move behind the backend, which no local edit does.
+    let host = cx.file.path.as_deref().and_then(Language::for_path);
+    if host.is_some_and(|h| h.always_client_side) {
+        return Vec::new();
+    }
+    // App code on a device has no environment to read either (Android, iOS, Flutter).
+    if !cx.language.is_js_family() && cx.client_reason().is_some() {
+        return Vec::new();
+    }
+    // Shell inside a package.json string would need JSON escaping of its quotes.
+    if host.is_some_and(|h| h.id == LanguageId::Json) {
+        return Vec::new();
+    }
+    // A Dockerfile `ENV KEY=…` bakes whatever it holds into the image, a variable
+    // included: the key must come at run time (`docker run -e`, a build secret).
+    if host.is_some_and(|h| h.id == LanguageId::Dockerfile) && is_bare_assignment(node) {
+        return Vec::new();
+    }
+    let Some(read) = env_read(cx.language, cx.tree, cx.text, ENV_VAR, Some(node)) else {
         return Vec::new();
     };
+    let mut expr = read.expr;
+    // A GitHub Actions workflow reads repository secrets, not the runner's environment.
+    let workflow = cx.file.path.as_deref().is_some_and(|p| {
+        let p = p.to_string_lossy().replace('\\', "/");
+        p.contains(".github/workflows/") || p.contains(".github/actions/")
+    });
+    if cx.language.id == LanguageId::Yaml && workflow {
+        expr = format!("${{{{ secrets.{ENV_VAR} }}}}");
+    }
+    let extra = read.edits;
     let open = &cx.text[lit.node_range.0..lit.content_start];
     let close = &cx.text[lit.content_range().end..lit.node_range.1];
     let before = &cx.text[lit.content_start..secret.start];
     let after = &cx.text[secret.end..lit.content_range().end];
-    let python = cx.language.id == LanguageId::Python;
-    let template = node.kind() == "template_string";
-    let replacement = if before.is_empty() && after.is_empty() {
-        let mut e = expr.clone();
-        if lit.is_bytes {
-            e.push_str(".encode()");
+    let whole = before.is_empty() && after.is_empty();
+    let replacement = match read.splice {
+        Splice::Interpolate => {
+            let reference = if after.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_') {
+                format!("${{{ENV_VAR}}}")
+            } else {
+                expr.clone()
+            };
+            let inserted = match (cx.language.id, open) {
+                // The whole literal is the key: a double-quoted read replaces it.
+                (LanguageId::Shell, _) if whole => {
+                    return finish_fixes(
+                        cx,
+                        Edit::replace(lit.range(), format!("\"{expr}\"")),
+                        extra,
+                        &expr,
+                        secret,
+                    );
+                }
+                // Shell: no expansion inside single quotes; an unquoted word needs quotes.
+                (LanguageId::Shell, o) if o.ends_with('\'') => format!("'\"{reference}\"'"),
+                (LanguageId::Shell, "") => format!("\"{reference}\""),
+                // A plain YAML scalar: quoted, so it stays valid in flow mappings too.
+                (LanguageId::Yaml, "") if whole => format!("\"{reference}\""),
+                _ => reference,
+            };
+            Edit::replace(secret.clone(), inserted)
         }
-        if needs_non_null(cx, node) {
-            e.push('!');
+        Splice::Format => {
+            if !lit.is_static {
+                return Vec::new();
+            }
+            if whole {
+                match owned_string_call(cx, node) {
+                    // `"…".to_string()`, `String::from("…")`: the read is a String already.
+                    Some(call) => Edit::replace(call.byte_range(), expr.clone()),
+                    None => Edit::replace(lit.range(), format!("&{expr}")),
+                }
+            } else {
+                let escape = |s: &str| s.replace('{', "{{").replace('}', "}}");
+                Edit::replace(
+                    lit.range(),
+                    format!(
+                        "&format!({open}{}{{}}{}{close}, {expr})",
+                        escape(before),
+                        escape(after)
+                    ),
+                )
+            }
         }
-        // `<Provider apiKey="…">`: an attribute takes an expression in braces.
-        if node.parent().is_some_and(|p| p.kind() == "jsx_attribute") {
-            e = format!("{{{e}}}");
-        }
-        Edit::replace(lit.range(), e)
-    } else if template {
-        Edit::replace(secret.clone(), format!("${{{expr}}}"))
-    } else if python && !lit.is_static {
-        // An f-string with other interpolations: interpolate the env read too, with the
-        // quote the string does not use.
-        let inner = if open.ends_with('"') {
-            expr.replace('"', "'")
-        } else {
-            expr.clone()
-        };
-        Edit::replace(secret.clone(), format!("{{{inner}}}"))
-    } else if !lit.is_static {
-        return Vec::new();
-    } else {
-        let mut parts = Vec::new();
-        if !before.is_empty() {
-            parts.push(format!("{open}{before}{close}"));
-        }
-        parts.push(if lit.is_bytes {
-            format!("{expr}.encode()")
-        } else {
-            expr.clone()
-        });
-        if !after.is_empty() {
-            parts.push(format!("{open}{after}{close}"));
-        }
-        Edit::replace(lit.range(), parts.join(" + "))
+        Splice::Concat(op) => match concat_replacement(cx, lit, &secret, node, &expr, op) {
+            Some(edit) => edit,
+            None => return Vec::new(),
+        },
     };
+    finish_fixes(cx, replacement, extra, &expr, secret)
+}
+
+/// The replace fix (with its extra edits, such as an import) and the move-to-.env fix.
+fn finish_fixes(
+    cx: &RuleContext,
+    replacement: Edit,
+    mut extra: Vec<Edit>,
+    expr: &str,
+    secret: std::ops::Range<usize>,
+) -> Vec<Fix> {
     extra.insert(0, replacement);
     let replace = Fix::local(format!("Replace the key with {expr}"), extra.clone()).preferred();
     let mut fixes = vec![replace];
@@ -449,6 +677,110 @@ fn literal_fixes(
         });
     }
     fixes
+}
+
+/// A shell assignment that is a statement of its own (a Dockerfile `ENV`/`ARG` line),
+/// not an `export` or a command's prefix.
+fn is_bare_assignment(literal: Node) -> bool {
+    let Some(assignment) = literal
+        .parent()
+        .filter(|p| p.kind() == "variable_assignment")
+    else {
+        return false;
+    };
+    assignment
+        .parent()
+        .is_some_and(|p| matches!(p.kind(), "program" | "variable_assignments"))
+}
+
+/// Rust: the call that turns the literal into an owned `String` (`"…".to_string()`,
+/// `.to_owned()`, `.into()`, `String::from("…")`), which the env read replaces whole.
+fn owned_string_call<'t>(cx: &RuleContext, literal: Node<'t>) -> Option<Node<'t>> {
+    let parent = literal.parent()?;
+    if parent.kind() == "field_expression" {
+        let method = parent.child_by_field_name("field")?;
+        let call = parent.parent()?;
+        let no_args = call
+            .child_by_field_name("arguments")
+            .is_some_and(|a| a.named_child_count() == 0);
+        return (call.kind() == "call_expression"
+            && no_args
+            && matches!(cx.text_of(method), "to_string" | "to_owned" | "into"))
+        .then_some(call);
+    }
+    if parent.kind() == "arguments" && parent.named_child_count() == 1 {
+        let call = parent.parent()?;
+        let function = call.child_by_field_name("function")?;
+        return matches!(
+            cx.text_of(function),
+            "String::from" | "std::string::String::from"
+        )
+        .then_some(call);
+    }
+    None
+}
+
+/// The replacement in a language that joins strings with an operator (`+`, `.`).
+fn concat_replacement(
+    cx: &RuleContext,
+    lit: &Literal,
+    secret: &std::ops::Range<usize>,
+    node: Node,
+    expr: &str,
+    op: &str,
+) -> Option<Edit> {
+    let open = &cx.text[lit.node_range.0..lit.content_start];
+    let close = &cx.text[lit.content_range().end..lit.node_range.1];
+    let before = &cx.text[lit.content_start..secret.start];
+    let after = &cx.text[secret.end..lit.content_range().end];
+    let python = cx.language.id == LanguageId::Python;
+    let template = node.kind() == "template_string";
+    if before.is_empty() && after.is_empty() {
+        let mut e = expr.to_string();
+        if lit.is_bytes && python {
+            e.push_str(".encode()");
+        }
+        if needs_non_null(cx, node) {
+            e.push('!');
+        }
+        // `<Provider apiKey="…">`: an attribute takes an expression in braces.
+        if node.parent().is_some_and(|p| p.kind() == "jsx_attribute") {
+            e = format!("{{{e}}}");
+        }
+        return Some(Edit::replace(lit.range(), e));
+    }
+    if template {
+        return Some(Edit::replace(secret.clone(), format!("${{{expr}}}")));
+    }
+    if python && !lit.is_static {
+        // An f-string with other interpolations: interpolate the env read too, with the
+        // quote the string does not use.
+        let inner = if open.ends_with('"') {
+            expr.replace('"', "'")
+        } else {
+            expr.to_string()
+        };
+        return Some(Edit::replace(secret.clone(), format!("{{{inner}}}")));
+    }
+    // Multi-line strings (Swift and C# `"""`) cannot be joined with `+` on one line.
+    let multi_line = open.contains("\"\"\"") || open.contains("\'\'\'");
+    if !lit.is_static || open.len() > 3 || close.len() > 3 || (multi_line && !python) {
+        // Raw or interpolated strings in other languages: not a safe splice.
+        return None;
+    }
+    let mut parts = Vec::new();
+    if !before.is_empty() {
+        parts.push(format!("{open}{before}{close}"));
+    }
+    parts.push(if lit.is_bytes && python {
+        format!("{expr}.encode()")
+    } else {
+        expr.to_string()
+    });
+    if !after.is_empty() {
+        parts.push(format!("{open}{after}{close}"));
+    }
+    Some(Edit::replace(lit.range(), parts.join(op)))
 }
 
 /// In TypeScript, `process.env.X` is `string | undefined`; where the literal's

@@ -188,11 +188,7 @@ impl<'a> RuleContext<'a> {
     pub fn client_reason(&self) -> Option<String> {
         match self.client_reason {
             Some(reason) => reason.clone(),
-            None => crate::project::client_side_reason(
-                self.file,
-                self.text,
-                self.language.is_js_family(),
-            ),
+            None => crate::project::client_side_reason(self.file, self.text, self.language),
         }
     }
 

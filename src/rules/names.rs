@@ -147,6 +147,8 @@ pub fn is_placeholder(value: &str) -> bool {
         || lower.contains("%(")
         || lower.starts_with('$')
         || lower.starts_with("%")
+        // Vercel secret references: `"@mufi-api-key"`.
+        || (lower.starts_with('@') && !lower.contains(char::is_whitespace))
         || (lower.starts_with('<') && lower.ends_with('>'))
         || (lower.starts_with('[') && lower.ends_with(']'))
     {

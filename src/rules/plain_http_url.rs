@@ -17,7 +17,9 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     triggers: &["http://"],
     doc: "## What it does
-Flags `http://` URLs in string literals, template strings, JSX attributes and dotenv values.
+Flags `http://` URLs in string literals of every supported language, template strings, JSX and
+HTML attributes (`href`, `src`, `<meta http-equiv=\"refresh\" content=\"…; url=…\">`), shell
+arguments, YAML, JSON and TOML values and dotenv values.
 It is an error when the host is a Mufi host (`api.mufi.app`, `dev.api.mufi.app`, any `*.mufi.app`)
 and a warning otherwise.
 
@@ -63,6 +65,13 @@ const SCHEMA_HOSTS: &[&str] = &[
     "java.sun.com",
     "xml.org",
     "www.xml.org",
+    // XML parser feature and property identifiers (`http://apache.org/xml/features/…`).
+    "apache.org",
+    "xml.apache.org",
+    "javax.xml.xmlconstants",
+    // Property-list DTDs in Apple plists and Swift/Objective-C code.
+    "www.apple.com",
+    "xml.sax",
 ];
 
 /// Where a URL points, as far as this rule cares.

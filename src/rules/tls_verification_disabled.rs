@@ -7,6 +7,7 @@ use crate::dotenv;
 use crate::finding::{Edit, Finding, Fix, Severity};
 use crate::language::LanguageId;
 use crate::lines;
+use crate::queries::QueryMatchOwned;
 use crate::syntax;
 
 use super::{RuleContext, RuleId, RuleMeta};
@@ -18,7 +19,31 @@ pub static META: RuleMeta = RuleMeta {
     summary: "certificate or hostname verification switched off",
     default_severity: Severity::Error,
     triggers: &[
-        "verify",
+        // `verif` also covers HostnameVerifier, SslVerifyMode, VERIFY_NONE, sslVerify.
+        "verif",
+        "insecure",
+        "danger",
+        // checkServerTrusted, TrustAllStrategy, loadTrustMaterial, DisabledTrustEvaluator.
+        "trust",
+        "sslerror",
+        "certificatevalidation",
+        "servercertificate",
+        "usecredential",
+        "badcertificate",
+        "curl",
+        "wget",
+        "strict-ssl",
+        "allow_invalid",
+        "validate_cert",
+        "check_cert",
+        "self_signed",
+        "accept_any",
+        "certificates",
+        "disablessl",
+        "selfsigned",
+        "disableevaluation",
+        "sslpolicyerrors",
+        "strict_ssl",
         "rejectunauthorized",
         "strictssl",
         "tls_reject",
@@ -33,12 +58,29 @@ pub static META: RuleMeta = RuleMeta {
     ],
     doc: "## What it does
 Flags the setting that turns TLS certificate or hostname verification off:
-Python `verify=False` on requests/httpx calls and clients, `session.verify = False`,
-`ssl._create_unverified_context()`, `check_hostname = False`, `verify_mode = ssl.CERT_NONE`,
-`cert_reqs='CERT_NONE'`, aiohttp `ssl=False`/`verify_ssl=False`; JavaScript and TypeScript
-`rejectUnauthorized: false`, `NODE_TLS_REJECT_UNAUTHORIZED` set to `0`, a `checkServerIdentity`
-that returns nothing; dotenv `NODE_TLS_REJECT_UNAUTHORIZED=0`, `PYTHONHTTPSVERIFY=0`,
-`GIT_SSL_NO_VERIFY`.
+- Python: `verify=False` on requests/httpx calls and clients, `session.verify = False`,
+  `ssl._create_unverified_context()`, `check_hostname = False`, `verify_mode = ssl.CERT_NONE`,
+  `cert_reqs='CERT_NONE'`, aiohttp `ssl=False`/`verify_ssl=False`;
+- JavaScript and TypeScript (also in HTML, Vue and Svelte scripts): `rejectUnauthorized: false`,
+  `NODE_TLS_REJECT_UNAUTHORIZED` set to `0`, a `checkServerIdentity` that returns nothing;
+- Go: `InsecureSkipVerify: true`, `.InsecureSkipVerify = true`;
+- Rust: `danger_accept_invalid_certs(true)`, `danger_accept_invalid_hostnames(true)`, rustls
+  `dangerous()` custom verifiers, openssl `SslVerifyMode::NONE`;
+- Java and Kotlin: trust managers whose `checkServerTrusted` does nothing, hostname verifiers that
+  return `true`, `NoopHostnameVerifier`, OkHttp `hostnameVerifier { _, _ -> true }`, Android
+  `onReceivedSslError` calling `proceed()`;
+- C#: `ServerCertificateCustomValidationCallback`/`ServerCertificateValidationCallback` returning
+  `true`, `DangerousAcceptAnyServerCertificateValidator`;
+- Ruby `VERIFY_NONE`; PHP `CURLOPT_SSL_VERIFYPEER` false/0, `CURLOPT_SSL_VERIFYHOST` 0, Guzzle
+  `'verify' => false`; Swift trust challenges answered with `.useCredential` without evaluating
+  the trust, Alamofire `DisabledTrustEvaluator`; Dart `badCertificateCallback` returning true;
+- shell, Dockerfiles and CI steps: `curl -k`/`--insecure` (also `-fsSk`), `wget
+  --no-check-certificate`, `git config http.sslVerify false`, `GIT_SSL_NO_VERIFY`,
+  `PYTHONHTTPSVERIFY=0`, `NODE_TLS_REJECT_UNAUTHORIZED=0`, `npm config set strict-ssl false`;
+- YAML, JSON, TOML and dotenv: Kubernetes `insecure-skip-tls-verify: true`, the environment
+  variables above, and tools' verification switches (`strict-ssl`, `rejectUnauthorized`, …).
+
+`docs/languages.md` lists which languages each rule covers, checked by the fixture tests.
 
 Not flagged: the secure values (`verify=True`, `verify=\"/path/ca.pem\"`,
 `rejectUnauthorized: true`), names that merely contain the words, comments, and
@@ -124,6 +166,12 @@ pub fn check(cx: &mut RuleContext) {
         return;
     }
     for m in cx.matches() {
+        if m.property("message").is_some() {
+            if let Some(finding) = declared(cx, &m) {
+                cx.push(finding);
+            }
+            continue;
+        }
         if let Some(reference) = m.get("reference") {
             // `ssl._create_unverified_context` -> `ssl.create_default_context`
             let Some(attr) = m.get("unverified") else {
@@ -193,6 +241,122 @@ pub fn check(cx: &mut RuleContext) {
             cx.push(finding);
         }
     }
+}
+
+/// A finding described by the query itself, for languages whose patterns say it all:
+/// `@setting` is the range, `(#set! message "…")` the message (`{setting}` and
+/// `{value}` stand for those captures' text), and the fix one of
+/// `(#set! fix.replace "text")` (replaces `@value`, or `@setting` without one),
+/// `(#set! fix.remove "")` (removes `@setting` with its separator), or
+/// `(#set! fix.strip-flag "k")` (drops one letter from a combined flag in `@value`),
+/// titled by `fix.title` and safe for `--fix` with `(#set! fix.safe "")`.
+fn declared(cx: &RuleContext, m: &QueryMatchOwned) -> Option<Finding> {
+    let setting = m.get("setting")?;
+    let value = m.get("value");
+    let short = |node: Node| {
+        let t = cx.text_of(node).trim();
+        let first = t.lines().next().unwrap_or("");
+        if first.len() > 60 || first.len() < t.len() {
+            let cut = first
+                .char_indices()
+                .take_while(|(i, _)| *i < 60)
+                .last()
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            format!("{}…", &first[..cut])
+        } else {
+            first.to_string()
+        }
+    };
+    let mut message = m.property("message")?.to_string();
+    message = message.replace("{setting}", &short(setting));
+    if let Some(v) = value {
+        message = message.replace("{value}", &short(v));
+    }
+    let title = m.property("fix.title");
+    let fix = if let Some(replacement) = m.property("fix.replace") {
+        let target = value.unwrap_or(setting);
+        Some(Fix::local(
+            title.map_or_else(|| format!("Use {replacement}"), String::from),
+            vec![Edit::replace(target.byte_range(), replacement)],
+        ))
+    } else if m.property("fix.remove").is_some() {
+        Some(Fix::local(
+            title.unwrap_or("Remove the setting").to_string(),
+            vec![Edit::replace(
+                removal_range(cx.text, setting.byte_range()),
+                "",
+            )],
+        ))
+    } else if let Some(letter) = m.property("fix.strip-flag") {
+        let flag = value?;
+        let word = cx.text_of(flag);
+        let kept: String = word
+            .char_indices()
+            .filter(|(i, c)| *i == 0 || !letter.contains(*c))
+            .map(|(_, c)| c)
+            .collect();
+        let edit = if kept == "-" || kept.is_empty() {
+            Edit::replace(removal_range(cx.text, flag.byte_range()), "")
+        } else {
+            Edit::replace(flag.byte_range(), kept)
+        };
+        Some(Fix::local(
+            title.unwrap_or("Remove the flag").to_string(),
+            vec![edit],
+        ))
+    } else {
+        None
+    };
+    let fix = fix.map(|f| {
+        let f = f.preferred();
+        if m.property("fix.safe").is_some() {
+            f.safe()
+        } else {
+            f
+        }
+    });
+    let mut finding = Finding::new(
+        RuleId::TlsVerificationDisabled,
+        setting.byte_range(),
+        message,
+    );
+    if let Some(fix) = fix {
+        finding = finding.with_fix(fix);
+    }
+    Some(finding)
+}
+
+/// The range that removes a setting cleanly: the whole line when the setting is alone
+/// on it, else the setting with the comma or spaces that join it to the next one.
+fn removal_range(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let line_start = lines::line_start(text, range.start);
+    let line_end = lines::line_end(text, range.end);
+    let before = &text[line_start..range.start];
+    let after = text[range.end..line_end].trim_end();
+    let after = after.strip_prefix(',').unwrap_or(after).trim();
+    if before.trim().is_empty() && after.is_empty() {
+        let next = lines::next_line_start(text, range.end);
+        // The last member of a JSON object or TOML table: the comma before it goes too.
+        let closes = text[next..].trim_start().starts_with(['}', ']']);
+        let head = text[..line_start].trim_end();
+        if closes && head.ends_with(',') && !text[range.clone()].trim_end().ends_with(',') {
+            return head.len() - 1..next.saturating_sub(1).max(range.end);
+        }
+        return line_start..next;
+    }
+    let spaced = with_trailing_comma(text, range.clone());
+    if spaced != range {
+        return spaced;
+    }
+    // A word between others: take the space before it.
+    let rest = &text[range.end..];
+    if rest.starts_with([' ', '\t']) {
+        return range.start..range.end + 1;
+    }
+    if before.ends_with([' ', '\t']) {
+        return range.start - 1..range.end;
+    }
+    range
 }
 
 /// Decides whether `key = value` disables verification, and how to fix it.

@@ -256,6 +256,15 @@ pub fn analyze(snap: &Snapshot, config: &Config) -> Analysis {
         tree: snap.tree.as_ref(),
     };
     let facts = incremental::file_facts(&src, &snap.file);
+    if snap.language.has_embeds() {
+        // Files with embedded code (HTML, Vue, CI YAML) are analysed layer by layer,
+        // from scratch: they are small, and each layer is its own parse.
+        return Analysis {
+            raw: Arc::new(Vec::new()),
+            facts,
+            findings: engine::analyze(&src, &snap.file, config),
+        };
+    }
     let incremental = snap.base.as_ref().and_then(|base| {
         if base.facts != facts {
             return None;

@@ -2,9 +2,34 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+use std::path::Path;
 
 use mufi_lsp::finding::Finding;
 use mufi_lsp::report::line_col;
+
+/// `(line, code)` pairs expected for the file at `path`: from its `<file>.expect`
+/// sidecar when there is one (JSON has no comments: `LINE: MUFI001, MUFI003` per line),
+/// else from the markers in its comments.
+pub fn expectations_for(path: &Path, text: &str) -> BTreeSet<(usize, String)> {
+    let mut sidecar = path.as_os_str().to_owned();
+    sidecar.push(".expect");
+    match std::fs::read_to_string(&sidecar) {
+        Ok(list) => list
+            .lines()
+            .filter_map(|l| l.split_once(':'))
+            .filter_map(|(n, codes)| Some((n.trim().parse::<usize>().ok()?, codes)))
+            .flat_map(|(n, codes)| codes_in(codes).into_iter().map(move |c| (n, c)))
+            .collect(),
+        Err(_) => expectations(text),
+    }
+}
+
+fn codes_in(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| w.starts_with("MUFI") && w.len() == 7)
+        .map(String::from)
+        .collect()
+}
 
 /// `(line, code)` pairs the file's markers expect (1-based lines).
 pub fn expectations(text: &str) -> BTreeSet<(usize, String)> {
@@ -13,15 +38,13 @@ pub fn expectations(text: &str) -> BTreeSet<(usize, String)> {
         let Some(pos) = line.find("expect:") else {
             continue;
         };
-        let codes: Vec<String> = line[pos + 7..]
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|w| w.starts_with("MUFI") && w.len() == 7)
-            .map(String::from)
-            .collect();
+        let codes = codes_in(&line[pos + 7..]);
         let trimmed = line.trim_start();
+        // `#[attr] // expect: …` in Rust is code, not a `#` comment.
         let alone = ["//", "#", "/*", "{/*", "<!--"]
             .iter()
-            .any(|opener| trimmed.starts_with(opener));
+            .any(|opener| trimmed.starts_with(opener))
+            && !trimmed.starts_with("#[");
         let target = if alone { index + 2 } else { index + 1 };
         for code in codes {
             out.insert((target, code));
@@ -76,11 +99,12 @@ impl fmt::Display for Score {
 /// Compares one file's findings with its markers, adds to `totals` per rule, and
 /// returns the mismatches as `line: what` strings.
 pub fn score(
+    path: &Path,
     text: &str,
     findings: &[Finding],
     totals: &mut BTreeMap<String, Score>,
 ) -> Vec<String> {
-    let expected = expectations(text);
+    let expected = expectations_for(path, text);
     let got = found(text, findings);
     let mut mismatches = Vec::new();
     for item in expected.union(&got) {
