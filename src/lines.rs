@@ -46,6 +46,37 @@ pub fn next_line_start(text: &str, offset: usize) -> usize {
     }
 }
 
+/// Where every line of a text starts, for many offset-to-line lookups on one text
+/// (a report with thousands of findings) at a binary search each.
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        for i in 0..bytes.len() {
+            if (bytes[i] == b'\n' || bytes[i] == b'\r') && ends_line(bytes, i) {
+                starts.push(i + 1);
+            }
+        }
+        LineIndex { starts }
+    }
+
+    /// The 0-based line of `offset`.
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts
+            .partition_point(|s| *s <= offset)
+            .saturating_sub(1)
+    }
+
+    /// The offset where the line holding `offset` starts.
+    pub fn line_start(&self, offset: usize) -> usize {
+        self.starts[self.line(offset)]
+    }
+}
+
 /// The 0-based line of `offset`.
 pub fn line_index(text: &str, offset: usize) -> usize {
     let bytes = &text.as_bytes()[..offset.min(text.len())];
@@ -70,6 +101,29 @@ pub fn line_break(text: &str) -> &'static str {
         Some(i) if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') => "\r\n",
         Some(i) if bytes[i] == b'\r' => "\r",
         _ => "\n",
+    }
+}
+
+#[cfg(test)]
+mod index_tests {
+    use super::*;
+
+    #[test]
+    fn line_index_agrees_with_the_scanning_functions() {
+        let text = "a\r\nbé\rc\n\nd\r\r\ne";
+        let index = LineIndex::new(text);
+        for offset in 0..=text.len() {
+            assert_eq!(
+                index.line(offset),
+                line_index(text, offset),
+                "line at {offset}"
+            );
+            assert_eq!(
+                index.line_start(offset),
+                line_start(text, offset),
+                "start at {offset}"
+            );
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{line_col, FileReport, LineCol};
+use super::{FileReport, LineCol, Positions};
 use crate::finding::{Edit, Finding};
 
 #[derive(Serialize)]
@@ -60,8 +60,8 @@ impl From<LineCol> for Point {
     }
 }
 
-fn finding<'a>(file: &'a FileReport, f: &'a Finding) -> JsonFinding<'a> {
-    let point = |offset| Point::from(line_col(&file.text, offset));
+fn finding<'a>(file: &'a FileReport, f: &'a Finding, positions: &Positions) -> JsonFinding<'a> {
+    let point = |offset| Point::from(positions.line_col(offset));
     JsonFinding {
         path: &file.display_path,
         rule: f.rule.code(),
@@ -100,7 +100,13 @@ fn finding<'a>(file: &'a FileReport, f: &'a Finding) -> JsonFinding<'a> {
 pub fn render(files: &[FileReport], files_scanned: usize, elapsed_ms: u128) -> String {
     let findings: Vec<JsonFinding> = files
         .iter()
-        .flat_map(|file| file.findings.iter().map(move |f| finding(file, f)))
+        .flat_map(|file| {
+            let positions = Positions::new(&file.text);
+            file.findings
+                .iter()
+                .map(move |f| finding(file, f, &positions))
+                .collect::<Vec<_>>()
+        })
         .collect();
     let report = Report {
         version: 1,

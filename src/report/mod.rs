@@ -28,15 +28,34 @@ pub struct LineCol {
 
 /// Converts a byte offset into a 1-based line and column.
 pub fn line_col(text: &str, offset: usize) -> LineCol {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
+    Positions::new(text).line_col(offset)
+}
+
+/// `line_col` for many offsets of one text: the line starts are found once.
+pub struct Positions<'a> {
+    text: &'a str,
+    index: lines::LineIndex,
+}
+
+impl<'a> Positions<'a> {
+    pub fn new(text: &'a str) -> Positions<'a> {
+        Positions {
+            text,
+            index: lines::LineIndex::new(text),
+        }
     }
-    let line = lines::line_index(text, offset) + 1;
-    let line_start = lines::line_start(text, offset);
-    LineCol {
-        line,
-        column: text[line_start..offset].chars().count() + 1,
+
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        let text = self.text;
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line_start = self.index.line_start(offset);
+        LineCol {
+            line: self.index.line(offset) + 1,
+            column: text[line_start..offset].chars().count() + 1,
+        }
     }
 }
 

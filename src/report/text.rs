@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{display_column, line_col, redact_line, secret_ranges, FileReport};
+use super::{display_column, redact_line, secret_ranges, FileReport, Positions};
 use crate::finding::Severity;
 use crate::lines;
 
@@ -27,10 +27,11 @@ pub fn render(files: &[FileReport], files_scanned: usize, color: bool) -> String
     let mut out = String::new();
     let mut counts = [0usize; 4];
     for file in files {
+        let positions = Positions::new(&file.text);
         for f in &file.findings {
             counts[f.severity as usize] += 1;
-            let start = line_col(&file.text, f.range.start);
-            let end = line_col(&file.text, f.range.end);
+            let start = positions.line_col(f.range.start);
+            let end = positions.line_col(f.range.end);
             let (sev_color, sev) = match f.severity {
                 Severity::Error => ("1;31", "error"),
                 Severity::Warning => ("1;33", "warning"),
