@@ -132,6 +132,68 @@ pub fn unreadable_reason(bytes: &[u8], config: &Config) -> Option<String> {
     None
 }
 
+/// `mufi-lsp explain-file PATH`: what the engine makes of a file and why: its
+/// language, the code embedded in it, its project, and whether it ships to users.
+pub fn explain_file(path: &Path, model: &ProjectModel) -> Result<String> {
+    let language = Language::for_path(path)
+        .with_context(|| format!("{}: not a file mufi-lsp reads", path.display()))?;
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    let text = String::from_utf8_lossy(&bytes);
+    let file = model.file_context(path);
+    let mut out = String::new();
+    out.push_str(&format!("file:            {}\n", path.display()));
+    let folders = if language.query_dirs.is_empty() {
+        String::new()
+    } else {
+        format!(" (queries/{})", language.query_dirs.join(", queries/"))
+    };
+    out.push_str(&format!("language:        {}{folders}\n", language.name));
+    let tree = engine::parse(language, &text);
+    for region in language.embedded_regions(&text, tree.as_ref()) {
+        let from = report::line_col(&text, region.range.start).line;
+        let to = report::line_col(&text, region.range.end).line;
+        out.push_str(&format!(
+            "embedded:        {} at lines {from}-{to}\n",
+            Language::get(region.language).name
+        ));
+    }
+    if let Some(root) = &file.project_root {
+        out.push_str(&format!(
+            "project root:    {} (where fixes write .env and .gitignore)\n",
+            root.display()
+        ));
+    }
+    match &file.package {
+        Some(pkg) => {
+            let kind = if pkg.mobile_app {
+                "a React Native or Expo app"
+            } else if pkg.browser_frontend {
+                "a browser front end"
+            } else {
+                "a package that is not a front end"
+            };
+            let evidence = pkg
+                .evidence
+                .as_deref()
+                .map_or(String::new(), |e| format!(", because it depends on {e}"));
+            out.push_str(&format!(
+                "package:         {}/package.json: {kind}{evidence}\n",
+                pkg.dir.display()
+            ));
+        }
+        None => out.push_str("package:         no package.json above the file\n"),
+    }
+    match crate::project::client_side_reason(&file, &text, language) {
+        Some(reason) => out.push_str(&format!(
+            "ships to users:  yes: {reason}. MUFI002 flags Mufi URLs and key references here.\n"
+        )),
+        None => out.push_str(
+            "ships to users:  no: none of the client-side signals apply (directives, front-end folders and packages, app source sets). MUFI002 flags only public-prefix keys here.\n",
+        ),
+    }
+    Ok(out)
+}
+
 /// Analyses one file's text. Shared by `check` and tests.
 pub fn analyze_file(
     path: &Path,

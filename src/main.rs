@@ -48,6 +48,9 @@ enum Command {
     },
     /// Print one rule's documentation, by code or name.
     Explain { rule: String },
+    /// Say how a file is read: its language, embedded code, project, and whether it
+    /// ships to users (and why).
+    ExplainFile { path: PathBuf },
     /// Serve LSP on stdio (same as no command).
     Serve,
 }
@@ -133,6 +136,18 @@ fn main() -> ExitCode {
                 }
             }
             ExitCode::SUCCESS
+        }
+        Some(Command::ExplainFile { path }) => {
+            match mufi_lsp::cli::explain_file(&path, &mufi_lsp::project::ProjectModel::new()) {
+                Ok(text) => {
+                    print!("{text}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("mufi-lsp: {e:#}");
+                    ExitCode::from(2)
+                }
+            }
         }
         Some(Command::Explain { rule }) => match rule.parse::<RuleId>() {
             Ok(rule) => {

@@ -183,12 +183,12 @@ fn read_package(manifest: &Path) -> Option<PackageFacts> {
 pub fn client_side_reason(file: &FileContext, text: &str, language: &Language) -> Option<String> {
     if language.always_client_side {
         return Some(format!(
-            "it is {} file, which runs in the browser",
+            "it is {}, which runs in the browser",
             match language.id {
-                LanguageId::Html => "an HTML",
+                LanguageId::Html => "an HTML page",
                 LanguageId::Vue => "a Vue single-file component",
                 LanguageId::Svelte => "a Svelte component",
-                _ => "a front-end",
+                _ => "a front-end file",
             }
         ));
     }

@@ -417,3 +417,35 @@ fn gitignore_applies_outside_a_git_checkout_too() {
     assert_eq!(report["summary"]["files_scanned"], 1);
     assert_eq!(report["findings"][0]["path"], "src.js");
 }
+
+#[test]
+fn explain_file_says_how_a_file_is_classified_and_why() {
+    let android = "tests/fixtures/client-side-mufi-access/android-app/app/src/main/java/com/acme/wallet/MufiApi.kt";
+    let (code, out, _) = run(&["explain-file", android], repo());
+    assert_eq!(code, 0);
+    assert!(out.contains("language:        Kotlin"), "{out}");
+    assert!(
+        out.contains("ships to users:  yes: it is Android app code"),
+        "{out}"
+    );
+    let (_, out, _) = run(
+        &[
+            "explain-file",
+            "tests/fixtures/plain-http-url/positives.vue",
+        ],
+        repo(),
+    );
+    assert!(
+        out.contains("embedded:        TypeScript at lines 9-12"),
+        "{out}"
+    );
+    assert!(out.contains("a Vue single-file component"), "{out}");
+    let (_, out, _) = run(
+        &["explain-file", "tests/fixtures/plain-http-url/positives.go"],
+        repo(),
+    );
+    assert!(out.contains("ships to users:  no:"), "{out}");
+    let (code, _, err) = run(&["explain-file", "README.md"], repo());
+    assert_eq!(code, 2);
+    assert!(err.contains("not a file mufi-lsp reads"), "{err}");
+}
