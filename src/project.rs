@@ -30,6 +30,9 @@ pub struct FileContext {
     /// Where `.env` and `.gitignore` live for fixes.
     pub project_root: Option<PathBuf>,
     pub package: Option<PackageFacts>,
+    /// For Dart files: whether the nearest `pubspec.yaml` depends on the Flutter SDK
+    /// (`None` when there is none).
+    pub flutter_package: Option<bool>,
 }
 
 impl FileContext {
@@ -88,9 +91,11 @@ impl ProjectModel {
     /// Builds the context of the file at `path` (absolute or relative to the cwd).
     pub fn file_context(&self, path: &Path) -> FileContext {
         let abs = absolute(path);
+        let is_dart = abs.extension().is_some_and(|e| e == "dart");
         FileContext {
             project_root: Some(project_root(&abs)),
             package: self.package_for(&abs),
+            flutter_package: if is_dart { flutter_pubspec(&abs) } else { None },
             path: Some(abs),
         }
     }
@@ -213,7 +218,7 @@ pub fn client_side_reason(file: &FileContext, text: &str, language: &Language) -
         LanguageId::JavaScript | LanguageId::TypeScript | LanguageId::Tsx => {}
         LanguageId::Kotlin | LanguageId::Java => return android_reason(&components, text),
         LanguageId::Swift => return apple_app_reason(&components, text),
-        LanguageId::Dart => return flutter_reason(&components, text),
+        LanguageId::Dart => return flutter_reason(&components, text, file.flutter_package),
         _ => return None,
     }
     if is_server_location(&components, &file_name, text) || head.iter().any(|d| d == "use server") {
@@ -296,13 +301,38 @@ fn apple_app_reason(components: &[String], text: &str) -> Option<String> {
 }
 
 /// Flutter app code: imports Flutter, or sits in a package's `lib/` next to Flutter code.
-fn flutter_reason(components: &[String], text: &str) -> Option<String> {
+/// A package's `lib/` ships with a Flutter app only when its pubspec depends on
+/// Flutter; a pure Dart server package (shelf, dart_frog) keeps `lib/` on the server.
+fn flutter_reason(
+    components: &[String],
+    text: &str,
+    flutter_package: Option<bool>,
+) -> Option<String> {
     let flutter = text.contains("package:flutter/");
     let in_lib = dirs(components).iter().any(|d| d == "lib");
     let server = text.contains("package:shelf")
         || dirs(components).iter().any(|d| d == "bin" || d == "server");
-    (flutter || (in_lib && !server))
+    let app_package = flutter_package != Some(false);
+    (flutter || (in_lib && !server && app_package))
         .then(|| "it is Flutter app code, shipped inside the app".into())
+}
+
+/// Whether the nearest `pubspec.yaml` above `file` depends on the Flutter SDK.
+fn flutter_pubspec(file: &Path) -> Option<bool> {
+    let dir = file.parent()?;
+    for ancestor in dir.ancestors() {
+        let pubspec = ancestor.join("pubspec.yaml");
+        if let Ok(text) = std::fs::read_to_string(&pubspec) {
+            return Some(text.lines().any(|l| {
+                let l = l.trim();
+                l == "sdk: flutter" || (l.starts_with("flutter:") && !l.contains('"'))
+            }));
+        }
+        if ancestor.join(".git").exists() {
+            break;
+        }
+    }
+    None
 }
 
 /// Server route folders and server-only modules.
@@ -363,6 +393,21 @@ fn is_react_component(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pure_dart_package_keeps_lib_on_the_server() {
+        let dart = Language::get(LanguageId::Dart);
+        let mut server = ctx("/p/wallet_api/lib/routes.dart");
+        server.flutter_package = Some(false);
+        assert!(client_side_reason(&server, "import 'dart:io';", dart).is_none());
+        let mut app = ctx("/p/wallet_app/lib/api.dart");
+        app.flutter_package = Some(true);
+        assert!(client_side_reason(&app, "import 'dart:io';", dart).is_some());
+        // A Flutter import decides on its own.
+        assert!(
+            client_side_reason(&server, "import 'package:flutter/material.dart';", dart).is_some()
+        );
+    }
 
     fn js() -> &'static Language {
         Language::get(LanguageId::JavaScript)
