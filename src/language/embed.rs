@@ -13,6 +13,31 @@ use super::LanguageId;
 /// Finds the embedded regions of a host file.
 pub type Finder = fn(&str, Option<&Tree>) -> Vec<Region>;
 
+/// What a host language embeds: how to find it, and how the language reference says it.
+#[derive(Debug)]
+pub struct Embeds {
+    pub find: Finder,
+    pub description: &'static str,
+}
+
+pub const SCRIPT_ELEMENTS: Embeds = Embeds {
+    find: script_elements,
+    description:
+        "`<script>` blocks as JavaScript or TypeScript (by `lang`/`type`), JSON-LD as JSON",
+};
+pub const DOCKERFILE_SHELL: Embeds = Embeds {
+    find: dockerfile_shell,
+    description: "`RUN`, `CMD`, `ENV`, `ARG` lines as shell",
+};
+pub const YAML_RUN_SCRIPTS: Embeds = Embeds {
+    find: yaml_run_scripts,
+    description: "`run:`, `script:`, `before_script:`, `after_script:` steps as shell",
+};
+pub const PACKAGE_JSON_SCRIPTS: Embeds = Embeds {
+    find: package_json_scripts,
+    description: "package.json `scripts` as shell",
+};
+
 /// A byte range of the host file holding code of `language`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Region {
@@ -46,35 +71,23 @@ pub fn blank_outside(text: &str, regions: &[&Region]) -> String {
     String::from_utf8(bytes).unwrap_or_default()
 }
 
-/// The host text with the regions blanked: what the host's own rules read.
+/// The host text with the regions blanked (line breaks kept): what the host's own
+/// rules read.
 pub fn blank_inside(text: &str, regions: &[Region]) -> String {
-    let own: Vec<Region> = outside(0..text.len(), regions)
-        .into_iter()
-        .map(|range| Region {
-            language: LanguageId::Dotenv,
-            range,
-            patches: Vec::new(),
-        })
-        .collect();
-    blank_outside(text, &own.iter().collect::<Vec<_>>())
-}
-
-/// The parts of `whole` not covered by any region: what the host's own rules read.
-pub fn outside(whole: Range<usize>, regions: &[Region]) -> Vec<Range<usize>> {
-    let mut covered: Vec<Range<usize>> = regions.iter().map(|r| r.range.clone()).collect();
-    covered.sort_by_key(|r| r.start);
-    let mut out = Vec::new();
-    let mut at = whole.start;
-    for r in covered {
-        if r.start > at {
-            out.push(at..r.start.min(whole.end));
+    let mut bytes = text.as_bytes().to_vec();
+    for region in regions {
+        let range = region.range.start.min(text.len())..region.range.end.min(text.len());
+        // Whole characters only, so the result stays valid UTF-8.
+        if !text.is_char_boundary(range.start) || !text.is_char_boundary(range.end) {
+            continue;
         }
-        at = at.max(r.end);
+        for b in &mut bytes[range] {
+            if *b != b'\n' && *b != b'\r' {
+                *b = b' ';
+            }
+        }
     }
-    if at < whole.end {
-        out.push(at..whole.end);
-    }
-    out
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
 fn node_text<'a>(node: Node, text: &'a str) -> &'a str {
@@ -419,13 +432,19 @@ mod tests {
     }
 
     #[test]
-    fn outside_is_the_complement() {
+    fn blank_inside_is_the_complement_of_blank_outside() {
         let r = |a, b| Region {
             language: LanguageId::Shell,
             range: a..b,
             patches: Vec::new(),
         };
-        assert_eq!(outside(0..10, &[r(2, 4), r(6, 8)]), vec![0..2, 4..6, 8..10]);
-        assert_eq!(outside(0..10, &[r(0, 10)]), Vec::<Range<usize>>::new());
+        let text = "0123\n56789";
+        let regions = [r(2, 4), r(6, 8)];
+        assert_eq!(blank_inside(text, &regions), "01  \n5  89");
+        assert_eq!(
+            blank_outside(text, &regions.iter().collect::<Vec<_>>()),
+            "  23\n 67  "
+        );
+        assert_eq!(blank_inside(text, &[r(0, 10)]), "    \n     ");
     }
 }

@@ -6,7 +6,7 @@ use tree_sitter::{Node, Tree};
 use crate::finding::Edit;
 use crate::lines;
 
-use super::{Language, LanguageId};
+use super::Language;
 
 /// The env-var read a language's fix writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,8 +95,8 @@ impl EnvRead {
             EnvRead::GoOsGetenv
             | EnvRead::DotnetEnvironment
             | EnvRead::DartPlatform
-            | EnvRead::PhpGetenv => &["const"],
-            EnvRead::JvmSystemGetenv => &["const"],
+            | EnvRead::PhpGetenv
+            | EnvRead::JvmSystemGetenv => &["const"],
             _ => &[],
         }
     }
@@ -231,40 +231,35 @@ fn in_constant(read: EnvRead, tree: &Tree, node: Node, text: &str) -> bool {
     }
     // Go's `const ( Key = "…" )` block, Rust's `const_item`/`static_item`, PHP's
     // `const_declaration`: the kind says it.
-    let path = crate::syntax::ancestors(tree.root_node(), node);
+    const CONSTANT_KINDS: &[&str] = &[
+        "const_declaration",
+        "const_spec",
+        "const_item",
+        "static_item",
+        // Annotation and attribute arguments must be constants too.
+        "annotation",
+        "marker_annotation",
+        "attribute",
+        "attribute_list",
+        // PHP property and parameter defaults take constant expressions only.
+        "property_element",
+        "simple_parameter",
+        "property_promotion_parameter",
+        "static_variable_declaration",
+    ];
     // C# and Dart parameter defaults must be compile-time constants too.
     let parameter_kinds: &[&str] = match read {
         EnvRead::DotnetEnvironment => &["parameter"],
         EnvRead::DartPlatform => &["optional_formal_parameters", "const_object_expression"],
         _ => &[],
     };
+    let path = crate::syntax::ancestors(tree.root_node(), node);
     if path
         .iter()
         .rev()
         .take(6)
-        .any(|n| parameter_kinds.contains(&n.kind()))
+        .any(|n| CONSTANT_KINDS.contains(&n.kind()) || parameter_kinds.contains(&n.kind()))
     {
-        return true;
-    }
-    if path.iter().rev().take(6).any(|n| {
-        matches!(
-            n.kind(),
-            "const_declaration"
-                | "const_spec"
-                | "const_item"
-                | "static_item"
-                // Annotation and attribute arguments must be constants too.
-                | "annotation"
-                | "marker_annotation"
-                | "attribute"
-                | "attribute_list"
-                // PHP property and parameter defaults take constant expressions only.
-                | "property_element"
-                | "simple_parameter"
-                | "property_promotion_parameter"
-                | "static_variable_declaration"
-        )
-    }) {
         return true;
     }
     // Otherwise a keyword before the literal on its line: `const val`, `const string`,
@@ -429,15 +424,11 @@ pub fn python_import_os_edit(tree: &Tree, text: &str) -> Edit {
     Edit::replace(insert_at..insert_at, line)
 }
 
-/// Whether this language's fix needs a parsed tree (imports, aliases).
-pub fn needs_tree(language: &Language) -> bool {
-    matches!(language.id, LanguageId::Python | LanguageId::Go)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::engine::parse;
+    use crate::language::LanguageId;
 
     fn apply(text: &str, edit: &Edit) -> String {
         let Edit::Replace { range, text: new } = edit else {

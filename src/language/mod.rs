@@ -98,7 +98,7 @@ pub struct Language {
     pub always_client_side: bool,
     grammar: Option<fn() -> Grammar>,
     /// Code of other languages inside this one: `<script>` in HTML, `RUN` in a Dockerfile.
-    embeds: Option<embed::Finder>,
+    embeds: Option<embed::Embeds>,
 }
 
 impl Language {
@@ -109,25 +109,15 @@ impl Language {
 
     /// The regions of embedded code in `text` (`tree` is this language's parse of it).
     pub fn embedded_regions(&self, text: &str, tree: Option<&Tree>) -> Vec<embed::Region> {
-        match self.embeds {
-            Some(find) => find(text, tree),
+        match &self.embeds {
+            Some(embeds) => (embeds.find)(text, tree),
             None => Vec::new(),
         }
     }
 
     /// Which languages this one embeds, for the language reference.
     pub fn embeds_description(&self) -> Option<&'static str> {
-        match self.id {
-            LanguageId::Html | LanguageId::Vue | LanguageId::Svelte => Some(
-                "`<script>` blocks as JavaScript or TypeScript (by `lang`/`type`), JSON-LD as JSON",
-            ),
-            LanguageId::Dockerfile => Some("`RUN`, `CMD`, `ENV`, `ARG` lines as shell"),
-            LanguageId::Yaml => {
-                Some("`run:`, `script:`, `before_script:`, `after_script:` steps as shell")
-            }
-            LanguageId::Json => Some("package.json `scripts` as shell"),
-            _ => None,
-        }
+        self.embeds.as_ref().map(|e| e.description)
     }
 
     /// Whether files of this language can hold code of another.
@@ -400,7 +390,7 @@ pub fn registry() -> &'static [Language] {
                 comment: CommentSyntax::MARKUP,
                 always_client_side: true,
                 grammar: Some(html),
-                embeds: Some(embed::script_elements),
+                embeds: Some(embed::SCRIPT_ELEMENTS),
                 ..BASE
             },
             Language {
@@ -412,7 +402,7 @@ pub fn registry() -> &'static [Language] {
                 comment: CommentSyntax::MARKUP,
                 always_client_side: true,
                 grammar: Some(html),
-                embeds: Some(embed::script_elements),
+                embeds: Some(embed::SCRIPT_ELEMENTS),
                 ..BASE
             },
             Language {
@@ -424,7 +414,7 @@ pub fn registry() -> &'static [Language] {
                 comment: CommentSyntax::MARKUP,
                 always_client_side: true,
                 grammar: Some(html),
-                embeds: Some(embed::script_elements),
+                embeds: Some(embed::SCRIPT_ELEMENTS),
                 ..BASE
             },
             Language {
@@ -449,7 +439,7 @@ pub fn registry() -> &'static [Language] {
                     "Dockerfile.",
                     "Containerfile.",
                 ],
-                embeds: Some(embed::dockerfile_shell),
+                embeds: Some(embed::DOCKERFILE_SHELL),
                 ..BASE
             },
             Language {
@@ -461,7 +451,7 @@ pub fn registry() -> &'static [Language] {
                 query_dirs: &["yaml"],
                 env_read: EnvRead::ComposeVariable,
                 grammar: Some(yaml),
-                embeds: Some(embed::yaml_run_scripts),
+                embeds: Some(embed::YAML_RUN_SCRIPTS),
                 ..BASE
             },
             Language {
@@ -472,7 +462,7 @@ pub fn registry() -> &'static [Language] {
                 query_dirs: &["json"],
                 comment: CommentSyntax::NONE,
                 grammar: Some(json),
-                embeds: Some(embed::package_json_scripts),
+                embeds: Some(embed::PACKAGE_JSON_SCRIPTS),
                 ..BASE
             },
             Language {

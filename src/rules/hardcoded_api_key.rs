@@ -584,10 +584,14 @@ fn literal_fixes(
         expr = format!("${{{{ secrets.{ENV_VAR} }}}}");
     }
     let extra = read.edits;
-    let open = &cx.text[lit.node_range.0..lit.content_start];
-    let close = &cx.text[lit.content_range().end..lit.node_range.1];
-    let before = &cx.text[lit.content_start..secret.start];
-    let after = &cx.text[secret.end..lit.content_range().end];
+    let around = Around::new(cx.text, lit, &secret);
+    let Around {
+        open,
+        close,
+        before,
+        after,
+        ..
+    } = around;
     let whole = before.is_empty() && after.is_empty();
     let replacement = match read.splice {
         Splice::Interpolate => {
@@ -596,25 +600,24 @@ fn literal_fixes(
             } else {
                 expr.clone()
             };
-            let inserted = match (cx.language.id, open) {
+            match (cx.language.id, open) {
                 // The whole literal is the key: a double-quoted read replaces it.
                 (LanguageId::Shell, _) if whole => {
-                    return finish_fixes(
-                        cx,
-                        Edit::replace(lit.range(), format!("\"{expr}\"")),
-                        extra,
-                        &expr,
-                        secret,
-                    );
+                    Edit::replace(lit.range(), format!("\"{expr}\""))
                 }
                 // Shell: no expansion inside single quotes; an unquoted word needs quotes.
-                (LanguageId::Shell, o) if o.ends_with('\'') => format!("'\"{reference}\"'"),
-                (LanguageId::Shell, "") => format!("\"{reference}\""),
+                (LanguageId::Shell, o) if o.ends_with('\'') => {
+                    Edit::replace(secret.clone(), format!("'\"{reference}\"'"))
+                }
+                (LanguageId::Shell, "") => {
+                    Edit::replace(secret.clone(), format!("\"{reference}\""))
+                }
                 // A plain YAML scalar: quoted, so it stays valid in flow mappings too.
-                (LanguageId::Yaml, "") if whole => format!("\"{reference}\""),
-                _ => reference,
-            };
-            Edit::replace(secret.clone(), inserted)
+                (LanguageId::Yaml, "") if whole => {
+                    Edit::replace(secret.clone(), format!("\"{reference}\""))
+                }
+                _ => Edit::replace(secret.clone(), reference),
+            }
         }
         Splice::Format => {
             if !lit.is_static {
@@ -638,7 +641,7 @@ fn literal_fixes(
                 )
             }
         }
-        Splice::Concat(op) => match concat_replacement(cx, lit, &secret, node, &expr, op) {
+        Splice::Concat(op) => match concat_replacement(cx, lit, &around, node, &expr, op) {
             Some(edit) => edit,
             None => return Vec::new(),
         },
@@ -720,19 +723,44 @@ fn owned_string_call<'t>(cx: &RuleContext, literal: Node<'t>) -> Option<Node<'t>
     None
 }
 
+/// A literal split around the key in it: its opening and closing delimiters, the key's
+/// range, and the text before and after the key inside the literal.
+struct Around<'a> {
+    open: &'a str,
+    close: &'a str,
+    before: &'a str,
+    after: &'a str,
+    secret: std::ops::Range<usize>,
+}
+
+impl<'a> Around<'a> {
+    fn new(text: &'a str, lit: &Literal, secret: &std::ops::Range<usize>) -> Around<'a> {
+        Around {
+            open: &text[lit.node_range.0..lit.content_start],
+            close: &text[lit.content_range().end..lit.node_range.1],
+            before: &text[lit.content_start..secret.start],
+            after: &text[secret.end..lit.content_range().end],
+            secret: secret.clone(),
+        }
+    }
+}
+
 /// The replacement in a language that joins strings with an operator (`+`, `.`).
 fn concat_replacement(
     cx: &RuleContext,
     lit: &Literal,
-    secret: &std::ops::Range<usize>,
+    around: &Around,
     node: Node,
     expr: &str,
     op: &str,
 ) -> Option<Edit> {
-    let open = &cx.text[lit.node_range.0..lit.content_start];
-    let close = &cx.text[lit.content_range().end..lit.node_range.1];
-    let before = &cx.text[lit.content_start..secret.start];
-    let after = &cx.text[secret.end..lit.content_range().end];
+    let Around {
+        open,
+        close,
+        before,
+        after,
+        ref secret,
+    } = *around;
     let python = cx.language.id == LanguageId::Python;
     let template = node.kind() == "template_string";
     if before.is_empty() && after.is_empty() {

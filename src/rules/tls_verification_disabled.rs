@@ -340,7 +340,8 @@ fn removal_range(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<u
         let closes = text[next..].trim_start().starts_with(['}', ']']);
         let head = text[..line_start].trim_end();
         if closes && head.ends_with(',') && !text[range.clone()].trim_end().ends_with(',') {
-            return head.len() - 1..next.saturating_sub(1).max(range.end);
+            // From that comma to the end of the setting's line, keeping its line break.
+            return head.len() - 1..line_end;
         }
         return line_start..next;
     }
@@ -494,5 +495,35 @@ fn with_trailing_comma(text: &str, range: std::ops::Range<usize>) -> std::ops::R
         range.start..range.end + after_space + 1 + spaces
     } else {
         range
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::removal_range;
+
+    fn remove(text: &str, setting: &str) -> String {
+        let start = text.find(setting).unwrap();
+        let range = removal_range(text, start..start + setting.len());
+        format!("{}{}", &text[..range.start], &text[range.end..])
+    }
+
+    #[test]
+    fn removing_a_last_member_takes_the_comma_before_it_and_keeps_line_breaks() {
+        let lf = "{\n  \"a\": 1,\n  \"GIT_SSL_NO_VERIFY\": \"1\"\n}\n";
+        assert_eq!(
+            remove(lf, "\"GIT_SSL_NO_VERIFY\": \"1\""),
+            "{\n  \"a\": 1\n}\n"
+        );
+        let crlf = lf.replace('\n', "\r\n");
+        assert_eq!(
+            remove(&crlf, "\"GIT_SSL_NO_VERIFY\": \"1\""),
+            "{\r\n  \"a\": 1\r\n}\r\n"
+        );
+        let middle = "{\n  \"GIT_SSL_NO_VERIFY\": \"1\",\n  \"a\": 1\n}\n";
+        assert_eq!(
+            remove(middle, "\"GIT_SSL_NO_VERIFY\": \"1\","),
+            "{\n  \"a\": 1\n}\n"
+        );
     }
 }
