@@ -17,7 +17,7 @@ import subprocess
 import sys
 
 BIN = os.environ.get("MUFI_LSP_BIN", os.path.join(os.path.dirname(__file__), "..", "target", "debug", "mufi-lsp"))
-CODE = re.compile(r"MUFI00[1-4]")
+CODE = re.compile(r"MUFI00[1-8]")
 
 
 def expectations(path, text):

@@ -34,6 +34,8 @@ pub struct CheckOptions {
 /// What a run found; the exit code follows from it.
 pub struct CheckOutcome {
     pub findings: usize,
+    /// Findings at warning or error severity: these fail the check (info and hints do not).
+    pub failing: usize,
     pub files_scanned: usize,
     pub output: String,
     pub fixed: usize,
@@ -165,17 +167,16 @@ pub fn explain_file(path: &Path, model: &ProjectModel) -> Result<String> {
     }
     match &file.package {
         Some(pkg) => {
-            let kind = if pkg.mobile_app {
-                "a React Native or Expo app"
-            } else if pkg.browser_frontend {
-                "a browser front end"
-            } else {
-                "a package that is not a front end"
+            let kind = match pkg.framework {
+                Some(f) => format!("a {} project", f.name()),
+                None if pkg.mobile_app => "a React Native or Expo app".to_string(),
+                None if pkg.browser_frontend => "a browser front end".to_string(),
+                None => "a package with no front-end framework".to_string(),
             };
             let evidence = pkg
                 .evidence
                 .as_deref()
-                .map_or(String::new(), |e| format!(", because it depends on {e}"));
+                .map_or(String::new(), |e| format!(" ({e})"));
             out.push_str(&format!(
                 "package:         {}/package.json: {kind}{evidence}\n",
                 pkg.dir.display()
@@ -183,6 +184,28 @@ pub fn explain_file(path: &Path, model: &ProjectModel) -> Result<String> {
         }
         None => out.push_str("package:         no package.json above the file\n"),
     }
+    for (fact, what) in [
+        (
+            file.android_module,
+            "Gradle module:   an Android module|Gradle module:   not an Android module",
+        ),
+        (
+            file.swift_server_package,
+            "Swift package:   a server package|Swift package:   not a server package",
+        ),
+        (
+            file.flutter_package,
+            "pubspec:         a Flutter package|pubspec:         a Dart package without Flutter",
+        ),
+    ] {
+        if let Some(yes) = fact {
+            let (a, b) = what.split_once('|').unwrap_or((what, what));
+            out.push_str(if yes { a } else { b });
+            out.push('\n');
+        }
+    }
+    let git = file.git.clone().unwrap_or_else(|| model.git_facts(path));
+    out.push_str(&format!("git:             {}\n", describe_git(&git)));
     match crate::project::client_side_reason(&file, &text, language) {
         Some(reason) => out.push_str(&format!(
             "ships to users:  yes: {reason}. MUFI002 flags Mufi URLs and key references here.\n"
@@ -192,6 +215,69 @@ pub fn explain_file(path: &Path, model: &ProjectModel) -> Result<String> {
         ),
     }
     Ok(out)
+}
+
+/// One line on what git does with a file: tracked, ignored (by which rule), or neither.
+fn describe_git(git: &crate::project::GitFacts) -> String {
+    use crate::git::IgnoreState;
+    let place = |rule: &crate::git::IgnoreRule| {
+        let source = git
+            .repo_root
+            .as_deref()
+            .and_then(|root| rule.source.strip_prefix(root).ok())
+            .unwrap_or(&rule.source);
+        format!("`{}` in {}", rule.pattern, source.display())
+    };
+    let repo = match &git.repo_root {
+        Some(root) => format!("in the repository at {}", root.display()),
+        None => "in no repository".to_string(),
+    };
+    let state = match (&git.ignore, git.tracked) {
+        (IgnoreState::Ignored(rule), true) => {
+            format!(
+                "tracked, although {} ignores it (ignoring a tracked file has no effect)",
+                place(rule)
+            )
+        }
+        (_, true) => "tracked".to_string(),
+        (IgnoreState::Ignored(rule), false) => format!("ignored by {}", place(rule)),
+        (IgnoreState::Reincluded(rule), false) => {
+            format!("not ignored: {} re-includes it", place(rule))
+        }
+        (IgnoreState::NotIgnored, false) => "not ignored: git would commit it".to_string(),
+    };
+    format!("{state}, {repo}")
+}
+
+/// The Mufi endpoints the files under `roots` call (for the editor, which has no scan
+/// of its own to collect them from). Reads only files that mention `/v1/`.
+pub fn workspace_facts(roots: &[PathBuf], config: &Config) -> crate::endpoints::WorkspaceFacts {
+    let mut facts = crate::endpoints::WorkspaceFacts::default();
+    let Ok(files) = collect_files(roots) else {
+        return facts;
+    };
+    for path in files {
+        let Some(language) = Language::for_path(&path) else {
+            continue;
+        };
+        let Ok(bytes) = std::fs::read(&path) else {
+            continue;
+        };
+        if unreadable_reason(&bytes, config).is_some() {
+            continue;
+        }
+        if let Ok(text) = std::str::from_utf8(&bytes) {
+            facts
+                .endpoints
+                .extend(crate::endpoints::in_file(text, language));
+        }
+    }
+    facts
+}
+
+/// Whether `text` holds a Mufi key with write permission (a MUFI009 candidate).
+fn holds_write_key(text: &str) -> bool {
+    text.contains("eyJ") && crate::jwt::find_all(text).iter().any(|t| t.grants_write())
 }
 
 /// Analyses one file's text. Shared by `check` and tests.
@@ -245,6 +331,10 @@ pub fn run_check(options: &CheckOptions, config: &Config) -> Result<CheckOutcome
     let fixed = AtomicUsize::new(0);
     let results: Mutex<Vec<(usize, FileReport)>> = Mutex::new(Vec::new());
     let errors: Mutex<Vec<String>> = Mutex::new(Vec::new());
+    // For MUFI009: every Mufi endpoint the scanned files call, and the files holding a
+    // write key (judged once all endpoints are known).
+    let endpoints: Mutex<std::collections::BTreeSet<String>> = Mutex::default();
+    let write_key_files: Mutex<Vec<usize>> = Mutex::default();
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
     std::thread::scope(|scope| {
         for _ in 0..workers {
@@ -267,6 +357,19 @@ pub fn run_check(options: &CheckOptions, config: &Config) -> Result<CheckOutcome
                 let Ok(mut text) = String::from_utf8(bytes) else {
                     continue;
                 };
+                if let Some(language) = Language::for_path(path) {
+                    let found = crate::endpoints::in_file(&text, language);
+                    if !found.is_empty() {
+                        if let Ok(mut all) = endpoints.lock() {
+                            all.extend(found);
+                        }
+                    }
+                }
+                if holds_write_key(&text) {
+                    if let Ok(mut w) = write_key_files.lock() {
+                        w.push(index);
+                    }
+                }
                 let mut findings = analyze_file(path, &text, &model, config);
                 if options.fix {
                     let safe: Vec<&Fix> = findings
@@ -312,15 +415,58 @@ pub fn run_check(options: &CheckOptions, config: &Config) -> Result<CheckOutcome
         anyhow::bail!("{first}");
     }
     let mut reports = results.into_inner().unwrap_or_default();
+    let facts = crate::endpoints::WorkspaceFacts {
+        endpoints: endpoints.into_inner().unwrap_or_default(),
+    };
+    if config.is_enabled(crate::rules::RuleId::LeastPrivilegeKey)
+        && facts.read_only_endpoints().is_some()
+    {
+        model.set_workspace(facts);
+        for index in write_key_files.into_inner().unwrap_or_default() {
+            let path = &files[index];
+            let Ok(text) = std::fs::read_to_string(path) else {
+                continue;
+            };
+            let hints: Vec<_> = analyze_file(path, &text, &model, config)
+                .into_iter()
+                .filter(|f| f.rule == crate::rules::RuleId::LeastPrivilegeKey)
+                .collect();
+            if hints.is_empty() {
+                continue;
+            }
+            match reports.iter_mut().find(|(i, _)| *i == index) {
+                Some((_, report)) => {
+                    report.findings.extend(hints);
+                    report
+                        .findings
+                        .sort_by_key(|f| (f.range.start, f.range.end, f.rule));
+                }
+                None => reports.push((
+                    index,
+                    FileReport {
+                        display_path: display_path(path),
+                        text,
+                        findings: hints,
+                    },
+                )),
+            }
+        }
+    }
     reports.sort_by_key(|(i, _)| *i);
     let reports: Vec<FileReport> = reports.into_iter().map(|(_, r)| r).collect();
     let total = reports.iter().map(|r| r.findings.len()).sum();
+    let failing = reports
+        .iter()
+        .flat_map(|r| &r.findings)
+        .filter(|f| f.severity <= crate::finding::Severity::Warning)
+        .count();
     let output = match options.format {
         Format::Text => report::text::render(&reports, files.len(), options.color),
         Format::Json => report::json::render(&reports, files.len(), started.elapsed().as_millis()),
     };
     Ok(CheckOutcome {
         findings: total,
+        failing,
         files_scanned: files.len(),
         output,
         fixed: fixed.into_inner(),

@@ -54,7 +54,7 @@ fn prefilter() -> &'static Prefilter {
 /// The rules whose trigger strings occur in `text`.
 pub fn candidate_rules(text: &str) -> Vec<RuleId> {
     let pf = prefilter();
-    let mut hit = [false; 8];
+    let mut hit = [false; ALL.len()];
     let mut remaining = ALL.len();
     for m in pf.automaton.find_overlapping_iter(text) {
         let rule = pf.owner[m.pattern().as_usize()];
@@ -163,7 +163,15 @@ pub fn analyze_rules(
     if src.text.len() > config.max_file_size {
         return Vec::new();
     }
-    let candidates = candidates_in(src.text, config, scope);
+    let mut candidates = candidates_in(src.text, config, scope);
+    if scope.is_some() {
+        // Rules judged in the whole file run whenever the file can trigger them.
+        for rule in candidates_in(src.text, config, None) {
+            if rule.judged_in_whole_file() && !candidates.contains(&rule) {
+                candidates.push(rule);
+            }
+        }
+    }
     run_rules(src, file, config, scope, client_reason, candidates)
 }
 
@@ -203,13 +211,15 @@ fn run_rules(
     };
     let mut findings = Vec::new();
     for rule in candidates {
+        let whole = rule.judged_in_whole_file();
         let cx = RuleContext::new(rule, src.text, src.language, src.tree, file, config)
-            .with_scope(scope)
+            .with_scope(if whole { None } else { scope })
             .with_client_reason(&client_reason);
-        findings.extend(rules::run_rule(rule, cx));
-    }
-    if let Some(scope) = scope {
-        findings.retain(|f| starts_in_any(&f.range, scope));
+        let mut found = rules::run_rule(rule, cx);
+        if let (Some(scope), false) = (scope, whole) {
+            found.retain(|f| starts_in_any(&f.range, scope));
+        }
+        findings.extend(found);
     }
     findings
 }

@@ -43,6 +43,8 @@ pub enum Edit {
     },
     /// Make sure the `.gitignore` at `gitignore` ignores `pattern`; append it if not.
     EnsureIgnored { gitignore: PathBuf, pattern: String },
+    /// Create the file at `path` with `text`, unless it exists: never overwrites.
+    CreateFile { path: PathBuf, text: String },
 }
 
 impl Edit {

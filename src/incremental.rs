@@ -19,15 +19,16 @@ use crate::syntax;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FileFacts {
     pub client_reason: Option<String>,
-    /// The MUFI001 fix's env read and whether it needs an import: both read the imports.
-    pub env_read: Option<(String, bool)>,
+    /// The MUFI001 fix's env read and the import edit it needs (where, and what): both
+    /// read the imports, so an edit near them changes every MUFI001 fix.
+    pub env_read: Option<(String, Vec<Edit>)>,
 }
 
 pub fn file_facts(src: &SourceFile, file: &FileContext) -> FileFacts {
     FileFacts {
         client_reason: project::client_side_reason(file, src.text, src.language),
         env_read: env_read::env_read(src.language, src.tree, src.text, "MUFI_API_KEY", None)
-            .map(|f| (f.expr, f.edits.is_empty())),
+            .map(|f| (f.expr, f.edits)),
     }
 }
 
@@ -118,7 +119,8 @@ pub fn reanalyze(
         dirty.push(edit.start_byte..edit.new_end_byte);
     }
     let mut kept = Vec::with_capacity(old.len());
-    for f in old {
+    // Rules judged in the whole file are run again over all of it below.
+    for f in old.iter().filter(|f| !f.rule.judged_in_whole_file()) {
         let mut f = f.clone();
         let original = f.range.clone();
         let mut alive = true;

@@ -43,6 +43,14 @@ impl Jwt {
         .filter(|p| !p.is_empty())
     }
 
+    /// Whether the payload grants write access (`Write`, `read write`, `full`).
+    pub fn grants_write(&self) -> bool {
+        self.permission().is_some_and(|p| {
+            let p = p.to_ascii_lowercase();
+            p.contains("write") || p == "full" || p == "admin"
+        })
+    }
+
     /// Whether the payload names Mufi (issuer, audience or a project claim).
     pub fn looks_like_mufi(&self) -> bool {
         self.payload.iter().any(|(k, v)| {

@@ -26,7 +26,7 @@ struct Args {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check files and folders; exit 1 when something is found, 2 on errors.
+    /// Check files and folders; exit 1 when an error or warning is found, 2 on errors.
     Check {
         /// Files or folders to check.
         #[arg(default_value = ".")]
@@ -108,7 +108,7 @@ fn main() -> ExitCode {
                     if fix {
                         eprintln!("mufi-lsp: applied {} fixes", outcome.fixed);
                     }
-                    if outcome.findings > 0 {
+                    if outcome.failing > 0 {
                         ExitCode::from(1)
                     } else {
                         ExitCode::SUCCESS

@@ -2,25 +2,78 @@
 //! package and root it belongs to. Disk reads happen in `ProjectModel`; the
 //! classification itself is a pure function of those facts and the file's text.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
 
+use ignore::gitignore::Gitignore;
 use serde_json::Value;
 
-use crate::language::{Language, LanguageId};
+use crate::endpoints::WorkspaceFacts;
+use crate::git::{self, IgnoreLevels, IgnoreState, Repo};
+use crate::language::{is_dotenv_name, Language, LanguageId};
 
-/// Facts read from the nearest `package.json`.
+/// A JavaScript framework that decides where a package's files run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Framework {
+    Next,
+    Nuxt,
+    SvelteKit,
+    Remix,
+    Gatsby,
+    Angular,
+    Vite,
+    CreateReactApp,
+    Expo,
+    ReactNative,
+    /// A browser extension (`manifest.json` with `manifest_version`).
+    BrowserExtension,
+}
+
+impl Framework {
+    pub fn name(self) -> &'static str {
+        match self {
+            Framework::Next => "Next.js",
+            Framework::Nuxt => "Nuxt",
+            Framework::SvelteKit => "SvelteKit",
+            Framework::Remix => "Remix",
+            Framework::Gatsby => "Gatsby",
+            Framework::Angular => "Angular",
+            Framework::Vite => "Vite",
+            Framework::CreateReactApp => "Create React App",
+            Framework::Expo => "Expo",
+            Framework::ReactNative => "React Native",
+            Framework::BrowserExtension => "browser extension",
+        }
+    }
+}
+
+/// Facts read from the nearest `package.json` and the config files beside it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PackageFacts {
     pub dir: PathBuf,
+    /// The framework, when a config file or dependency names one.
+    pub framework: Option<Framework>,
     /// Depends on a browser front-end toolchain (vite, react-scripts, Angular, Svelte, Vue)
     /// and on no server framework.
     pub browser_frontend: bool,
     /// React Native or Expo: everything ships inside the app.
     pub mobile_app: bool,
-    /// Which dependency decided it, for explanations.
+    /// Which file or dependency decided it, for explanations.
     pub evidence: Option<String>,
+    /// For Next.js: where its routes live, so that a fix can add one
+    /// (`app/` or `src/app/` for the App Router, else `pages/` or `src/pages/`).
+    pub next_routes: Option<NextRoutes>,
+}
+
+/// Where a Next.js project keeps its routes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NextRoutes {
+    /// The App Router folder (`app/`, `src/app/`).
+    App(PathBuf),
+    /// The Pages Router folder (`pages/`, `src/pages/`).
+    Pages(PathBuf),
 }
 
 /// Everything the engine knows about a file besides its text.
@@ -33,6 +86,39 @@ pub struct FileContext {
     /// For Dart files: whether the nearest `pubspec.yaml` depends on the Flutter SDK
     /// (`None` when there is none).
     pub flutter_package: Option<bool>,
+    /// For Kotlin and Java files: whether the nearest Gradle build applies the Android
+    /// application or library plugin (`None` when there is no Gradle build).
+    pub android_module: Option<bool>,
+    /// For Swift files: whether the nearest `Package.swift` is a server package (Vapor,
+    /// Hummingbird; `None` when there is none).
+    pub swift_server_package: Option<bool>,
+    /// What git does with the file; read for dotenv files (MUFI005) and explanations.
+    pub git: Option<GitFacts>,
+    /// The Mufi endpoints the whole workspace calls, when a face has gathered them
+    /// (MUFI009).
+    pub workspace: Option<Arc<WorkspaceFacts>>,
+}
+
+/// What git would do with a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GitFacts {
+    /// The working tree holding the file, or `None` outside any repository (then only
+    /// `.gitignore` files decide, as they will once a repository is created).
+    pub repo_root: Option<PathBuf>,
+    /// The index already has the file: ignore rules no longer apply to it.
+    pub tracked: bool,
+    pub ignore: IgnoreState,
+    /// Where an ignore rule for the file goes: the nearest existing `.gitignore` between
+    /// the file and the repository's top, or a new one at the top (or, outside a
+    /// repository, in the file's folder).
+    pub nearest_gitignore: PathBuf,
+}
+
+impl GitFacts {
+    /// Whether `git add -A` would include the file, or it is already in.
+    pub fn would_commit(&self) -> bool {
+        self.tracked || !self.ignore.is_ignored()
+    }
 }
 
 impl FileContext {
@@ -58,6 +144,21 @@ impl FileContext {
 #[derive(Default)]
 pub struct ProjectModel {
     packages: Mutex<HashMap<PathBuf, Option<PackageFacts>>>,
+    /// Each folder's `.gitignore`, parsed once.
+    gitignores: Mutex<HashMap<PathBuf, Option<Arc<Gitignore>>>>,
+    /// Per working tree: its excludes and the tracked paths of its index.
+    repos: Mutex<HashMap<PathBuf, Arc<RepoFacts>>>,
+    /// What the workspace calls, once a face has gathered it.
+    workspace: Mutex<Option<Arc<WorkspaceFacts>>>,
+}
+
+/// What one repository's own files say, with the index's modification time so that a
+/// commit or `git add` is noticed.
+struct RepoFacts {
+    repo: Repo,
+    excludes: Vec<Arc<Gitignore>>,
+    index_mtime: Option<SystemTime>,
+    tracked: Arc<HashSet<String>>,
 }
 
 const FRONTEND_DEPS: &[&str] = &[
@@ -91,20 +192,167 @@ impl ProjectModel {
     /// Builds the context of the file at `path` (absolute or relative to the cwd).
     pub fn file_context(&self, path: &Path) -> FileContext {
         let abs = absolute(path);
-        let is_dart = abs.extension().is_some_and(|e| e == "dart");
+        let ext = abs
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let is_dart = ext == "dart";
+        let is_jvm = matches!(ext.as_str(), "kt" | "kts" | "java");
+        let is_dotenv = abs
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(is_dotenv_name);
         FileContext {
             project_root: Some(project_root(&abs)),
             package: self.package_for(&abs),
             flutter_package: if is_dart { flutter_pubspec(&abs) } else { None },
+            android_module: if is_jvm {
+                nearest_manifest(&abs, &["build.gradle.kts", "build.gradle"]).map(|text| {
+                    text.contains("com.android.application")
+                        || text.contains("com.android.library")
+                        || text.contains("android.application")
+                        || text.contains("android.library")
+                })
+            } else {
+                None
+            },
+            swift_server_package: if ext == "swift" {
+                nearest_manifest(&abs, &["Package.swift"]).map(|text| {
+                    let lower = text.to_ascii_lowercase();
+                    [
+                        "vapor",
+                        "hummingbird",
+                        "swift-nio",
+                        "kitura",
+                        "smoke-framework",
+                    ]
+                    .iter()
+                    .any(|s| lower.contains(s))
+                })
+            } else {
+                None
+            },
+            git: is_dotenv.then(|| self.git_facts(&abs)),
+            workspace: self.workspace.lock().ok().and_then(|w| w.clone()),
             path: Some(abs),
         }
     }
 
-    /// Forgets cached facts, e.g. when a `package.json` changes.
+    /// Sets what the workspace calls (MUFI009 reads it).
+    pub fn set_workspace(&self, facts: WorkspaceFacts) {
+        if let Ok(mut w) = self.workspace.lock() {
+            *w = Some(Arc::new(facts));
+        }
+    }
+
+    /// Forgets cached facts, e.g. when a `package.json` or `.gitignore` changes.
     pub fn invalidate(&self) {
         if let Ok(mut map) = self.packages.lock() {
             map.clear();
         }
+        if let Ok(mut map) = self.gitignores.lock() {
+            map.clear();
+        }
+        if let Ok(mut map) = self.repos.lock() {
+            map.clear();
+        }
+    }
+
+    /// Whether git ignores or tracks the file at `path` (absolute, or relative to the
+    /// current folder), from the repository's own files.
+    pub fn git_facts(&self, path: &Path) -> GitFacts {
+        let abs = absolute(path);
+        let repo = Repo::discover(abs.parent().unwrap_or(&abs)).map(|r| self.repo_facts(r));
+        let top = match &repo {
+            Some(r) => r.repo.root.clone(),
+            None => abs
+                .ancestors()
+                .last()
+                .map_or_else(|| PathBuf::from("/"), Path::to_path_buf),
+        };
+        let tracked = repo.as_ref().is_some_and(|r| {
+            r.repo
+                .relative(&abs)
+                .is_some_and(|rel| r.tracked.contains(&rel))
+        });
+        let excludes = repo
+            .as_ref()
+            .map(|r| r.excludes.clone())
+            .unwrap_or_default();
+        let mut levels_for = |dir: &Path| IgnoreLevels {
+            gitignores: dir
+                .ancestors()
+                .take_while(|a| a.starts_with(&top))
+                .filter_map(|a| self.gitignore(a))
+                .collect(),
+            excludes: excludes.clone(),
+        };
+        let ignore = git::ignore_state(&top, &abs, &mut levels_for);
+        let dir = abs.parent().unwrap_or(&abs);
+        let fallback = repo.as_ref().map_or(dir, |r| r.repo.root.as_path());
+        let nearest_gitignore = dir
+            .ancestors()
+            .take_while(|a| a.starts_with(fallback))
+            .map(|a| a.join(".gitignore"))
+            .find(|g| g.is_file())
+            .unwrap_or_else(|| fallback.join(".gitignore"));
+        GitFacts {
+            nearest_gitignore,
+            repo_root: repo.map(|r| r.repo.root.clone()),
+            tracked,
+            ignore,
+        }
+    }
+
+    fn gitignore(&self, dir: &Path) -> Option<Arc<Gitignore>> {
+        if let Ok(map) = self.gitignores.lock() {
+            if let Some(cached) = map.get(dir) {
+                return cached.clone();
+            }
+        }
+        let parsed = git::folder_gitignore(dir).map(Arc::new);
+        if let Ok(mut map) = self.gitignores.lock() {
+            map.insert(dir.to_path_buf(), parsed.clone());
+        }
+        parsed
+    }
+
+    fn repo_facts(&self, repo: Repo) -> Arc<RepoFacts> {
+        let index = repo.index_path();
+        let mtime = std::fs::metadata(&index).and_then(|m| m.modified()).ok();
+        if let Ok(map) = self.repos.lock() {
+            if let Some(cached) = map.get(&repo.root) {
+                if cached.index_mtime == mtime {
+                    return cached.clone();
+                }
+            }
+        }
+        let tracked = match git::read_index(&index, git::uses_sha256(&repo)) {
+            Ok(paths) => paths,
+            Err(err) => {
+                // A fresh repository has no index yet: nothing is tracked.
+                if index.exists() {
+                    tracing::warn!("cannot read the git index: {err}");
+                }
+                HashSet::new()
+            }
+        };
+        let excludes = [git::info_exclude(&repo), git::global_excludes(&repo.root)]
+            .into_iter()
+            .flatten()
+            .map(Arc::new)
+            .collect();
+        let facts = Arc::new(RepoFacts {
+            excludes,
+            index_mtime: mtime,
+            tracked: Arc::new(tracked),
+            repo,
+        });
+        if let Ok(mut map) = self.repos.lock() {
+            map.insert(facts.repo.root.clone(), facts.clone());
+        }
+        facts
     }
 
     fn package_for(&self, file: &Path) -> Option<PackageFacts> {
@@ -162,6 +410,7 @@ pub fn project_root(file: &Path) -> PathBuf {
 }
 
 fn read_package(manifest: &Path) -> Option<PackageFacts> {
+    let dir = manifest.parent()?;
     let text = std::fs::read_to_string(manifest).ok()?;
     let json: Value = serde_json::from_str(&text).ok()?;
     let mut deps: Vec<String> = Vec::new();
@@ -176,12 +425,112 @@ fn read_package(manifest: &Path) -> Option<PackageFacts> {
     let server = has(SERVER_DEPS);
     let frontend = has(FRONTEND_DEPS);
     let mobile = has(MOBILE_DEPS);
+    let (framework, framework_evidence) = match detect_framework(dir, &deps) {
+        Some((f, e)) => (Some(f), Some(e)),
+        None => (None, None),
+    };
+    let mobile_app =
+        mobile.is_some() || matches!(framework, Some(Framework::Expo | Framework::ReactNative));
+    let next_routes = (framework == Some(Framework::Next)).then(|| {
+        let found = |name: &str| {
+            [dir.join(name), dir.join("src").join(name)]
+                .into_iter()
+                .find(|d| d.is_dir())
+        };
+        match (found("app"), found("pages")) {
+            (Some(app), _) => NextRoutes::App(app),
+            (None, Some(pages)) => NextRoutes::Pages(pages),
+            (None, None) => NextRoutes::App(dir.join("app")),
+        }
+    });
     Some(PackageFacts {
-        dir: manifest.parent()?.to_path_buf(),
-        browser_frontend: frontend.is_some() && server.is_none(),
-        mobile_app: mobile.is_some(),
-        evidence: mobile.or(frontend).map(String::from),
+        dir: dir.to_path_buf(),
+        browser_frontend: frontend.is_some() && server.is_none()
+            || framework == Some(Framework::BrowserExtension),
+        mobile_app,
+        evidence: framework_evidence
+            .or_else(|| mobile.or(frontend).map(|d| format!("dependency `{d}`"))),
+        framework,
+        next_routes,
     })
+}
+
+/// The framework of the package in `dir`: its config files first (`next.config.mjs`,
+/// `svelte.config.js`, `angular.json`, an Expo `app.json`), then its dependencies.
+fn detect_framework(dir: &Path, deps: &[String]) -> Option<(Framework, String)> {
+    let file_with_stem = |stem: &str| -> Option<String> {
+        let entries = std::fs::read_dir(dir).ok()?;
+        entries
+            .filter_map(Result::ok)
+            .filter_map(|e| e.file_name().into_string().ok())
+            .find(|n| {
+                n.strip_prefix(stem)
+                    .is_some_and(|rest| rest.starts_with('.'))
+            })
+    };
+    let dep = |name: &str| deps.iter().any(|d| d == name);
+    let dep_prefix = |prefix: &str| deps.iter().find(|d| d.starts_with(prefix)).cloned();
+    if let Some(f) = file_with_stem("next.config") {
+        return Some((Framework::Next, f));
+    }
+    if dep("next") {
+        return Some((Framework::Next, "dependency `next`".into()));
+    }
+    if let Some(f) = file_with_stem("nuxt.config") {
+        return Some((Framework::Nuxt, f));
+    }
+    if dep("nuxt") {
+        return Some((Framework::Nuxt, "dependency `nuxt`".into()));
+    }
+    if let Some(f) = file_with_stem("svelte.config") {
+        if dep("@sveltejs/kit") {
+            return Some((Framework::SvelteKit, f));
+        }
+    }
+    if dep("@sveltejs/kit") {
+        return Some((Framework::SvelteKit, "dependency `@sveltejs/kit`".into()));
+    }
+    if let Some(d) = dep_prefix("@remix-run/") {
+        return Some((Framework::Remix, format!("dependency `{d}`")));
+    }
+    let app_json = std::fs::read_to_string(dir.join("app.json"))
+        .ok()
+        .and_then(|t| serde_json::from_str::<Value>(&t).ok());
+    if app_json.as_ref().is_some_and(|j| j.get("expo").is_some()) {
+        return Some((Framework::Expo, "app.json with an `expo` section".into()));
+    }
+    if dep("expo") {
+        return Some((Framework::Expo, "dependency `expo`".into()));
+    }
+    if dep("react-native") {
+        return Some((Framework::ReactNative, "dependency `react-native`".into()));
+    }
+    if let Some(f) = file_with_stem("gatsby-config") {
+        return Some((Framework::Gatsby, f));
+    }
+    if dir.join("angular.json").is_file() {
+        return Some((Framework::Angular, "angular.json".into()));
+    }
+    let extension = std::fs::read_to_string(dir.join("manifest.json"))
+        .ok()
+        .and_then(|t| serde_json::from_str::<Value>(&t).ok())
+        .is_some_and(|j| j.get("manifest_version").is_some());
+    if extension {
+        return Some((
+            Framework::BrowserExtension,
+            "manifest.json with `manifest_version`".into(),
+        ));
+    }
+    if let Some(f) = file_with_stem("vite.config") {
+        return Some((Framework::Vite, f));
+    }
+    if dep("react-scripts") {
+        return Some((
+            Framework::CreateReactApp,
+            "dependency `react-scripts`".into(),
+        ));
+    }
+    None
 }
 
 /// Why a file ships to users' browsers or devices, or `None` when it does not.
@@ -216,8 +565,12 @@ pub fn client_side_reason(file: &FileContext, text: &str, language: &Language) -
     }
     match language.id {
         LanguageId::JavaScript | LanguageId::TypeScript | LanguageId::Tsx => {}
-        LanguageId::Kotlin | LanguageId::Java => return android_reason(&components, text),
-        LanguageId::Swift => return apple_app_reason(&components, text),
+        LanguageId::Kotlin | LanguageId::Java => {
+            return android_reason(&components, text, file.android_module)
+        }
+        LanguageId::Swift => {
+            return apple_app_reason(path, &components, text, file.swift_server_package)
+        }
         LanguageId::Dart => return flutter_reason(&components, text, file.flutter_package),
         _ => return None,
     }
@@ -234,7 +587,16 @@ pub fn client_side_reason(file: &FileContext, text: &str, language: &Language) -
     }
     if let Some(pkg) = &file.package {
         let evidence = pkg.evidence.as_deref().unwrap_or("");
-        if pkg.mobile_app {
+        let rel = path.and_then(|p| p.strip_prefix(&pkg.dir).ok());
+        if let (Some(framework), Some(rel)) = (pkg.framework, rel) {
+            if let Some(reason) = framework_reason(framework, rel, &file_name) {
+                return Some(format!(
+                    "{reason} ({} project: {evidence})",
+                    framework.name()
+                ));
+            }
+        }
+        if pkg.mobile_app && !is_build_tooling(&file_name) {
             return Some(format!(
                 "it is app code of a {evidence} project, shipped inside the app"
             ));
@@ -258,6 +620,68 @@ pub fn client_side_reason(file: &FileContext, text: &str, language: &Language) -
     None
 }
 
+/// Where a framework puts code that runs in the browser, for a file at `rel` inside its
+/// package. Server locations were ruled out before.
+fn framework_reason(framework: Framework, rel: &Path, file_name: &str) -> Option<String> {
+    let parts: Vec<String> = rel
+        .components()
+        .filter_map(|c| c.as_os_str().to_str().map(str::to_ascii_lowercase))
+        .collect();
+    let dirs = &parts[..parts.len().saturating_sub(1)];
+    // The first folder that means something: `src/` (and Nuxt 4's `app/`) hold the
+    // same folders as the package's top.
+    let wrapper = |d: &str| d == "src" || (d == "app" && framework == Framework::Nuxt);
+    let first = match dirs {
+        [w, d, ..] if wrapper(w) => Some(d.as_str()),
+        [d, ..] => Some(d.as_str()),
+        [] => None,
+    };
+    let top = |names: &[&str]| first.is_some_and(|d| names.contains(&d));
+    match framework {
+        Framework::Next if top(&["pages"]) && !file_name.starts_with("_document.") => {
+            Some("it is a Pages Router page, bundled for the browser (only getServerSideProps and the like stay on the server)".into())
+        }
+        Framework::Nuxt
+            if top(&[
+                "pages",
+                "components",
+                "layouts",
+                "composables",
+                "plugins",
+                "middleware",
+            ]) && !file_name.contains(".server.") =>
+        {
+            Some("it is in a Nuxt folder whose code runs in the browser".into())
+        }
+        Framework::SvelteKit => {
+            let stem = file_name.split('.').next().unwrap_or("");
+            let universal = matches!(stem, "+page" | "+layout")
+                && (file_name.ends_with(".ts") || file_name.ends_with(".js"));
+            if universal {
+                Some("it is a universal load module: SvelteKit runs it in the browser too".into())
+            } else if file_name.starts_with("hooks.client.") {
+                Some("it is SvelteKit's client hooks module".into())
+            } else {
+                None
+            }
+        }
+        Framework::Vite | Framework::CreateReactApp | Framework::Angular | Framework::Gatsby
+            if dirs.first().is_some_and(|d| d == "src") =>
+        {
+            Some("it is front-end source, bundled for the browser".into())
+        }
+        Framework::BrowserExtension => Some("it is part of a browser extension".into()),
+        _ => None,
+    }
+}
+
+/// Build configuration beside an app's code (`babel.config.js`, `metro.config.js`,
+/// `app.config.ts`): it runs on the developer's machine, not in the app.
+fn is_build_tooling(file_name: &str) -> bool {
+    let stem = file_name.rsplit_once('.').map_or(file_name, |(s, _)| s);
+    stem.ends_with(".config") || stem.ends_with("rc") && file_name.starts_with('.')
+}
+
 /// The folders of a path, lowercase, without the file name.
 fn dirs(components: &[String]) -> &[String] {
     &components[..components.len().saturating_sub(1)]
@@ -269,22 +693,43 @@ fn has_pair(components: &[String], a: &str, b: &str) -> bool {
 
 /// Android app code: imports the Android SDK, or sits in an app module's `src/main/`
 /// (or a Kotlin Multiplatform `androidMain`).
-fn android_reason(components: &[String], text: &str) -> Option<String> {
+fn android_reason(
+    components: &[String],
+    text: &str,
+    android_module: Option<bool>,
+) -> Option<String> {
+    let dirs = dirs(components);
     let imports_android = text.contains("import android.") || text.contains("import androidx.");
-    let app_module = has_pair(components, "src", "main")
-        && dirs(components).iter().any(|d| d == "app")
-        || dirs(components).iter().any(|d| d == "androidmain");
-    let server = dirs(components)
-        .iter()
-        .any(|d| d == "server" || d == "backend");
-    if imports_android || (app_module && !server) {
-        return Some("it is Android app code, shipped inside the app".into());
-    }
-    None
+    // Unit and instrumented tests do not ship in the app.
+    let test_code =
+        has_pair(components, "src", "test") || has_pair(components, "src", "androidtest");
+    let server = dirs.iter().any(|d| d == "server" || d == "backend");
+    let main_source =
+        has_pair(components, "src", "main") || dirs.iter().any(|d| d == "androidmain");
+    let reason = match android_module {
+        // The Gradle build says it: an Android module's main sources ship in the app.
+        Some(true) if main_source && !test_code => {
+            Some("it is main source of an Android module (its Gradle build applies the Android plugin), shipped inside the app")
+        }
+        // A Gradle module without the Android plugin (a Ktor or Spring server) does not.
+        Some(false) if !imports_android => None,
+        _ if imports_android && !test_code => Some("it is Android app code (it imports the Android SDK), shipped inside the app"),
+        _ if main_source && dirs.iter().any(|d| d == "app") && !server => {
+            Some("it is Android app code, shipped inside the app")
+        }
+        _ => None,
+    };
+    reason.map(String::from)
 }
 
-/// Swift is iOS and macOS app code unless it is a server (Vapor, Hummingbird).
-fn apple_app_reason(components: &[String], text: &str) -> Option<String> {
+/// Swift is iOS and macOS app code unless it is a server (Vapor, Hummingbird): by its
+/// imports, its folder, or the package it belongs to.
+fn apple_app_reason(
+    path: Option<&Path>,
+    components: &[String],
+    text: &str,
+    server_package: Option<bool>,
+) -> Option<String> {
     let server_import = [
         "import Vapor",
         "import Hummingbird",
@@ -296,7 +741,17 @@ fn apple_app_reason(components: &[String], text: &str) -> Option<String> {
     let server_dir = dirs(components)
         .iter()
         .any(|d| d == "server" || d == "backend");
-    (!server_import && !server_dir)
+    // Xcode test targets: `WalletTests/`, `WalletUITests/` (capitalised: not `unit-tests/`).
+    let test_code = path.is_some_and(|p| {
+        p.parent().is_some_and(|dir| {
+            dir.components().any(|c| {
+                c.as_os_str()
+                    .to_str()
+                    .is_some_and(|d| d.len() > 5 && d.ends_with("Tests") && !d.contains('-'))
+            })
+        })
+    });
+    (!server_import && !server_dir && server_package != Some(true) && !test_code)
         .then(|| "it is Swift app code, shipped inside the iOS or macOS app".into())
 }
 
@@ -312,27 +767,39 @@ fn flutter_reason(
     let in_lib = dirs(components).iter().any(|d| d == "lib");
     let server = text.contains("package:shelf")
         || dirs(components).iter().any(|d| d == "bin" || d == "server");
+    // Tests run on the developer's machine, not in the app.
+    let test_code = dirs(components)
+        .iter()
+        .any(|d| matches!(d.as_str(), "test" | "integration_test" | "test_driver"));
     let app_package = flutter_package != Some(false);
-    (flutter || (in_lib && !server && app_package))
+    (!test_code && (flutter || (in_lib && !server && app_package)))
         .then(|| "it is Flutter app code, shipped inside the app".into())
 }
 
-/// Whether the nearest `pubspec.yaml` above `file` depends on the Flutter SDK.
-fn flutter_pubspec(file: &Path) -> Option<bool> {
+/// The text of the nearest of `names` above `file`, within its repository.
+fn nearest_manifest(file: &Path, names: &[&str]) -> Option<String> {
     let dir = file.parent()?;
     for ancestor in dir.ancestors() {
-        let pubspec = ancestor.join("pubspec.yaml");
-        if let Ok(text) = std::fs::read_to_string(&pubspec) {
-            return Some(text.lines().any(|l| {
-                let l = l.trim();
-                l == "sdk: flutter" || (l.starts_with("flutter:") && !l.contains('"'))
-            }));
+        for name in names {
+            if let Ok(text) = std::fs::read_to_string(ancestor.join(name)) {
+                return Some(text);
+            }
         }
         if ancestor.join(".git").exists() {
             break;
         }
     }
     None
+}
+
+/// Whether the nearest `pubspec.yaml` above `file` depends on the Flutter SDK.
+fn flutter_pubspec(file: &Path) -> Option<bool> {
+    nearest_manifest(file, &["pubspec.yaml"]).map(|text| {
+        text.lines().any(|l| {
+            let l = l.trim();
+            l == "sdk: flutter" || (l.starts_with("flutter:") && !l.contains('"'))
+        })
+    })
 }
 
 /// Server route folders and server-only modules.
@@ -345,6 +812,7 @@ fn is_server_location(components: &[String], file_name: &str, text: &str) -> boo
         || dirs.iter().any(|d| d == "server" || d == "functions")
         || file_name.contains(".server.")
         || file_name.starts_with("route.")
+        || file_name.starts_with("+server.")
         || file_name.starts_with("middleware.")
         || file_name.starts_with("next.config.")
         || text.contains("'server-only'")
@@ -443,14 +911,80 @@ mod tests {
         let mut c = ctx("/p/web/src/api.ts");
         c.package = Some(PackageFacts {
             dir: PathBuf::from("/p/web"),
+            framework: None,
             browser_frontend: true,
             mobile_app: false,
             evidence: Some("vite".into()),
+            next_routes: None,
         });
         let reason = client_side_reason(&c, "export const x = 1;", js()).unwrap();
         assert!(reason.contains("vite"), "{reason}");
         let mut other = c.clone();
         other.path = Some(PathBuf::from("/p/web/vite.config.ts"));
         assert!(client_side_reason(&other, "export const x = 1;", js()).is_none());
+    }
+
+    fn in_framework(path: &str, framework: Framework) -> FileContext {
+        let mut c = ctx(path);
+        c.package = Some(PackageFacts {
+            dir: PathBuf::from("/p/web"),
+            framework: Some(framework),
+            browser_frontend: false,
+            mobile_app: false,
+            evidence: Some("a config file".into()),
+            next_routes: None,
+        });
+        c
+    }
+
+    #[test]
+    fn frameworks_decide_by_their_own_folders() {
+        let code = "export const x = 1;";
+        let client =
+            |path: &str, f: Framework| client_side_reason(&in_framework(path, f), code, js());
+        // SvelteKit: universal load modules and client hooks run in the browser.
+        assert!(client("/p/web/src/routes/+page.ts", Framework::SvelteKit).is_some());
+        assert!(client("/p/web/src/routes/w/+layout.js", Framework::SvelteKit).is_some());
+        assert!(client("/p/web/src/hooks.client.ts", Framework::SvelteKit).is_some());
+        assert!(client("/p/web/src/routes/+page.server.ts", Framework::SvelteKit).is_none());
+        assert!(client("/p/web/src/routes/api/+server.ts", Framework::SvelteKit).is_none());
+        assert!(client("/p/web/src/lib/server/mufi.ts", Framework::SvelteKit).is_none());
+        // Next.js: the Pages Router bundles pages, not API routes or _document.
+        assert!(client("/p/web/pages/wallet.tsx", Framework::Next).is_some());
+        assert!(client("/p/web/src/pages/index.tsx", Framework::Next).is_some());
+        assert!(client("/p/web/pages/_document.tsx", Framework::Next).is_none());
+        assert!(client("/p/web/pages/api/wallet.ts", Framework::Next).is_none());
+        assert!(client("/p/web/app/page.tsx", Framework::Next).is_none());
+        // Nuxt: pages, components, composables, plugins; not server/.
+        assert!(client("/p/web/composables/useWallet.ts", Framework::Nuxt).is_some());
+        assert!(client("/p/web/app/pages/index.vue", Framework::Nuxt).is_some());
+        assert!(client("/p/web/plugins/mufi.server.ts", Framework::Nuxt).is_none());
+        assert!(client("/p/web/server/api/wallet.ts", Framework::Nuxt).is_none());
+        // A Vite project's src/ ships even when the package also runs a server.
+        assert!(client("/p/web/src/api.ts", Framework::Vite).is_some());
+        assert!(client("/p/web/server/proxy.ts", Framework::Vite).is_none());
+        assert!(client("/p/web/scripts/seed.ts", Framework::Vite).is_none());
+    }
+
+    #[test]
+    fn gradle_and_swift_packages_decide_for_jvm_and_swift_files() {
+        let kotlin = Language::get(LanguageId::Kotlin);
+        let mut app = ctx("/p/wallet/src/main/kotlin/Mufi.kt");
+        app.android_module = Some(true);
+        assert!(client_side_reason(&app, "class Mufi", kotlin).is_some());
+        let mut test = ctx("/p/wallet/src/test/kotlin/MufiTest.kt");
+        test.android_module = Some(true);
+        assert!(client_side_reason(&test, "class MufiTest", kotlin).is_none());
+        let mut server = ctx("/p/app/src/main/kotlin/Server.kt");
+        server.android_module = Some(false);
+        assert!(client_side_reason(&server, "fun main() {}", kotlin).is_none());
+        let swift = Language::get(LanguageId::Swift);
+        let mut vapor = ctx("/p/Backend/Sources/App/Mufi.swift");
+        vapor.swift_server_package = Some(true);
+        assert!(client_side_reason(&vapor, "import Foundation", swift).is_none());
+        let ios = ctx("/p/Wallet/Mufi.swift");
+        assert!(client_side_reason(&ios, "import SwiftUI", swift).is_some());
+        let xctest = ctx("/p/WalletTests/MufiTests.swift");
+        assert!(client_side_reason(&xctest, "import XCTest", swift).is_none());
     }
 }

@@ -92,7 +92,7 @@ fn check_json_on_the_example_matches_the_schema() {
         .collect();
     assert_eq!(
         rules.into_iter().collect::<Vec<_>>(),
-        ["MUFI001", "MUFI002", "MUFI003", "MUFI004"]
+        ["MUFI001", "MUFI002", "MUFI003", "MUFI004", "MUFI005"]
     );
     // No key is ever printed whole.
     let app = std::fs::read_to_string(repo().join("examples/backend/app.py")).unwrap();
@@ -420,7 +420,8 @@ fn gitignore_applies_outside_a_git_checkout_too() {
 
 #[test]
 fn explain_file_says_how_a_file_is_classified_and_why() {
-    let android = "tests/fixtures/client-side-mufi-access/android-app/app/src/main/java/com/acme/wallet/MufiApi.kt";
+    let android =
+        "tests/fixtures/projects/android-legacy/app/src/main/java/com/acme/wallet/MufiApi.kt";
     let (code, out, _) = run(&["explain-file", android], repo());
     assert_eq!(code, 0);
     assert!(out.contains("language:        Kotlin"), "{out}");
@@ -448,4 +449,42 @@ fn explain_file_says_how_a_file_is_classified_and_why() {
     let (code, _, err) = run(&["explain-file", "README.md"], repo());
     assert_eq!(code, 2);
     assert!(err.contains("not a file mufi-lsp reads"), "{err}");
+}
+
+#[test]
+fn write_key_in_a_read_only_workspace_gets_the_least_privilege_hint() {
+    let dir = git_project();
+    let root = dir.path();
+    std::fs::write(root.join(".gitignore"), ".env\n").unwrap();
+    let key = fake_key("Write");
+    std::fs::write(root.join(".env"), format!("MUFI_API_KEY={key}\n")).unwrap();
+    std::fs::create_dir(root.join("src")).unwrap();
+    let reads = "const MUFI = \"https://api.mufi.app\";\n// Writes would be POST /v1/users/create; this service never does.\nexport const profile = () => fetch(`${MUFI}/v1/users/profile`, { method: \"POST\" });\nexport const version = () => fetch(MUFI + \"/v1/version\");\n";
+    std::fs::write(root.join("src/mufi.js"), reads).unwrap();
+    let (code, stdout, _) = run(&["check", "."], root);
+    assert_eq!(code, 0, "an info hint does not fail the check:\n{stdout}");
+    assert!(stdout.contains("info[MUFI009]"), "{stdout}");
+    assert!(
+        stdout.contains("/v1/users/profile, /v1/version"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains(&key[..40]), "the key is never printed");
+    // One write endpoint anywhere, and a write key is what the workspace needs.
+    std::fs::write(
+        root.join("src/admin.js"),
+        "export const create = () => fetch(\"https://api.mufi.app/v1/users/create\", { method: \"POST\" });\n",
+    )
+    .unwrap();
+    let (code, stdout, _) = run(&["check", "."], root);
+    assert_eq!(code, 0);
+    assert!(!stdout.contains("MUFI009"), "{stdout}");
+    // A Read key is never hinted.
+    std::fs::remove_file(root.join("src/admin.js")).unwrap();
+    std::fs::write(
+        root.join(".env"),
+        format!("MUFI_API_KEY={}\n", fake_key("Read")),
+    )
+    .unwrap();
+    let (_, stdout, _) = run(&["check", "."], root);
+    assert!(!stdout.contains("MUFI009"), "{stdout}");
 }

@@ -18,8 +18,15 @@ use mufi_lsp::project::ProjectModel;
 use mufi_lsp::report::{json, line_col, text, FileReport};
 use mufi_lsp::rules::RuleId;
 
+/// The fixtures, copied once per test run outside any git repository (see
+/// `common::outside_git`): their own `.gitignore` files alone decide MUFI005.
 fn fixture_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+    static COPY: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    COPY.get_or_init(|| {
+        let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        common::outside_git::copy_outside_git(&source, "fixtures")
+    })
+    .clone()
 }
 
 fn fixture_files() -> Vec<PathBuf> {
@@ -253,13 +260,150 @@ struct Cell {
     fixed: usize,
 }
 
-/// Rules whose support the matrix shows, with the languages where the contract says
-/// the rule never applies.
-const MATRIX_RULES: &[(RuleId, &[LanguageId])] = &[
-    (RuleId::HardcodedApiKey, &[LanguageId::Dotenv]),
-    (RuleId::ClientSideMufiAccess, &[]),
-    (RuleId::PlainHttpUrl, &[]),
-    (RuleId::TlsVerificationDisabled, &[]),
+/// Which languages the matrix claims a rule covers (each needs fixtures), and which the
+/// contract says the rule never applies to ("n/a"). Anything else shows "—": not
+/// covered yet.
+enum Claim {
+    /// Every language but these, which are n/a.
+    AllBut(&'static [LanguageId]),
+    /// Only these; the rest is n/a when `never` lists it, else not covered.
+    Only {
+        languages: &'static [LanguageId],
+        never: &'static [LanguageId],
+    },
+}
+
+impl Claim {
+    fn never(&self, language: LanguageId) -> bool {
+        match self {
+            Claim::AllBut(never) | Claim::Only { never, .. } => never.contains(&language),
+        }
+    }
+    fn claims(&self, language: LanguageId) -> bool {
+        match self {
+            Claim::AllBut(never) => !never.contains(&language),
+            Claim::Only { languages, .. } => languages.contains(&language),
+        }
+    }
+}
+
+use LanguageId as L;
+
+const MATRIX_RULES: &[(RuleId, Claim)] = &[
+    (RuleId::HardcodedApiKey, Claim::AllBut(&[L::Dotenv])),
+    (RuleId::ClientSideMufiAccess, Claim::AllBut(&[])),
+    (RuleId::PlainHttpUrl, Claim::AllBut(&[])),
+    (RuleId::TlsVerificationDisabled, Claim::AllBut(&[])),
+    (
+        RuleId::SecretFileNotIgnored,
+        Claim::Only {
+            languages: &[L::Dotenv],
+            never: &[
+                L::JavaScript,
+                L::TypeScript,
+                L::Tsx,
+                L::Python,
+                L::Go,
+                L::Rust,
+                L::Java,
+                L::Kotlin,
+                L::CSharp,
+                L::Ruby,
+                L::Php,
+                L::Swift,
+                L::Dart,
+                L::Html,
+                L::Vue,
+                L::Svelte,
+                L::Shell,
+                L::Dockerfile,
+                L::Yaml,
+                L::Json,
+                L::Toml,
+            ],
+        },
+    ),
+    (
+        RuleId::CorsPermissiveOrigin,
+        Claim::Only {
+            languages: &[
+                L::JavaScript,
+                L::TypeScript,
+                L::Python,
+                L::Go,
+                L::Java,
+                L::Kotlin,
+                L::CSharp,
+                L::Ruby,
+                L::Php,
+                L::Yaml,
+                L::Json,
+                L::Toml,
+                L::Dotenv,
+            ],
+            never: &[
+                L::Html,
+                L::Vue,
+                L::Svelte,
+                L::Swift,
+                L::Dart,
+                L::Dockerfile,
+                L::Shell,
+            ],
+        },
+    ),
+    (
+        RuleId::CspUnsafeSource,
+        Claim::Only {
+            languages: &[
+                L::JavaScript,
+                L::TypeScript,
+                L::Python,
+                L::Go,
+                L::Java,
+                L::Kotlin,
+                L::CSharp,
+                L::Ruby,
+                L::Php,
+                L::Html,
+                L::Vue,
+                L::Yaml,
+                L::Json,
+                L::Toml,
+            ],
+            never: &[L::Dotenv, L::Dockerfile, L::Swift, L::Dart],
+        },
+    ),
+    (
+        RuleId::OpenRedirect,
+        Claim::Only {
+            languages: &[
+                L::JavaScript,
+                L::TypeScript,
+                L::Tsx,
+                L::Python,
+                L::Go,
+                L::Java,
+                L::Kotlin,
+                L::CSharp,
+                L::Ruby,
+                L::Php,
+            ],
+            never: &[
+                L::Html,
+                L::Vue,
+                L::Svelte,
+                L::Shell,
+                L::Dockerfile,
+                L::Yaml,
+                L::Json,
+                L::Toml,
+                L::Dotenv,
+                L::Swift,
+                L::Dart,
+            ],
+        },
+    ),
 ];
 
 fn support_matrix() -> BTreeMap<(LanguageId, RuleId), Cell> {
@@ -301,7 +445,15 @@ fn languages_markdown(cells: &BTreeMap<(LanguageId, RuleId), Cell>) -> String {
     out.push_str(
         "A rule is marked **✓** for a language when the fixtures under `tests/fixtures/<rule>/` in that\nlanguage have reported true positives and a negatives file that stays silent, and **✓ fix**\nwhen some of those findings also carry a quick fix besides the ignore comment (which fixes\nexist depends on the shape: the MUFI001 fix per language is in the second table). The test that writes\nthis page fails when a cell loses its fixtures, so the table cannot claim more than is tested.\n\n",
     );
-    out.push_str("| language | files | MUFI001 | MUFI002 | MUFI003 | MUFI004 |\n| --- | --- | --- | --- | --- | --- |\n");
+    out.push_str("| language | files |");
+    for (rule, _) in MATRIX_RULES {
+        out.push_str(&format!(" {} |", rule.code()));
+    }
+    out.push_str("\n| --- | --- |");
+    for _ in MATRIX_RULES {
+        out.push_str(" --- |");
+    }
+    out.push('\n');
     for language in registry() {
         let mut files: Vec<String> = language
             .extensions
@@ -319,12 +471,12 @@ fn languages_markdown(cells: &BTreeMap<(LanguageId, RuleId), Cell>) -> String {
             files = vec!["`.env`".into(), "`.env.*`".into(), "`*.env`".into()];
         }
         let mut row = format!("| {} | {} |", language.name, files.join(" "));
-        for (rule, never) in MATRIX_RULES {
+        for (rule, claim) in MATRIX_RULES {
             let cell = cells
                 .get(&(language.id, *rule))
                 .copied()
                 .unwrap_or_default();
-            let mark = if never.contains(&language.id) {
+            let mark = if claim.never(language.id) {
                 "n/a"
             } else if cell.true_positives == 0 || cell.negative_files == 0 {
                 "—"
@@ -338,7 +490,7 @@ fn languages_markdown(cells: &BTreeMap<(LanguageId, RuleId), Cell>) -> String {
         out.push_str(&row);
         out.push('\n');
     }
-    out.push_str("\nMUFI001 in dotenv files is n/a by contract: `.env` is where keys belong (MUFI005 checks it is ignored).\n");
+    out.push_str("\nn/a: the contract never applies the rule there (MUFI001 in dotenv files: `.env` is where keys belong, and MUFI005 checks it is ignored; MUFI005 reads only dotenv files). —: possible, not covered yet (no fixtures claim it).\n");
     out.push_str("\n## Per language\n\n| language | editor `languageId` | comment | MUFI001 fix reads the key with | embedded code |\n| --- | --- | --- | --- | --- |\n");
     for language in registry() {
         let comment = match (language.comment.line, language.comment.block) {
@@ -364,8 +516,8 @@ fn support_matrix_is_full_and_documented() {
     let cells = support_matrix();
     let mut gaps = Vec::new();
     for language in registry() {
-        for (rule, never) in MATRIX_RULES {
-            if never.contains(&language.id) {
+        for (rule, claim) in MATRIX_RULES {
+            if !claim.claims(language.id) {
                 continue;
             }
             let cell = cells
@@ -394,4 +546,79 @@ fn support_matrix_is_full_and_documented() {
         current == doc,
         "docs/languages.md is out of date: regenerate it with MUFI_UPDATE_DOCS=1 cargo test --test fixtures support_matrix"
     );
+}
+
+/// Each project tree's `classification.expect` lists its source files as `client` or
+/// `server`; the project model must agree on every one, and every source file of the
+/// tree must be listed.
+#[test]
+fn project_trees_are_classified_as_expected() {
+    const SOURCE_EXTENSIONS: &[&str] = &[
+        "js", "jsx", "ts", "tsx", "mjs", "cjs", "vue", "svelte", "html", "kt", "java", "swift",
+        "dart",
+    ];
+    let projects = fixture_root().join("projects");
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    let mut trees = 0;
+    for entry in std::fs::read_dir(&projects).expect("projects/ exists") {
+        let root = entry.expect("entry").path();
+        let Ok(list) = std::fs::read_to_string(root.join("classification.expect")) else {
+            continue;
+        };
+        trees += 1;
+        let model = ProjectModel::new();
+        let mut listed = std::collections::BTreeSet::new();
+        for line in list.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (rel, verdict) = line
+                .rsplit_once(':')
+                .unwrap_or_else(|| panic!("{}: bad line `{line}`", root.display()));
+            let path = root.join(rel.trim());
+            listed.insert(path.clone());
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|_| panic!("{}: listed but missing", relative(&path)));
+            let language = Language::for_path(&path).expect("a source file");
+            let context = model.file_context(&path);
+            let reason = mufi_lsp::project::client_side_reason(&context, &text, language);
+            let expected_client = match verdict.trim() {
+                "client" => true,
+                "server" => false,
+                other => panic!("{}: verdict `{other}`", relative(&path)),
+            };
+            checked += 1;
+            if reason.is_some() != expected_client {
+                failures.push(format!(
+                    "{}: expected {}, got {}",
+                    relative(&path),
+                    verdict.trim(),
+                    reason.map_or("server".to_string(), |r| format!("client ({r})"))
+                ));
+            }
+        }
+        let mut stack = vec![root.clone()];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).expect("readable") {
+                let path = entry.expect("entry").path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| SOURCE_EXTENSIONS.contains(&e))
+                    && !listed.contains(&path)
+                {
+                    failures.push(format!("{}: not in classification.expect", relative(&path)));
+                }
+            }
+        }
+    }
+    assert!(
+        trees >= 7,
+        "only {trees} project trees with classification.expect"
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    eprintln!("{checked} files in {trees} project trees classified as expected");
 }

@@ -268,6 +268,118 @@ async fn move_to_dotenv_fix_creates_env_and_gitignore_entries() {
 }
 
 #[tokio::test]
+async fn next_client_call_gets_a_proxy_route_for_its_one_endpoint() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir(root.join(".git")).unwrap();
+    std::fs::write(
+        root.join("package.json"),
+        r#"{"dependencies": {"next": "15.0.0", "react": "19.0.0"}}"#,
+    )
+    .unwrap();
+    std::fs::write(root.join("next.config.mjs"), "export default {};\n").unwrap();
+    std::fs::create_dir_all(root.join("app/wallet")).unwrap();
+    let file = root.join("app/wallet/page.tsx");
+    let text = "\"use client\";\nexport async function load() {\n  return fetch(\"https://api.mufi.app/v1/users/profile\", { method: \"POST\" });\n}\n";
+    std::fs::write(&file, text).unwrap();
+    let uri = format!("file://{}", file.display());
+    let mut client = started(&["utf-16"]).await;
+    client.open(&uri, "typescriptreact", text).await;
+    let diags = client.diagnostics(&uri, 1).await;
+    assert_eq!(codes(&diags), ["MUFI002"]);
+    let offered = actions(&mut client, &uri, &diags[0]).await;
+    let proxy = offered
+        .iter()
+        .find(|a| {
+            a["title"]
+                .as_str()
+                .unwrap()
+                .contains("/api/mufi/v1/users/profile")
+        })
+        .expect("proxy fix");
+    assert_eq!(proxy["isPreferred"], true);
+    let route = root.join("app/api/mufi/v1/users/profile/route.ts");
+    let route_uri = format!("file://{}", route.display());
+    let ops = proxy["edit"]["documentChanges"].as_array().unwrap();
+    assert!(ops.iter().any(|op| op["kind"] == "create"
+        && op["uri"] == route_uri.as_str()
+        && op["options"]["overwrite"] == false));
+    let route_text = action_edits(proxy, &route_uri)[0]["newText"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // The route makes that one call, with the server-only key, and nothing else.
+    assert!(route_text.contains("const MUFI_ENDPOINT = \"https://api.mufi.app/v1/users/profile\";"));
+    assert!(route_text.contains("process.env.MUFI_API_KEY"));
+    assert!(!route_text.contains("env.NEXT_PUBLIC"));
+    assert!(route_text.contains("export { forward as GET, forward as POST };"));
+    let fixed = apply_edits(text, &action_edits(proxy, &uri));
+    assert!(
+        fixed.contains("fetch(\"/api/mufi/v1/users/profile\""),
+        "{fixed}"
+    );
+    // The client file no longer calls Mufi; the route, a server file, may.
+    let model = mufi_lsp::project::ProjectModel::new();
+    let config = mufi_lsp::config::Config::default();
+    assert!(mufi_lsp::cli::analyze_file(&file, &fixed, &model, &config).is_empty());
+    std::fs::create_dir_all(route.parent().unwrap()).unwrap();
+    std::fs::write(&route, &route_text).unwrap();
+    let route_findings = mufi_lsp::cli::analyze_file(&route, &route_text, &model, &config);
+    assert!(route_findings.is_empty(), "{route_findings:?}");
+    // A route that exists is never overwritten: the fix only points the client at it.
+    let again = actions(&mut client, &uri, &diags[0]).await;
+    let proxy = again
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().contains("/api/mufi/"))
+        .expect("proxy fix");
+    assert!(proxy["edit"]["documentChanges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|op| op["kind"] != "create"));
+    assert!(action_edits(proxy, &route_uri).is_empty());
+}
+
+#[tokio::test]
+async fn least_privilege_hint_arrives_once_the_workspace_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir(root.join(".git")).unwrap();
+    std::fs::write(root.join(".gitignore"), ".env\n").unwrap();
+    std::fs::create_dir(root.join("src")).unwrap();
+    std::fs::write(
+        root.join("src/mufi.ts"),
+        "export const profile = () => fetch(\"https://api.mufi.app/v1/users/profile\");\n",
+    )
+    .unwrap();
+    let env = root.join(".env");
+    let text = format!("MUFI_API_KEY={}\n", fake_key("Write"));
+    std::fs::write(&env, &text).unwrap();
+    let (mut client, _server) = start().await;
+    let root_uri = format!("file://{}", root.display());
+    client.initialize_in(&["utf-16"], Some(&root_uri)).await;
+    let uri = format!("file://{}", env.display());
+    client.open(&uri, "dotenv", &text).await;
+    // The first analysis may come before the workspace's endpoints are known; a later
+    // one carries the hint, at the key, with its version.
+    let mut hint = None;
+    for _ in 0..2 {
+        let diags = client.diagnostics(&uri, 1).await;
+        if let Some(d) = diags.iter().find(|d| d["code"] == "MUFI009") {
+            hint = Some(d.clone());
+            break;
+        }
+    }
+    let hint = hint.expect("a MUFI009 diagnostic");
+    assert_eq!(hint["severity"], 3, "information");
+    assert_eq!(hint["range"]["start"]["character"], 13);
+    assert!(hint["message"]
+        .as_str()
+        .unwrap()
+        .contains("/v1/users/profile"));
+}
+
+#[tokio::test]
 async fn ignore_comment_fix_silences_the_rule() {
     let mut client = started(&["utf-16"]).await;
     let text = "function f() {\n  return fetch(\"http://metrics.acme.io/push\");\n}\n";

@@ -84,11 +84,12 @@ pub fn render(files: &[FileReport], files_scanned: usize, color: bool) -> String
     } else {
         let _ = writeln!(
             out,
-            "Found {total} problem{} in {files_scanned} files ({} errors, {} warnings, {} hints).",
+            "Found {total} problem{} in {files_scanned} files ({} errors, {} warnings, {} infos, {} hints).",
             if total == 1 { "" } else { "s" },
             counts[0],
             counts[1],
-            counts[2] + counts[3]
+            counts[2],
+            counts[3]
         );
     }
     out

@@ -4,6 +4,7 @@
 use crate::dotenv;
 use crate::finding::{Edit, Finding, Fix, Severity};
 use crate::language::LanguageId;
+use crate::project::NextRoutes;
 use crate::syntax;
 
 use super::{is_mufi_key_name, public_prefix, RuleContext, RuleId, RuleMeta};
@@ -271,11 +272,27 @@ pub fn check(cx: &mut RuleContext) {
                 continue;
             };
             if let Some(host) = mufi_api_host(lit.content) {
-                cx.push(Finding::new(
+                let mut finding = Finding::new(
                     RuleId::ClientSideMufiAccess,
                     lit.range(),
                     ships(&format!("calling the Mufi API ({host}) from here"), reason),
-                ));
+                );
+                if let Some(fix) = proxy_fix(cx, &lit) {
+                    finding = finding.with_fix(fix);
+                }
+                cx.push(finding);
+            }
+            // Kotlin's grammar keeps `"Bearer $mufiKey"` as plain string content.
+            if cx.language.id == LanguageId::Kotlin {
+                for (name, range) in dollar_templates(lit.content, lit.content_start) {
+                    if is_mufi_key_name(name, &extra) {
+                        cx.push(Finding::new(
+                            RuleId::ClientSideMufiAccess,
+                            range,
+                            ships(&format!("using the Mufi key in `{name}`"), reason),
+                        ));
+                    }
+                }
             }
             continue;
         }
@@ -294,9 +311,181 @@ pub fn check(cx: &mut RuleContext) {
     }
 }
 
+/// For a Next.js client file calling one Mufi endpoint by a fixed URL
+/// (`"https://api.mufi.app/v1/users/profile"`): a server route that makes that one call
+/// with the server's key (created unless it exists), and the URL pointed at it. One
+/// route per endpoint, so the route cannot be used to reach any other Mufi endpoint.
+fn proxy_fix(cx: &RuleContext, lit: &syntax::Literal) -> Option<Fix> {
+    let routes = cx.file.package.as_ref()?.next_routes.as_ref()?;
+    if !lit.is_static {
+        return None;
+    }
+    let url = lit.content;
+    let rest = url.strip_prefix("https://")?;
+    let (host, path) = rest.split_once('/')?;
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let endpoint_ok = path.starts_with("v1/")
+        && path.len() > 3
+        && path
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_'));
+    if !endpoint_ok || url.contains('?') || mufi_api_host(url).is_none() {
+        return None;
+    }
+    let path = path.trim_end_matches('/');
+    let typescript = cx
+        .file
+        .path
+        .as_deref()
+        .and_then(|p| p.extension())
+        .is_some_and(|e| e == "ts" || e == "tsx");
+    let ext = if typescript { "ts" } else { "js" };
+    let upstream = format!("https://{host}/{path}");
+    let (file, text) = match routes {
+        NextRoutes::App(app) => (
+            app.join("api/mufi").join(path).join(format!("route.{ext}")),
+            app_route(&upstream, typescript),
+        ),
+        NextRoutes::Pages(pages) => (
+            pages.join("api/mufi").join(format!("{path}.{ext}")),
+            pages_route(&upstream, typescript),
+        ),
+    };
+    let local = format!("/api/mufi/{path}");
+    Some(Fix {
+        title: format!("Call {local} instead: create a server route that adds the key"),
+        edits: vec![
+            Edit::replace(lit.content_range(), local),
+            Edit::CreateFile { path: file, text },
+        ],
+        safe: false,
+        preferred: true,
+    })
+}
+
+const ROUTE_HEADER: &str =
+    "// Calls one Mufi endpoint for the browser, adding the key on the server.
+// Written by mufi-lsp's quick fix. MUFI_API_KEY is a server-only variable (no
+// NEXT_PUBLIC_ prefix): set it in .env.local and in your host's settings. Check here
+// that the caller is a signed-in user allowed to make this call.
+";
+
+fn app_route(upstream: &str, typescript: bool) -> String {
+    let param = if typescript {
+        "request: Request"
+    } else {
+        "request"
+    };
+    format!(
+        "{ROUTE_HEADER}
+const MUFI_ENDPOINT = \"{upstream}\";
+
+async function forward({param}) {{
+  const response = await fetch(MUFI_ENDPOINT, {{
+    method: request.method,
+    headers: {{
+      \"content-type\": request.headers.get(\"content-type\") ?? \"application/json\",
+      authorization: `Bearer ${{process.env.MUFI_API_KEY}}`,
+    }},
+    body: request.method === \"GET\" || request.method === \"HEAD\" ? undefined : await request.text(),
+    cache: \"no-store\",
+  }});
+  return new Response(response.body, {{
+    status: response.status,
+    headers: {{ \"content-type\": response.headers.get(\"content-type\") ?? \"application/json\" }},
+  }});
+}}
+
+export {{ forward as GET, forward as POST }};
+"
+    )
+}
+
+fn pages_route(upstream: &str, typescript: bool) -> String {
+    let (import, signature) = if typescript {
+        (
+            "import type { NextApiRequest, NextApiResponse } from \"next\";\n\n",
+            "req: NextApiRequest, res: NextApiResponse",
+        )
+    } else {
+        ("", "req, res")
+    };
+    format!(
+        "{ROUTE_HEADER}{import}const MUFI_ENDPOINT = \"{upstream}\";
+
+export default async function handler({signature}) {{
+  const response = await fetch(MUFI_ENDPOINT, {{
+    method: req.method,
+    headers: {{
+      \"content-type\": \"application/json\",
+      authorization: `Bearer ${{process.env.MUFI_API_KEY}}`,
+    }},
+    body: req.method === \"GET\" || req.method === \"HEAD\" ? undefined : JSON.stringify(req.body),
+  }});
+  res.status(response.status).send(await response.text());
+}}
+"
+    )
+}
+
+/// The names in `$name` and `${name}` templates of a string's content, with their
+/// ranges in the file (`start` is where the content begins). `\$` is not a template.
+fn dollar_templates(content: &str, start: usize) -> Vec<(&str, std::ops::Range<usize>)> {
+    let bytes = content.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\\' {
+            i += 2;
+            continue;
+        }
+        if bytes[i] == b'$' {
+            let braced = bytes.get(i + 1) == Some(&b'{');
+            let from = i + 1 + usize::from(braced);
+            let len = content[from.min(content.len())..]
+                .bytes()
+                .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+                .count();
+            if len > 0 && !bytes[from].is_ascii_digit() {
+                out.push((&content[from..from + len], start + from..start + from + len));
+            }
+            i = from + len;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn generated_proxy_routes_parse_in_both_routers_and_languages() {
+        use crate::engine::parse;
+        use crate::language::Language;
+        let url = "https://api.mufi.app/v1/users/profile";
+        for (text, language) in [
+            (app_route(url, true), LanguageId::TypeScript),
+            (app_route(url, false), LanguageId::JavaScript),
+            (pages_route(url, true), LanguageId::TypeScript),
+            (pages_route(url, false), LanguageId::JavaScript),
+        ] {
+            let tree = parse(Language::get(language), &text).unwrap();
+            assert!(!tree.root_node().has_error(), "{text}");
+            assert!(text.contains("process.env.MUFI_API_KEY"));
+        }
+    }
+
+    #[test]
+    fn kotlin_dollar_templates_are_read() {
+        let found: Vec<&str> = dollar_templates("Bearer $mufiKey, ${mufiToken}.x \\$literal $1", 0)
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
+        assert_eq!(found, ["mufiKey", "mufiToken"]);
+    }
 
     #[test]
     fn api_hosts_are_told_from_dashboard_and_docs() {

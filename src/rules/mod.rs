@@ -2,9 +2,15 @@
 //! and the context every rule module runs in.
 
 pub mod client_side_mufi_access;
+pub mod cors_permissive_origin;
+pub mod csp_unsafe_source;
+pub mod declared;
 pub mod hardcoded_api_key;
+pub mod least_privilege_key;
 mod names;
+pub mod open_redirect;
 pub mod plain_http_url;
+pub mod secret_file_not_ignored;
 pub mod tls_verification_disabled;
 
 use std::fmt;
@@ -28,6 +34,11 @@ pub enum RuleId {
     ClientSideMufiAccess,
     PlainHttpUrl,
     TlsVerificationDisabled,
+    SecretFileNotIgnored,
+    CorsPermissiveOrigin,
+    CspUnsafeSource,
+    OpenRedirect,
+    LeastPrivilegeKey,
     /// A suppression comment that silences nothing.
     UnusedSuppression,
 }
@@ -50,6 +61,11 @@ pub const ALL: &[RuleId] = &[
     RuleId::ClientSideMufiAccess,
     RuleId::PlainHttpUrl,
     RuleId::TlsVerificationDisabled,
+    RuleId::SecretFileNotIgnored,
+    RuleId::CorsPermissiveOrigin,
+    RuleId::CspUnsafeSource,
+    RuleId::OpenRedirect,
+    RuleId::LeastPrivilegeKey,
     RuleId::UnusedSuppression,
 ];
 
@@ -63,6 +79,11 @@ impl RuleId {
             RuleId::ClientSideMufiAccess => &client_side_mufi_access::META,
             RuleId::PlainHttpUrl => &plain_http_url::META,
             RuleId::TlsVerificationDisabled => &tls_verification_disabled::META,
+            RuleId::SecretFileNotIgnored => &secret_file_not_ignored::META,
+            RuleId::CorsPermissiveOrigin => &cors_permissive_origin::META,
+            RuleId::CspUnsafeSource => &csp_unsafe_source::META,
+            RuleId::OpenRedirect => &open_redirect::META,
+            RuleId::LeastPrivilegeKey => &least_privilege_key::META,
             RuleId::UnusedSuppression => &UNUSED_SUPPRESSION,
         }
     }
@@ -75,6 +96,13 @@ impl RuleId {
     pub fn default_severity(self) -> Severity {
         self.meta().default_severity
     }
+    /// Rules whose findings depend on code beyond the function or statement they sit in:
+    /// MUFI008 follows a variable to the handler that read it and looks for a check
+    /// anywhere in it. The editor's incremental path re-runs these over the whole file.
+    pub fn judged_in_whole_file(self) -> bool {
+        matches!(self, RuleId::OpenRedirect)
+    }
+
     /// The rule's section in the reference.
     pub fn docs_url(self) -> String {
         let meta = self.meta();
@@ -92,6 +120,11 @@ impl RuleId {
             RuleId::ClientSideMufiAccess => client_side_mufi_access::check(cx),
             RuleId::PlainHttpUrl => plain_http_url::check(cx),
             RuleId::TlsVerificationDisabled => tls_verification_disabled::check(cx),
+            RuleId::SecretFileNotIgnored => secret_file_not_ignored::check(cx),
+            RuleId::CorsPermissiveOrigin => cors_permissive_origin::check(cx),
+            RuleId::CspUnsafeSource => csp_unsafe_source::check(cx),
+            RuleId::OpenRedirect => open_redirect::check(cx),
+            RuleId::LeastPrivilegeKey => least_privilege_key::check(cx),
             // Computed by the suppression pass, not by a check.
             RuleId::UnusedSuppression => {}
         }

@@ -7,10 +7,9 @@ use crate::dotenv;
 use crate::finding::{Edit, Finding, Fix, Severity};
 use crate::language::LanguageId;
 use crate::lines;
-use crate::queries::QueryMatchOwned;
 use crate::syntax;
 
-use super::{RuleContext, RuleId, RuleMeta};
+use super::{declared, RuleContext, RuleId, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: RuleId::TlsVerificationDisabled,
@@ -167,7 +166,7 @@ pub fn check(cx: &mut RuleContext) {
     }
     for m in cx.matches() {
         if m.property("message").is_some() {
-            if let Some(finding) = declared(cx, &m) {
+            if let Some(finding) = declared::finding(cx, &m, RuleId::TlsVerificationDisabled) {
                 cx.push(finding);
             }
             continue;
@@ -202,7 +201,7 @@ pub fn check(cx: &mut RuleContext) {
                 let fix = Fix::local(
                     "Remove checkServerIdentity (Node's default check verifies the hostname)",
                     vec![Edit::replace(
-                        with_trailing_comma(cx.text, setting.byte_range()),
+                        declared::with_trailing_comma(cx.text, setting.byte_range()),
                         "",
                     )],
                 )
@@ -241,123 +240,6 @@ pub fn check(cx: &mut RuleContext) {
             cx.push(finding);
         }
     }
-}
-
-/// A finding described by the query itself, for languages whose patterns say it all:
-/// `@setting` is the range, `(#set! message "…")` the message (`{setting}` and
-/// `{value}` stand for those captures' text), and the fix one of
-/// `(#set! fix.replace "text")` (replaces `@value`, or `@setting` without one),
-/// `(#set! fix.remove "")` (removes `@setting` with its separator), or
-/// `(#set! fix.strip-flag "k")` (drops one letter from a combined flag in `@value`),
-/// titled by `fix.title` and safe for `--fix` with `(#set! fix.safe "")`.
-fn declared(cx: &RuleContext, m: &QueryMatchOwned) -> Option<Finding> {
-    let setting = m.get("setting")?;
-    let value = m.get("value");
-    let short = |node: Node| {
-        let t = cx.text_of(node).trim();
-        let first = t.lines().next().unwrap_or("");
-        if first.len() > 60 || first.len() < t.len() {
-            let cut = first
-                .char_indices()
-                .take_while(|(i, _)| *i < 60)
-                .last()
-                .map_or(0, |(i, c)| i + c.len_utf8());
-            format!("{}…", &first[..cut])
-        } else {
-            first.to_string()
-        }
-    };
-    let mut message = m.property("message")?.to_string();
-    message = message.replace("{setting}", &short(setting));
-    if let Some(v) = value {
-        message = message.replace("{value}", &short(v));
-    }
-    let title = m.property("fix.title");
-    let fix = if let Some(replacement) = m.property("fix.replace") {
-        let target = value.unwrap_or(setting);
-        Some(Fix::local(
-            title.map_or_else(|| format!("Use {replacement}"), String::from),
-            vec![Edit::replace(target.byte_range(), replacement)],
-        ))
-    } else if m.property("fix.remove").is_some() {
-        Some(Fix::local(
-            title.unwrap_or("Remove the setting").to_string(),
-            vec![Edit::replace(
-                removal_range(cx.text, setting.byte_range()),
-                "",
-            )],
-        ))
-    } else if let Some(letter) = m.property("fix.strip-flag") {
-        let flag = value?;
-        let word = cx.text_of(flag);
-        let kept: String = word
-            .char_indices()
-            .filter(|(i, c)| *i == 0 || !letter.contains(*c))
-            .map(|(_, c)| c)
-            .collect();
-        let edit = if kept == "-" || kept.is_empty() {
-            Edit::replace(removal_range(cx.text, flag.byte_range()), "")
-        } else {
-            Edit::replace(flag.byte_range(), kept)
-        };
-        Some(Fix::local(
-            title.unwrap_or("Remove the flag").to_string(),
-            vec![edit],
-        ))
-    } else {
-        None
-    };
-    let fix = fix.map(|f| {
-        let f = f.preferred();
-        if m.property("fix.safe").is_some() {
-            f.safe()
-        } else {
-            f
-        }
-    });
-    let mut finding = Finding::new(
-        RuleId::TlsVerificationDisabled,
-        setting.byte_range(),
-        message,
-    );
-    if let Some(fix) = fix {
-        finding = finding.with_fix(fix);
-    }
-    Some(finding)
-}
-
-/// The range that removes a setting cleanly: the whole line when the setting is alone
-/// on it, else the setting with the comma or spaces that join it to the next one.
-fn removal_range(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
-    let line_start = lines::line_start(text, range.start);
-    let line_end = lines::line_end(text, range.end);
-    let before = &text[line_start..range.start];
-    let after = text[range.end..line_end].trim_end();
-    let after = after.strip_prefix(',').unwrap_or(after).trim();
-    if before.trim().is_empty() && after.is_empty() {
-        let next = lines::next_line_start(text, range.end);
-        // The last member of a JSON object or TOML table: the comma before it goes too.
-        let closes = text[next..].trim_start().starts_with(['}', ']']);
-        let head = text[..line_start].trim_end();
-        if closes && head.ends_with(',') && !text[range.clone()].trim_end().ends_with(',') {
-            // From that comma to the end of the setting's line, keeping its line break.
-            return head.len() - 1..line_end;
-        }
-        return line_start..next;
-    }
-    let spaced = with_trailing_comma(text, range.clone());
-    if spaced != range {
-        return spaced;
-    }
-    // A word between others: take the space before it.
-    let rest = &text[range.end..];
-    if rest.starts_with([' ', '\t']) {
-        return range.start..range.end + 1;
-    }
-    if before.ends_with([' ', '\t']) {
-        return range.start - 1..range.end;
-    }
-    range
 }
 
 /// Decides whether `key = value` disables verification, and how to fix it.
@@ -480,50 +362,6 @@ fn check_dotenv(cx: &mut RuleContext) {
                 message,
             )
             .with_fix(fix),
-        );
-    }
-}
-
-/// A property's range plus the comma and spaces after it, so removing it leaves a
-/// well-formed object.
-fn with_trailing_comma(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
-    let rest = &text[range.end..];
-    let after_space = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-    if rest[after_space..].starts_with(',') {
-        let after_comma = &rest[after_space + 1..];
-        let spaces = after_comma.len() - after_comma.trim_start_matches([' ', '\t']).len();
-        range.start..range.end + after_space + 1 + spaces
-    } else {
-        range
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::removal_range;
-
-    fn remove(text: &str, setting: &str) -> String {
-        let start = text.find(setting).unwrap();
-        let range = removal_range(text, start..start + setting.len());
-        format!("{}{}", &text[..range.start], &text[range.end..])
-    }
-
-    #[test]
-    fn removing_a_last_member_takes_the_comma_before_it_and_keeps_line_breaks() {
-        let lf = "{\n  \"a\": 1,\n  \"GIT_SSL_NO_VERIFY\": \"1\"\n}\n";
-        assert_eq!(
-            remove(lf, "\"GIT_SSL_NO_VERIFY\": \"1\""),
-            "{\n  \"a\": 1\n}\n"
-        );
-        let crlf = lf.replace('\n', "\r\n");
-        assert_eq!(
-            remove(&crlf, "\"GIT_SSL_NO_VERIFY\": \"1\""),
-            "{\r\n  \"a\": 1\r\n}\r\n"
-        );
-        let middle = "{\n  \"GIT_SSL_NO_VERIFY\": \"1\",\n  \"a\": 1\n}\n";
-        assert_eq!(
-            remove(middle, "\"GIT_SSL_NO_VERIFY\": \"1\","),
-            "{\n  \"a\": 1\n}\n"
         );
     }
 }

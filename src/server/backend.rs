@@ -23,6 +23,8 @@ pub struct Backend {
     client: Client,
     state: Arc<State>,
     caps: OnceLock<EditCaps>,
+    /// The workspace folders the client named at `initialize`.
+    roots: OnceLock<Vec<std::path::PathBuf>>,
 }
 
 impl Backend {
@@ -31,6 +33,7 @@ impl Backend {
             state: State::new(client.clone()),
             client,
             caps: OnceLock::new(),
+            roots: OnceLock::new(),
         }
     }
 
@@ -59,6 +62,26 @@ fn encoding_kind(e: Encoding) -> PositionEncodingKind {
     }
 }
 
+/// The workspace folders, or the older `rootUri`, as local paths.
+#[allow(deprecated)]
+fn workspace_roots(params: &InitializeParams) -> Vec<std::path::PathBuf> {
+    let folders: Vec<_> = params
+        .workspace_folders
+        .iter()
+        .flatten()
+        .filter_map(|f| f.uri.to_file_path().map(|p| p.into_owned()))
+        .collect();
+    if !folders.is_empty() {
+        return folders;
+    }
+    params
+        .root_uri
+        .as_ref()
+        .and_then(|u| u.to_file_path().map(|p| p.into_owned()))
+        .into_iter()
+        .collect()
+}
+
 fn edit_caps(params: &InitializeParams) -> EditCaps {
     let ws = params
         .capabilities
@@ -80,6 +103,7 @@ impl LanguageServer for Backend {
             *e = encoding;
         }
         let _ = self.caps.set(edit_caps(&params));
+        let _ = self.roots.set(workspace_roots(&params));
         Ok(InitializeResult {
             capabilities: ServerCapabilities {
                 position_encoding: Some(encoding_kind(encoding)),
@@ -116,6 +140,17 @@ impl LanguageServer for Backend {
         self.client
             .log_message(MessageType::INFO, "mufi-lsp ready")
             .await;
+        // Which Mufi endpoints the workspace calls (MUFI009), read off the protocol
+        // task; open documents are analysed again once it is known.
+        let roots = self.roots.get().cloned().unwrap_or_default();
+        if !roots.is_empty() {
+            let state = self.state.clone();
+            tokio::task::spawn_blocking(move || {
+                let facts = crate::cli::workspace_facts(&roots, &state.config());
+                state.model.set_workspace(facts);
+                state.refresh_project_facts();
+            });
+        }
     }
 
     async fn shutdown(&self) -> Result<()> {

@@ -1,6 +1,6 @@
-//! Turns a fix into an LSP workspace edit. Edits to other files (`.env`, `.gitignore`)
-//! are resolved here against what is open in the editor or on disk: appended, created
-//! when absent, never overwritten, and skipped when already in place.
+//! Turns a fix into an LSP workspace edit. Edits to other files (`.env`, `.gitignore`,
+//! a new proxy route) are resolved here against what is open in the editor or on disk:
+//! appended, created when absent, never overwritten, and skipped when already in place.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -73,6 +73,19 @@ fn resolve(open: &OpenTexts, edit: &Edit) -> Option<Option<Append>> {
                 }
             }
             (gitignore, pattern.clone())
+        }
+        Edit::CreateFile { path, text } => {
+            let (existing, version, open_uri) = current_text(open, path);
+            if existing.is_some() {
+                return Some(None);
+            }
+            let uri = open_uri.or_else(|| Uri::from_file_path(path))?;
+            return Some(Some(Append {
+                uri,
+                existing: None,
+                version,
+                text: text.clone(),
+            }));
         }
     };
     let (existing, version, open_uri) = current_text(open, path);

@@ -171,6 +171,25 @@ impl State {
         true
     }
 
+    /// Reads every open document's project facts again (after the workspace's facts
+    /// changed) and analyses each from scratch.
+    pub fn refresh_project_facts(&self) {
+        let uris: Vec<Uri> = {
+            let mut docs = self.docs();
+            for open in docs.values_mut() {
+                if let Some(path) = &open.path {
+                    open.file = self.model.file_context(path);
+                }
+                open.raw = None;
+                open.findings = None;
+            }
+            docs.keys().cloned().collect()
+        };
+        for uri in uris {
+            let _ = self.queue.send(uri);
+        }
+    }
+
     pub fn close(&self, uri: &Uri) {
         self.docs().remove(uri);
     }

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod markers;
+pub mod outside_git;
 
 use std::collections::VecDeque;
 use std::time::Duration;
@@ -128,12 +129,17 @@ impl<R: AsyncRead + Unpin, W: AsyncWrite + Unpin> TestClient<R, W> {
     }
 
     pub async fn initialize(&mut self, encodings: &[&str]) -> Value {
+        self.initialize_in(encodings, None).await
+    }
+
+    /// `initialize` with a workspace folder (`rootUri`).
+    pub async fn initialize_in(&mut self, encodings: &[&str], root_uri: Option<&str>) -> Value {
         let resp = self
             .request(
                 "initialize",
                 json!({
                     "processId": null,
-                    "rootUri": null,
+                    "rootUri": root_uri,
                     "capabilities": {
                         "general": {"positionEncodings": encodings},
                         "workspace": {"workspaceEdit": {

@@ -1,0 +1,84 @@
+; MUFI006 cors-permissive-origin, JSON (vercel.json and firebase.json headers,
+; serverless.json, node-config config/*.json, appsettings.json, API Gateway exports).
+;
+; `@setting` is always the value that allows every origin: the `"*"` string (or array
+; element).
+; `@origin` captures strings given as allowed origins; Rust flags localhost ones in files
+; named for production (config/production.json, appsettings.Production.json) or under a
+; "production" key.
+
+; vercel.json / firebase.json: { "key": "Access-Control-Allow-Origin", "value": "*" }
+(object
+  (pair
+    key: (string (string_content) @key_key)
+    value: (string (string_content) @name))
+  (pair
+    key: (string (string_content) @value_key)
+    value: (string (string_content) @value) @setting)
+  (#match? @key_key "^(?i:key|name|header)$")
+  (#match? @value_key "^(?i:value)$")
+  (#match? @name "^(?i:access-control-allow-origin)$")
+  (#eq? @value "*")
+  (#set! message "`Access-Control-Allow-Origin: *` lets any website your users open call these routes from their browser and read the answers your server builds with its Mufi key. Set your exact front-end origin instead."))
+(object
+  (pair
+    key: (string (string_content) @value_key)
+    value: (string (string_content) @value) @setting)
+  (pair
+    key: (string (string_content) @key_key)
+    value: (string (string_content) @name))
+  (#match? @key_key "^(?i:key|name|header)$")
+  (#match? @value_key "^(?i:value)$")
+  (#match? @name "^(?i:access-control-allow-origin)$")
+  (#eq? @value "*")
+  (#set! message "`Access-Control-Allow-Origin: *` lets any website your users open call these routes from their browser and read the answers your server builds with its Mufi key. Set your exact front-end origin instead."))
+
+; "Access-Control-Allow-Origin": "*", "method.response.header.Access-Control-Allow-Origin": "'*'",
+; "origin": "*" (node-config `cors`), "AllowedOrigins": "*", "allowedOrigins": ["*"],
+; "CORS_ORIGIN": "*"
+(pair
+  key: (string (string_content) @key)
+  value: (string (string_content) @value) @setting
+  (#match? @key "^(?i:(.*[./-])?access-control-allow-origin|access[-_]?control[-_]?allow[-_]?origin|allowed[-_]?origins?|allow[-_]?origins?|allowed[-_]?origin[-_]?patterns?|origins?|cors[-_]?origins?|cors[-_]?allowed[-_]?origins?)$")
+  (#match? @value "^'?\\*'?$")
+  (#set! message "`{setting}` as the allowed origin lets every website call this API from the browser and read the answers your server builds with its Mufi key. List your exact front-end origins instead."))
+(pair
+  key: (string (string_content) @key)
+  value: (array (string (string_content) @value) @setting)
+  (#match? @key "^(?i:(.*[./-])?access-control-allow-origin|access[-_]?control[-_]?allow[-_]?origin|allowed[-_]?origins?|allow[-_]?origins?|allowed[-_]?origin[-_]?patterns?|origins?|cors[-_]?origins?|cors[-_]?allowed[-_]?origins?)$")
+  (#match? @value "^'?\\*'?$")
+  (#set! message "`{setting}` among the allowed origins lets every website call this API from the browser and read the answers your server builds with its Mufi key. Keep only your exact front-end origins."))
+
+; "cors": { "origin": true } (node-config passed to cors()): reflects every origin
+(pair
+  key: (string (string_content) @section)
+  value: (object
+    (pair
+      key: (string (string_content) @key)
+      value: (true)) @setting)
+  (#match? @section "^(?i:cors|cors[-_]?options)$")
+  (#eq? @key "origin")
+  (#set! message "`{setting}` makes the cors middleware copy each request's Origin into Access-Control-Allow-Origin, which allows every website: any site your users open can call this API from the browser and read the answers your server builds with its Mufi key. List your exact front-end origins instead."))
+; "CORS_ALLOW_ALL_ORIGINS": true, "AllowAllOrigins": true, "AllowAnyOrigin": true
+(pair
+  key: (string (string_content) @key)
+  value: (true) @value
+  (#match? @key "^(?i:cors[-_]?allow[-_]?all[-_]?origins|cors[-_]?origin[-_]?allow[-_]?all|allow[-_]?all[-_]?origins|allow[-_]?any[-_]?origin)$")
+  (#set! message "`{setting}` allows every origin: any website your users open can call this API from the browser and read the answers your server builds with its Mufi key. List your exact front-end origins instead.")) @setting
+
+; @origin: values given as allowed origins ("origin": "…", "AllowedOrigins": ["…"],
+; "CORS_ORIGIN": "…", { "key": "Access-Control-Allow-Origin", "value": "…" })
+(pair
+  key: (string (string_content) @key)
+  value: [(string) @origin (array (string) @origin)]
+  (#match? @key "(?i)(origin|cors)"))
+(object
+  (pair
+    key: (string (string_content) @key_key)
+    value: (string (string_content) @name))
+  (pair
+    key: (string (string_content) @value_key)
+    value: (string) @origin)
+  (#match? @key_key "^(?i:key|name|header)$")
+  (#match? @value_key "^(?i:value)$")
+  (#match? @name "^(?i:access-control-allow-origin)$"))
