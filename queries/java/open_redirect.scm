@@ -104,6 +104,15 @@
       (object_creation_expression
         type: (type_identifier) @_uri
         arguments: (argument_list . [(method_invocation) @request (identifier)] @target))
+      ; URI.create(next == null ? "/" : next): a fallback, not a check
+      (method_invocation
+        object: (identifier) @_uri
+        name: (identifier) @_create
+        arguments: (argument_list . (ternary_expression alternative: (identifier) @target)))
+      (method_invocation
+        object: (identifier) @_uri
+        name: (identifier) @_create
+        arguments: (argument_list . (ternary_expression consequence: (identifier) @target)))
     ] @redirect)
   (#any-of? @_sink "location" "setLocation" "seeOther" "temporaryRedirect")
   (#eq? @_uri "URI")

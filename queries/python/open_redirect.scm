@@ -149,3 +149,21 @@
     (boolean_operator left: [(attribute) @request (subscript) @request (call) @request])
   ]
   (#match? @request "^((request|req|self\\.request)\\.(args|form|values|GET|POST|REQUEST|query_params|path_params|query|params|data|json)(\\.|\\[)|self\\.get_(query_|body_)?argument\\(|req\\.get_param\\()"))
+
+; FastAPI: next: str = Query("/"), return_to: str = Form(...): bound from the request
+(typed_default_parameter
+  name: (identifier) @assigned
+  value: (call function: (identifier) @_binder) @request
+  (#any-of? @_binder "Query" "Form"))
+
+; FastAPI: next: Annotated[str, Query()] = "/"
+(typed_default_parameter
+  name: (identifier) @assigned
+  type: (type (generic_type (identifier) @_annotated (type_parameter (type (call function: (identifier) @_binder) @request))))
+  (#eq? @_annotated "Annotated")
+  (#any-of? @_binder "Query" "Form"))
+(typed_parameter
+  (identifier) @assigned
+  type: (type (generic_type (identifier) @_annotated (type_parameter (type (call function: (identifier) @_binder) @request))))
+  (#eq? @_annotated "Annotated")
+  (#any-of? @_binder "Query" "Form"))

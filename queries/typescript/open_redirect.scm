@@ -71,3 +71,13 @@
     ])
   value: (as_expression . (_) @request)
   (#match? @request "^(await\\s+)?((req|request|ctx|context|ctx\\.request|context\\.request|event|c\\.req)\\.(query|body|params|payload)|searchParams|getQuery\\(event\\)|c\\.req\\.query\\(\\))$"))
+
+; NestJS: @Query('next') next: string, @Body('returnTo') returnTo?: string
+(required_parameter
+  decorator: (decorator (call_expression function: (identifier) @_decorator))
+  pattern: (identifier) @assigned
+  (#any-of? @_decorator "Query" "Body")) @request
+(optional_parameter
+  decorator: (decorator (call_expression function: (identifier) @_decorator))
+  pattern: (identifier) @assigned
+  (#any-of? @_decorator "Query" "Body")) @request
