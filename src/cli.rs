@@ -136,7 +136,7 @@ pub fn unreadable_reason(bytes: &[u8], config: &Config) -> Option<String> {
 
 /// `mufi-lsp explain-file PATH`: what the engine makes of a file and why: its
 /// language, the code embedded in it, its project, and whether it ships to users.
-pub fn explain_file(path: &Path, model: &ProjectModel) -> Result<String> {
+pub fn explain_file(path: &Path, model: &ProjectModel, config: &Config) -> Result<String> {
     let language = Language::for_path(path)
         .with_context(|| format!("{}: not a file mufi-lsp reads", path.display()))?;
     let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
@@ -206,11 +206,17 @@ pub fn explain_file(path: &Path, model: &ProjectModel) -> Result<String> {
     }
     let git = file.git.clone().unwrap_or_else(|| model.git_facts(path));
     out.push_str(&format!("git:             {}\n", describe_git(&git)));
-    match crate::project::client_side_reason(&file, &text, language) {
-        Some(reason) => out.push_str(&format!(
+    match (
+        crate::project::side_override(&file, config),
+        crate::project::classify(&file, &text, language, config),
+    ) {
+        (Some((glob, false)), _) => out.push_str(&format!(
+            "ships to users:  no: the configuration's server-side glob `{glob}` matches it. MUFI002 flags only public-prefix keys here.\n"
+        )),
+        (_, Some(reason)) => out.push_str(&format!(
             "ships to users:  yes: {reason}. MUFI002 flags Mufi URLs and key references here.\n"
         )),
-        None => out.push_str(
+        (_, None) => out.push_str(
             "ships to users:  no: none of the client-side signals apply (directives, front-end folders and packages, app source sets). MUFI002 flags only public-prefix keys here.\n",
         ),
     }

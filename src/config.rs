@@ -2,9 +2,64 @@
 //! may use plain HTTP, extra key names, and the largest file worth reading.
 
 use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
 
 use crate::finding::Severity;
 use crate::rules::RuleId;
+
+/// Globs that decide whether files ship to users, over what the project model infers.
+#[derive(Clone, Debug, Default)]
+pub struct SideGlobs {
+    /// As written, for messages: `(glob, client_side)`.
+    patterns: Vec<(String, bool)>,
+    client: Option<GlobSet>,
+    server: Option<GlobSet>,
+}
+
+impl SideGlobs {
+    /// Compiles the user's client-side and server-side globs (`web/widgets/**`,
+    /// `**/*.worker.ts`), matched against paths relative to the project root.
+    pub fn new(client: &[String], server: &[String]) -> Result<SideGlobs, String> {
+        let build = |globs: &[String]| -> Result<Option<GlobSet>, String> {
+            if globs.is_empty() {
+                return Ok(None);
+            }
+            let mut builder = GlobSetBuilder::new();
+            for g in globs {
+                builder.add(Glob::new(g).map_err(|e| format!("bad glob `{g}`: {e}"))?);
+            }
+            builder.build().map(Some).map_err(|e| e.to_string())
+        };
+        let mut patterns: Vec<(String, bool)> = client.iter().map(|g| (g.clone(), true)).collect();
+        patterns.extend(server.iter().map(|g| (g.clone(), false)));
+        Ok(SideGlobs {
+            patterns,
+            client: build(client)?,
+            server: build(server)?,
+        })
+    }
+
+    /// `Some((glob, client_side))` when a glob decides for `rel` (a path relative to
+    /// the project root). Server-side globs win over client-side ones: a user who
+    /// names a server folder inside a client one means the exception.
+    pub fn decide(&self, rel: &Path) -> Option<(&str, bool)> {
+        for (set, client) in [(&self.server, false), (&self.client, true)] {
+            let Some(set) = set else { continue };
+            if let Some(&index) = set.matches(rel).first() {
+                let pattern = self
+                    .patterns
+                    .iter()
+                    .filter(|(_, c)| *c == client)
+                    .nth(index)
+                    .map_or("", |(p, _)| p.as_str());
+                return Some((pattern, client));
+            }
+        }
+        None
+    }
+}
 
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -16,6 +71,8 @@ pub struct Config {
     pub extra_key_names: Vec<String>,
     /// Files larger than this are skipped, with a log line.
     pub max_file_size: usize,
+    /// Globs that mark files client-side or server-side for MUFI002.
+    pub side_globs: SideGlobs,
 }
 
 impl Default for Config {
@@ -26,6 +83,7 @@ impl Default for Config {
             allowed_http_hosts: Vec::new(),
             extra_key_names: Vec::new(),
             max_file_size: 4 * 1024 * 1024,
+            side_globs: SideGlobs::default(),
         }
     }
 }
@@ -50,5 +108,33 @@ impl Config {
                 None => host == pattern,
             }
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn server_globs_win_and_name_the_glob() {
+        let globs = SideGlobs::new(
+            &["web/**".to_string(), "**/*.widget.ts".to_string()],
+            &["web/server/**".to_string()],
+        )
+        .unwrap();
+        assert_eq!(
+            globs.decide(Path::new("web/app.ts")),
+            Some(("web/**", true))
+        );
+        assert_eq!(
+            globs.decide(Path::new("lib/pay.widget.ts")),
+            Some(("**/*.widget.ts", true))
+        );
+        assert_eq!(
+            globs.decide(Path::new("web/server/mufi.ts")),
+            Some(("web/server/**", false))
+        );
+        assert_eq!(globs.decide(Path::new("api/mufi.ts")), None);
+        assert!(SideGlobs::new(&["web/[".to_string()], &[]).is_err());
     }
 }

@@ -116,7 +116,7 @@ pub fn analyze(src: &SourceFile, file: &FileContext, config: &Config) -> Vec<Fin
 fn analyze_layers(src: &SourceFile, file: &FileContext, config: &Config) -> Vec<Finding> {
     let regions = src.language.embedded_regions(src.text, src.tree);
     // Embedded code ships wherever its host does: a `<script>` of a .vue file.
-    let client_reason = project::client_side_reason(file, src.text, src.language);
+    let client_reason = project::classify(file, src.text, src.language, config);
     let host_text = embed::blank_inside(src.text, &regions);
     let host = SourceFile {
         text: &host_text,
@@ -206,7 +206,7 @@ fn run_rules(
         .any(|r| matches!(r, RuleId::HardcodedApiKey | RuleId::ClientSideMufiAccess));
     let client_reason = match client_reason {
         Some(known) => known.clone(),
-        None if needs_reason => project::client_side_reason(file, src.text, src.language),
+        None if needs_reason => project::classify(file, src.text, src.language, config),
         None => None,
     };
     let mut findings = Vec::new();

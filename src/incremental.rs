@@ -24,9 +24,9 @@ pub struct FileFacts {
     pub env_read: Option<(String, Vec<Edit>)>,
 }
 
-pub fn file_facts(src: &SourceFile, file: &FileContext) -> FileFacts {
+pub fn file_facts(src: &SourceFile, file: &FileContext, config: &Config) -> FileFacts {
     FileFacts {
-        client_reason: project::client_side_reason(file, src.text, src.language),
+        client_reason: project::classify(file, src.text, src.language, config),
         env_read: env_read::env_read(src.language, src.tree, src.text, "MUFI_API_KEY", None)
             .map(|f| (f.expr, f.edits)),
     }

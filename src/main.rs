@@ -138,7 +138,11 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some(Command::ExplainFile { path }) => {
-            match mufi_lsp::cli::explain_file(&path, &mufi_lsp::project::ProjectModel::new()) {
+            match mufi_lsp::cli::explain_file(
+                &path,
+                &mufi_lsp::project::ProjectModel::new(),
+                &Config::default(),
+            ) {
                 Ok(text) => {
                     print!("{text}");
                     ExitCode::SUCCESS

@@ -10,6 +10,7 @@ use std::time::SystemTime;
 use ignore::gitignore::Gitignore;
 use serde_json::Value;
 
+use crate::config::Config;
 use crate::endpoints::WorkspaceFacts;
 use crate::git::{self, IgnoreLevels, IgnoreState, Repo};
 use crate::language::{is_dotenv_name, Language, LanguageId};
@@ -533,6 +534,63 @@ fn detect_framework(dir: &Path, deps: &[String]) -> Option<(Framework, String)> 
     None
 }
 
+/// Files the project model reads: a change to one can change what other files are.
+pub fn is_project_file(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    const NAMES: &[&str] = &[
+        ".gitignore",
+        "package.json",
+        "app.json",
+        "angular.json",
+        "manifest.json",
+        "pubspec.yaml",
+        "Package.swift",
+        "build.gradle",
+        "build.gradle.kts",
+        "exclude",
+    ];
+    const CONFIG_STEMS: &[&str] = &[
+        "next.config.",
+        "nuxt.config.",
+        "svelte.config.",
+        "vite.config.",
+        "gatsby-config.",
+    ];
+    NAMES.contains(&name) || CONFIG_STEMS.iter().any(|s| name.starts_with(s))
+}
+
+/// The configuration's verdict for a file, when one of its globs matches: the glob, and
+/// whether it marks the file client-side. Globs match the path relative to the project
+/// root.
+pub fn side_override<'c>(file: &FileContext, config: &'c Config) -> Option<(&'c str, bool)> {
+    let path = file.path.as_deref()?;
+    let rel = file
+        .project_root
+        .as_deref()
+        .and_then(|root| path.strip_prefix(root).ok())
+        .unwrap_or(path);
+    config.side_globs.decide(rel)
+}
+
+/// Why a file ships to users, with the configuration's globs first, then the project
+/// model's inference (`client_side_reason`).
+pub fn classify(
+    file: &FileContext,
+    text: &str,
+    language: &Language,
+    config: &Config,
+) -> Option<String> {
+    match side_override(file, config) {
+        Some((glob, true)) => Some(format!(
+            "the configuration's client-side glob `{glob}` matches it"
+        )),
+        Some((_, false)) => None,
+        None => client_side_reason(file, text, language),
+    }
+}
+
 /// Why a file ships to users' browsers or devices, or `None` when it does not.
 pub fn client_side_reason(file: &FileContext, text: &str, language: &Language) -> Option<String> {
     if language.always_client_side {
@@ -986,5 +1044,29 @@ mod tests {
         assert!(client_side_reason(&ios, "import SwiftUI", swift).is_some());
         let xctest = ctx("/p/WalletTests/MufiTests.swift");
         assert!(client_side_reason(&xctest, "import XCTest", swift).is_none());
+    }
+
+    #[test]
+    fn configured_globs_decide_before_the_model() {
+        let mut config = Config::default();
+        config.side_globs = crate::config::SideGlobs::new(
+            &["scripts/embed/**".to_string()],
+            &["web/src/server-bridge/**".to_string()],
+        )
+        .unwrap();
+        let mut script = ctx("/p/scripts/embed/widget.js");
+        script.project_root = Some(PathBuf::from("/p"));
+        let reason = classify(&script, "fetch(x)", js(), &config).unwrap();
+        assert!(reason.contains("scripts/embed/**"), "{reason}");
+        let mut bridge = in_framework("/p/web/src/server-bridge/mufi.ts", Framework::Vite);
+        bridge.project_root = Some(PathBuf::from("/p"));
+        assert!(
+            client_side_reason(&bridge, "x", js()).is_some(),
+            "the model says client"
+        );
+        assert!(
+            classify(&bridge, "x", js(), &config).is_none(),
+            "the glob says server"
+        );
     }
 }

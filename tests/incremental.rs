@@ -94,7 +94,7 @@ fn incremental_findings_equal_full_analysis_after_random_edits() {
             tree: tree0.as_ref(),
         };
         let mut raw = analyze_rules(&first, &file, &config, None, None);
-        let mut facts = file_facts(&first, &file);
+        let mut facts = file_facts(&first, &file, &config);
         doc.reset_base();
         for step in 0..25 {
             // Pick an edit on a char boundary.
@@ -131,7 +131,7 @@ fn incremental_findings_equal_full_analysis_after_random_edits() {
                 tree: tree.as_ref(),
             };
             let (base_tree, edits) = doc.base().cloned().unwrap();
-            let new_facts = file_facts(&now, &file);
+            let new_facts = file_facts(&now, &file, &config);
             let next_raw = if new_facts == facts {
                 match reanalyze(&now, &file, &config, &new_facts, &base_tree, &edits, &raw) {
                     Some(r) => {

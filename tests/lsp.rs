@@ -380,6 +380,73 @@ async fn least_privilege_hint_arrives_once_the_workspace_is_read() {
 }
 
 #[tokio::test]
+async fn saving_a_gitignore_updates_secret_file_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir(root.join(".git")).unwrap();
+    let env = root.join(".env");
+    let text = format!("MUFI_API_KEY={}\n", fake_key("Read"));
+    std::fs::write(&env, &text).unwrap();
+    let uri = format!("file://{}", env.display());
+    let mut client = started(&["utf-16"]).await;
+    client.open(&uri, "dotenv", &text).await;
+    let diags = client.diagnostics(&uri, 1).await;
+    assert_eq!(codes(&diags), ["MUFI005"]);
+    // The user adds .env to .gitignore in the editor and saves it.
+    let gitignore = root.join(".gitignore");
+    std::fs::write(&gitignore, ".env\n").unwrap();
+    client
+        .notify(
+            "textDocument/didSave",
+            json!({"textDocument": {"uri": format!("file://{}", gitignore.display())}}),
+        )
+        .await;
+    let diags = client.diagnostics(&uri, 1).await;
+    assert!(diags.is_empty(), "{diags:?}");
+}
+
+#[tokio::test]
+async fn first_line_hover_says_where_the_file_runs() {
+    let mut client = started(&["utf-16"]).await;
+    let hover = |line: u32| json!({"textDocument": {"uri": "file:///tmp/mufi-test/app/wallet/page.tsx"}, "position": {"line": line, "character": 3}});
+    let client_text = "\"use client\";\nconst base = \"/api/mufi\";\n";
+    client
+        .open(
+            "file:///tmp/mufi-test/app/wallet/page.tsx",
+            "typescriptreact",
+            client_text,
+        )
+        .await;
+    client
+        .diagnostics("file:///tmp/mufi-test/app/wallet/page.tsx", 1)
+        .await;
+    let resp = client.request("textDocument/hover", hover(0)).await;
+    let value = resp["result"]["contents"]["value"].as_str().unwrap();
+    assert!(value.contains("ships to users"), "{value}");
+    assert!(value.contains("use client"), "{value}");
+    // Other lines, and files that never mention Mufi, get nothing from us.
+    let resp = client.request("textDocument/hover", hover(1)).await;
+    assert_eq!(resp["result"], Value::Null);
+    let server = "file:///tmp/mufi-test/app/api/wallet/route.ts";
+    client
+        .open(
+            server,
+            "typescript",
+            "export const MUFI = process.env.MUFI_API_KEY;\n",
+        )
+        .await;
+    client.diagnostics(server, 1).await;
+    let resp = client
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": server}, "position": {"line": 0, "character": 3}}),
+        )
+        .await;
+    let value = resp["result"]["contents"]["value"].as_str().unwrap();
+    assert!(value.contains("runs on a server"), "{value}");
+}
+
+#[tokio::test]
 async fn ignore_comment_fix_silences_the_rule() {
     let mut client = started(&["utf-16"]).await;
     let text = "function f() {\n  return fetch(\"http://metrics.acme.io/push\");\n}\n";

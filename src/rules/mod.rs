@@ -221,7 +221,7 @@ impl<'a> RuleContext<'a> {
     pub fn client_reason(&self) -> Option<String> {
         match self.client_reason {
             Some(reason) => reason.clone(),
-            None => crate::project::client_side_reason(self.file, self.text, self.language),
+            None => crate::project::classify(self.file, self.text, self.language, self.config),
         }
     }
 

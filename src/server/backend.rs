@@ -111,6 +111,7 @@ impl LanguageServer for Backend {
                     TextDocumentSyncOptions {
                         open_close: Some(true),
                         change: Some(TextDocumentSyncKind::INCREMENTAL),
+                        save: Some(TextDocumentSyncSaveOptions::Supported(true)),
                         ..TextDocumentSyncOptions::default()
                     },
                 )),
@@ -202,6 +203,18 @@ impl LanguageServer for Backend {
         );
     }
 
+    async fn did_save(&self, params: DidSaveTextDocumentParams) {
+        // A saved .gitignore, package.json or framework config changes what other files
+        // are: read the project again and re-analyse what is open.
+        let Some(path) = params.text_document.uri.to_file_path() else {
+            return;
+        };
+        if crate::project::is_project_file(&path) {
+            self.state.model.invalidate();
+            self.state.refresh_project_facts();
+        }
+    }
+
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         self.state.close(&uri);
@@ -223,12 +236,24 @@ impl LanguageServer for Backend {
             let uri = &params.text_document_position_params.text_document.uri;
             let pos = params.text_document_position_params.position;
             let encoding = state.encoding();
-            let (_, findings) = state.current_findings(uri)?;
+            let (snap, findings) = state.current_findings(uri)?;
+            let config = state.config();
             state.with_doc(uri, |doc| {
                 let offset = convert::offset(doc, pos, encoding);
-                let f = findings
+                let Some(f) = findings
                     .iter()
-                    .find(|f| f.range.start <= offset && offset <= f.range.end)?;
+                    .find(|f| f.range.start <= offset && offset <= f.range.end)
+                else {
+                    // The first line of a file that mentions Mufi says where it runs.
+                    let mentions = snap.text.to_ascii_lowercase().contains("mufi");
+                    return (pos.line == 0 && mentions).then(|| Hover {
+                        contents: HoverContents::Markup(MarkupContent {
+                            kind: MarkupKind::Markdown,
+                            value: where_it_runs(&snap.file, &snap.text, snap.language, &config),
+                        }),
+                        range: None,
+                    });
+                };
                 Some(Hover {
                     contents: HoverContents::Markup(MarkupContent {
                         kind: MarkupKind::Markdown,
@@ -243,6 +268,32 @@ impl LanguageServer for Backend {
         .flatten();
         Ok(hover)
     }
+}
+
+/// The first-line hover: whether the file ships to users, and why (what
+/// `mufi-lsp explain-file` says).
+fn where_it_runs(
+    file: &crate::project::FileContext,
+    text: &str,
+    language: &'static Language,
+    config: &crate::config::Config,
+) -> String {
+    let verdict = match (
+        crate::project::side_override(file, config),
+        crate::project::classify(file, text, language, config),
+    ) {
+        (Some((glob, false)), _) => format!(
+            "runs on a server: the configuration's server-side glob `{glob}` matches it"
+        ),
+        (_, Some(reason)) => format!(
+            "**ships to users**: {reason}. Mufi URLs and key references here are reported (MUFI002)"
+        ),
+        (_, None) => "runs on a server: no client-side signal applies (directives, front-end folders and packages, app source sets)".to_string(),
+    };
+    format!(
+        "**mufi-lsp**: this {} file {verdict}.\n\n`mufi-lsp explain-file` prints the details.",
+        language.name
+    )
 }
 
 fn wants(only: &Option<Vec<CodeActionKind>>, kind: &str) -> bool {

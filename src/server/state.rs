@@ -274,7 +274,7 @@ pub fn analyze(snap: &Snapshot, config: &Config) -> Analysis {
         language: snap.language,
         tree: snap.tree.as_ref(),
     };
-    let facts = incremental::file_facts(&src, &snap.file);
+    let facts = incremental::file_facts(&src, &snap.file, config);
     if snap.language.has_embeds() {
         // Files with embedded code (HTML, Vue, CI YAML) are analysed layer by layer,
         // from scratch: they are small, and each layer is its own parse.
