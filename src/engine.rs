@@ -51,6 +51,23 @@ fn prefilter() -> &'static Prefilter {
     })
 }
 
+/// Whether one of `rule`'s triggers occurs in `text` (compiled once per rule).
+fn triggers_in(rule: RuleId, text: &str) -> bool {
+    static AUTOMATA: OnceLock<Vec<AhoCorasick>> = OnceLock::new();
+    let automata = AUTOMATA.get_or_init(|| {
+        ALL.iter()
+            .map(|r| {
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .build(r.meta().triggers)
+                    .expect("trigger strings form a valid automaton")
+            })
+            .collect()
+    });
+    let index = ALL.iter().position(|r| *r == rule).unwrap_or(0);
+    automata[index].is_match(text)
+}
+
 /// The rules whose trigger strings occur in `text`.
 pub fn candidate_rules(text: &str) -> Vec<RuleId> {
     let pf = prefilter();
@@ -165,10 +182,14 @@ pub fn analyze_rules(
     }
     let mut candidates = candidates_in(src.text, config, scope);
     if scope.is_some() {
-        // Rules judged in the whole file run whenever the file can trigger them.
-        for rule in candidates_in(src.text, config, None) {
-            if rule.judged_in_whole_file() && !candidates.contains(&rule) {
-                candidates.push(rule);
+        // Rules judged in the whole file run whenever the file can trigger them: a
+        // small automaton of their triggers, stopping at the first match.
+        for rule in ALL.iter().filter(|r| r.judged_in_whole_file()) {
+            if !candidates.contains(rule)
+                && config.is_enabled(*rule)
+                && triggers_in(*rule, src.text)
+            {
+                candidates.push(*rule);
             }
         }
     }
