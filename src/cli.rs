@@ -15,7 +15,7 @@ use crate::config::Config;
 use crate::engine::{self, SourceFile};
 use crate::finding::Fix;
 use crate::language::{is_dotenv_name, Language};
-use crate::project::ProjectModel;
+use crate::project::{ProjectModel, Verdict};
 use crate::report::{self, FileReport};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -184,39 +184,41 @@ pub fn explain_file(path: &Path, model: &ProjectModel, config: &Config) -> Resul
         }
         None => out.push_str("package:         no package.json above the file\n"),
     }
-    for (fact, what) in [
+    for (fact, label, yes, no) in [
         (
             file.android_module,
-            "Gradle module:   an Android module|Gradle module:   not an Android module",
+            "Gradle module",
+            "an Android module",
+            "not an Android module",
         ),
         (
             file.swift_server_package,
-            "Swift package:   a server package|Swift package:   not a server package",
+            "Swift package",
+            "a server package",
+            "not a server package",
         ),
         (
             file.flutter_package,
-            "pubspec:         a Flutter package|pubspec:         a Dart package without Flutter",
+            "pubspec",
+            "a Flutter package",
+            "a Dart package without Flutter",
         ),
     ] {
-        if let Some(yes) = fact {
-            let (a, b) = what.split_once('|').unwrap_or((what, what));
-            out.push_str(if yes { a } else { b });
-            out.push('\n');
+        if let Some(fact) = fact {
+            let label = format!("{label}:");
+            out.push_str(&format!("{label:<17}{}\n", if fact { yes } else { no }));
         }
     }
     let git = file.git.clone().unwrap_or_else(|| model.git_facts(path));
     out.push_str(&format!("git:             {}\n", describe_git(&git)));
-    match (
-        crate::project::side_override(&file, config),
-        crate::project::classify(&file, &text, language, config),
-    ) {
-        (Some((glob, false)), _) => out.push_str(&format!(
+    match crate::project::verdict(&file, &text, language, config) {
+        Verdict::ServerByGlob(glob) => out.push_str(&format!(
             "ships to users:  no: the configuration's server-side glob `{glob}` matches it. MUFI002 flags only public-prefix keys here.\n"
         )),
-        (_, Some(reason)) => out.push_str(&format!(
+        Verdict::ShipsToUsers(reason) => out.push_str(&format!(
             "ships to users:  yes: {reason}. MUFI002 flags Mufi URLs and key references here.\n"
         )),
-        (_, None) => out.push_str(
+        Verdict::Server => out.push_str(
             "ships to users:  no: none of the client-side signals apply (directives, front-end folders and packages, app source sets). MUFI002 flags only public-prefix keys here.\n",
         ),
     }
@@ -256,12 +258,15 @@ fn describe_git(git: &crate::project::GitFacts) -> String {
 }
 
 /// The Mufi endpoints the files under `roots` call (for the editor, which has no scan
-/// of its own to collect them from). Reads only files that mention `/v1/`.
+/// of its own to collect them from). Only MUFI009 reads them, and only about a write
+/// key: when no file holds one, nothing is parsed.
 pub fn workspace_facts(roots: &[PathBuf], config: &Config) -> crate::endpoints::WorkspaceFacts {
     let mut facts = crate::endpoints::WorkspaceFacts::default();
     let Ok(files) = collect_files(roots) else {
         return facts;
     };
+    let mut candidates: Vec<(String, &'static Language)> = Vec::new();
+    let mut write_key = false;
     for path in files {
         let Some(language) = Language::for_path(&path) else {
             continue;
@@ -272,7 +277,16 @@ pub fn workspace_facts(roots: &[PathBuf], config: &Config) -> crate::endpoints::
         if unreadable_reason(&bytes, config).is_some() {
             continue;
         }
-        if let Ok(text) = std::str::from_utf8(&bytes) {
+        let Ok(text) = String::from_utf8(bytes) else {
+            continue;
+        };
+        write_key = write_key || holds_write_key(&text);
+        if crate::endpoints::may_name_endpoints(&text) {
+            candidates.push((text, language));
+        }
+    }
+    if write_key {
+        for (text, language) in &candidates {
             facts
                 .endpoints
                 .extend(crate::endpoints::in_file(text, language));
@@ -337,9 +351,11 @@ pub fn run_check(options: &CheckOptions, config: &Config) -> Result<CheckOutcome
     let fixed = AtomicUsize::new(0);
     let results: Mutex<Vec<(usize, FileReport)>> = Mutex::new(Vec::new());
     let errors: Mutex<Vec<String>> = Mutex::new(Vec::new());
-    // For MUFI009: every Mufi endpoint the scanned files call, and the files holding a
-    // write key (judged once all endpoints are known).
-    let endpoints: Mutex<std::collections::BTreeSet<String>> = Mutex::default();
+    // For MUFI009: the files that may name Mufi endpoints and those holding a write
+    // key. Endpoints are read from the first (a second parse) only when the second is
+    // not empty.
+    let least_privilege = config.is_enabled(crate::rules::RuleId::LeastPrivilegeKey);
+    let endpoint_files: Mutex<Vec<usize>> = Mutex::default();
     let write_key_files: Mutex<Vec<usize>> = Mutex::default();
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
     std::thread::scope(|scope| {
@@ -363,17 +379,14 @@ pub fn run_check(options: &CheckOptions, config: &Config) -> Result<CheckOutcome
                 let Ok(mut text) = String::from_utf8(bytes) else {
                     continue;
                 };
-                if let Some(language) = Language::for_path(path) {
-                    let found = crate::endpoints::in_file(&text, language);
-                    if !found.is_empty() {
-                        if let Ok(mut all) = endpoints.lock() {
-                            all.extend(found);
+                if least_privilege {
+                    for (holds, list) in [
+                        (crate::endpoints::may_name_endpoints(&text), &endpoint_files),
+                        (holds_write_key(&text), &write_key_files),
+                    ] {
+                        if let (true, Ok(mut list)) = (holds, list.lock()) {
+                            list.push(index);
                         }
-                    }
-                }
-                if holds_write_key(&text) {
-                    if let Ok(mut w) = write_key_files.lock() {
-                        w.push(index);
                     }
                 }
                 let mut findings = analyze_file(path, &text, &model, config);
@@ -421,14 +434,23 @@ pub fn run_check(options: &CheckOptions, config: &Config) -> Result<CheckOutcome
         anyhow::bail!("{first}");
     }
     let mut reports = results.into_inner().unwrap_or_default();
-    let facts = crate::endpoints::WorkspaceFacts {
-        endpoints: endpoints.into_inner().unwrap_or_default(),
-    };
-    if config.is_enabled(crate::rules::RuleId::LeastPrivilegeKey)
-        && facts.read_only_endpoints().is_some()
-    {
+    let write_key_files = write_key_files.into_inner().unwrap_or_default();
+    let mut facts = crate::endpoints::WorkspaceFacts::default();
+    if !write_key_files.is_empty() {
+        for index in endpoint_files.into_inner().unwrap_or_default() {
+            let path = &files[index];
+            if let (Some(language), Ok(text)) =
+                (Language::for_path(path), std::fs::read_to_string(path))
+            {
+                facts
+                    .endpoints
+                    .extend(crate::endpoints::in_file(&text, language));
+            }
+        }
+    }
+    if facts.read_only_endpoints().is_some() {
         model.set_workspace(facts);
-        for index in write_key_files.into_inner().unwrap_or_default() {
+        for index in write_key_files {
             let path = &files[index];
             let Ok(text) = std::fs::read_to_string(path) else {
                 continue;

@@ -132,11 +132,16 @@ pub fn classify(path: &str) -> Access {
     }
 }
 
+/// Whether `text` can name a Mufi endpoint at all (a cheap test before `in_file` parses).
+pub fn may_name_endpoints(text: &str) -> bool {
+    text.contains("/v1/") && text.to_ascii_lowercase().contains("mufi")
+}
+
 /// The Mufi endpoint paths (`/v1/users/profile`) named in the string literals of one file.
 /// Files that never mention Mufi name no Mufi endpoint.
 pub fn in_file(text: &str, language: &'static Language) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
-    if !text.contains("/v1/") || !text.to_ascii_lowercase().contains("mufi") {
+    if !may_name_endpoints(text) {
         return out;
     }
     let Some(tree) = engine::parse(language, text) else {

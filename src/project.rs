@@ -151,6 +151,56 @@ pub struct ProjectModel {
     repos: Mutex<HashMap<PathBuf, Arc<RepoFacts>>>,
     /// What the workspace calls, once a face has gathered it.
     workspace: Mutex<Option<Arc<WorkspaceFacts>>>,
+    /// Each folder's answer from its nearest build manifest of each kind.
+    manifests: Mutex<HashMap<(PathBuf, Manifest), Option<bool>>>,
+}
+
+/// Build manifests whose one fact decides how a language's files are classified.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Manifest {
+    /// `pubspec.yaml`: depends on the Flutter SDK.
+    Pubspec,
+    /// `build.gradle(.kts)`: applies the Android application or library plugin.
+    Gradle,
+    /// `Package.swift`: a server package (Vapor, Hummingbird, …).
+    SwiftPackage,
+}
+
+impl Manifest {
+    fn names(self) -> &'static [&'static str] {
+        match self {
+            Manifest::Pubspec => &["pubspec.yaml"],
+            Manifest::Gradle => &["build.gradle.kts", "build.gradle"],
+            Manifest::SwiftPackage => &["Package.swift"],
+        }
+    }
+
+    fn judge(self, text: &str) -> bool {
+        match self {
+            Manifest::Pubspec => text.lines().any(|l| {
+                let l = l.trim();
+                l == "sdk: flutter" || (l.starts_with("flutter:") && !l.contains('"'))
+            }),
+            Manifest::Gradle => {
+                text.contains("com.android.application")
+                    || text.contains("com.android.library")
+                    || text.contains("android.application")
+                    || text.contains("android.library")
+            }
+            Manifest::SwiftPackage => {
+                let lower = text.to_ascii_lowercase();
+                [
+                    "vapor",
+                    "hummingbird",
+                    "swift-nio",
+                    "kitura",
+                    "smoke-framework",
+                ]
+                .iter()
+                .any(|s| lower.contains(s))
+            }
+        }
+    }
 }
 
 /// What one repository's own files say, with the index's modification time so that a
@@ -207,33 +257,15 @@ impl ProjectModel {
         FileContext {
             project_root: Some(project_root(&abs)),
             package: self.package_for(&abs),
-            flutter_package: if is_dart { flutter_pubspec(&abs) } else { None },
-            android_module: if is_jvm {
-                nearest_manifest(&abs, &["build.gradle.kts", "build.gradle"]).map(|text| {
-                    text.contains("com.android.application")
-                        || text.contains("com.android.library")
-                        || text.contains("android.application")
-                        || text.contains("android.library")
-                })
-            } else {
-                None
-            },
-            swift_server_package: if ext == "swift" {
-                nearest_manifest(&abs, &["Package.swift"]).map(|text| {
-                    let lower = text.to_ascii_lowercase();
-                    [
-                        "vapor",
-                        "hummingbird",
-                        "swift-nio",
-                        "kitura",
-                        "smoke-framework",
-                    ]
-                    .iter()
-                    .any(|s| lower.contains(s))
-                })
-            } else {
-                None
-            },
+            flutter_package: is_dart
+                .then(|| self.manifest_fact(&abs, Manifest::Pubspec))
+                .flatten(),
+            android_module: is_jvm
+                .then(|| self.manifest_fact(&abs, Manifest::Gradle))
+                .flatten(),
+            swift_server_package: (ext == "swift")
+                .then(|| self.manifest_fact(&abs, Manifest::SwiftPackage))
+                .flatten(),
             git: is_dotenv.then(|| self.git_facts(&abs)),
             workspace: self.workspace.lock().ok().and_then(|w| w.clone()),
             path: Some(abs),
@@ -247,8 +279,29 @@ impl ProjectModel {
         }
     }
 
+    /// The nearest `kind` manifest's fact for `file`, read once per folder.
+    fn manifest_fact(&self, file: &Path, kind: Manifest) -> Option<bool> {
+        let key = (file.parent()?.to_path_buf(), kind);
+        if let Some(cached) = self
+            .manifests
+            .lock()
+            .ok()
+            .and_then(|m| m.get(&key).copied())
+        {
+            return cached;
+        }
+        let fact = nearest_manifest(file, kind.names()).map(|text| kind.judge(&text));
+        if let Ok(mut map) = self.manifests.lock() {
+            map.insert(key, fact);
+        }
+        fact
+    }
+
     /// Forgets cached facts, e.g. when a `package.json` or `.gitignore` changes.
     pub fn invalidate(&self) {
+        if let Ok(mut map) = self.manifests.lock() {
+            map.clear();
+        }
         if let Ok(mut map) = self.packages.lock() {
             map.clear();
         }
@@ -574,20 +627,46 @@ pub fn side_override<'c>(file: &FileContext, config: &'c Config) -> Option<(&'c 
     config.side_globs.decide(rel)
 }
 
-/// Why a file ships to users, with the configuration's globs first, then the project
-/// model's inference (`client_side_reason`).
+/// Where a file runs, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Verdict<'c> {
+    /// It ships to users' browsers or devices, for this reason.
+    ShipsToUsers(String),
+    /// The configuration's server-side glob says it runs on a server.
+    ServerByGlob(&'c str),
+    /// No client-side signal applies.
+    Server,
+}
+
+/// Where a file runs: the configuration's globs first, then the project model's
+/// inference (`client_side_reason`).
+pub fn verdict<'c>(
+    file: &FileContext,
+    text: &str,
+    language: &Language,
+    config: &'c Config,
+) -> Verdict<'c> {
+    match side_override(file, config) {
+        Some((glob, true)) => Verdict::ShipsToUsers(format!(
+            "the configuration's client-side glob `{glob}` matches it"
+        )),
+        Some((glob, false)) => Verdict::ServerByGlob(glob),
+        None => {
+            client_side_reason(file, text, language).map_or(Verdict::Server, Verdict::ShipsToUsers)
+        }
+    }
+}
+
+/// Why a file ships to users (`verdict`), or `None` when it runs on a server.
 pub fn classify(
     file: &FileContext,
     text: &str,
     language: &Language,
     config: &Config,
 ) -> Option<String> {
-    match side_override(file, config) {
-        Some((glob, true)) => Some(format!(
-            "the configuration's client-side glob `{glob}` matches it"
-        )),
-        Some((_, false)) => None,
-        None => client_side_reason(file, text, language),
+    match verdict(file, text, language, config) {
+        Verdict::ShipsToUsers(reason) => Some(reason),
+        Verdict::ServerByGlob(_) | Verdict::Server => None,
     }
 }
 
@@ -848,16 +927,6 @@ fn nearest_manifest(file: &Path, names: &[&str]) -> Option<String> {
         }
     }
     None
-}
-
-/// Whether the nearest `pubspec.yaml` above `file` depends on the Flutter SDK.
-fn flutter_pubspec(file: &Path) -> Option<bool> {
-    nearest_manifest(file, &["pubspec.yaml"]).map(|text| {
-        text.lines().any(|l| {
-            let l = l.trim();
-            l == "sdk: flutter" || (l.starts_with("flutter:") && !l.contains('"'))
-        })
-    })
 }
 
 /// Server route folders and server-only modules.

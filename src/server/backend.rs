@@ -278,17 +278,15 @@ fn where_it_runs(
     language: &'static Language,
     config: &crate::config::Config,
 ) -> String {
-    let verdict = match (
-        crate::project::side_override(file, config),
-        crate::project::classify(file, text, language, config),
-    ) {
-        (Some((glob, false)), _) => format!(
+    use crate::project::Verdict;
+    let verdict = match crate::project::verdict(file, text, language, config) {
+        Verdict::ServerByGlob(glob) => format!(
             "runs on a server: the configuration's server-side glob `{glob}` matches it"
         ),
-        (_, Some(reason)) => format!(
+        Verdict::ShipsToUsers(reason) => format!(
             "**ships to users**: {reason}. Mufi URLs and key references here are reported (MUFI002)"
         ),
-        (_, None) => "runs on a server: no client-side signal applies (directives, front-end folders and packages, app source sets)".to_string(),
+        Verdict::Server => "runs on a server: no client-side signal applies (directives, front-end folders and packages, app source sets)".to_string(),
     };
     format!(
         "**mufi-lsp**: this {} file {verdict}.\n\n`mufi-lsp explain-file` prints the details.",
