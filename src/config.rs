@@ -9,35 +9,67 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use crate::finding::Severity;
 use crate::rules::RuleId;
 
+/// A list of globs over paths relative to a root (`**/vendor/**`, `web/widgets/**`),
+/// which remembers the patterns as written, for messages.
+#[derive(Clone, Debug, Default)]
+pub struct PathGlobs {
+    patterns: Vec<String>,
+    set: Option<GlobSet>,
+}
+
+impl PathGlobs {
+    pub fn new(globs: &[String]) -> Result<PathGlobs, String> {
+        if globs.is_empty() {
+            return Ok(PathGlobs::default());
+        }
+        let mut builder = GlobSetBuilder::new();
+        for g in globs {
+            builder.add(Glob::new(g).map_err(|e| format!("bad glob `{g}`: {e}"))?);
+        }
+        let set = builder.build().map_err(|e| e.to_string())?;
+        Ok(PathGlobs {
+            patterns: globs.to_vec(),
+            set: Some(set),
+        })
+    }
+
+    /// The first glob (as written) that matches `rel`.
+    pub fn matches(&self, rel: &Path) -> Option<&str> {
+        let set = self.set.as_ref()?;
+        let index = *set.matches(rel).first()?;
+        self.patterns.get(index).map(String::as_str)
+    }
+
+    /// The first glob that matches `path` relative to one of `bases`, or, when no base
+    /// holds it, the path itself (so that `**/generated/**` works anywhere).
+    pub fn matches_under(&self, path: &Path, bases: &[&Path]) -> Option<&str> {
+        self.set.as_ref()?;
+        let relative: Vec<&Path> = bases
+            .iter()
+            .filter_map(|base| path.strip_prefix(base).ok())
+            .collect();
+        if relative.is_empty() {
+            let bare = path.strip_prefix("/").unwrap_or(path);
+            return self.matches(bare);
+        }
+        relative.into_iter().find_map(|rel| self.matches(rel))
+    }
+}
+
 /// Globs that decide whether files ship to users, over what the project model infers.
 #[derive(Clone, Debug, Default)]
 pub struct SideGlobs {
-    /// As written, for messages: `(glob, client_side)`.
-    patterns: Vec<(String, bool)>,
-    client: Option<GlobSet>,
-    server: Option<GlobSet>,
+    client: PathGlobs,
+    server: PathGlobs,
 }
 
 impl SideGlobs {
     /// Compiles the user's client-side and server-side globs (`web/widgets/**`,
     /// `**/*.worker.ts`), matched against paths relative to the project root.
     pub fn new(client: &[String], server: &[String]) -> Result<SideGlobs, String> {
-        let build = |globs: &[String]| -> Result<Option<GlobSet>, String> {
-            if globs.is_empty() {
-                return Ok(None);
-            }
-            let mut builder = GlobSetBuilder::new();
-            for g in globs {
-                builder.add(Glob::new(g).map_err(|e| format!("bad glob `{g}`: {e}"))?);
-            }
-            builder.build().map(Some).map_err(|e| e.to_string())
-        };
-        let mut patterns: Vec<(String, bool)> = client.iter().map(|g| (g.clone(), true)).collect();
-        patterns.extend(server.iter().map(|g| (g.clone(), false)));
         Ok(SideGlobs {
-            patterns,
-            client: build(client)?,
-            server: build(server)?,
+            client: PathGlobs::new(client)?,
+            server: PathGlobs::new(server)?,
         })
     }
 
@@ -45,19 +77,10 @@ impl SideGlobs {
     /// the project root). Server-side globs win over client-side ones: a user who
     /// names a server folder inside a client one means the exception.
     pub fn decide(&self, rel: &Path) -> Option<(&str, bool)> {
-        for (set, client) in [(&self.server, false), (&self.client, true)] {
-            let Some(set) = set else { continue };
-            if let Some(&index) = set.matches(rel).first() {
-                let pattern = self
-                    .patterns
-                    .iter()
-                    .filter(|(_, c)| *c == client)
-                    .nth(index)
-                    .map_or("", |(p, _)| p.as_str());
-                return Some((pattern, client));
-            }
+        if let Some(glob) = self.server.matches(rel) {
+            return Some((glob, false));
         }
-        None
+        self.client.matches(rel).map(|glob| (glob, true))
     }
 }
 
@@ -73,6 +96,8 @@ pub struct Config {
     pub max_file_size: usize,
     /// Globs that mark files client-side or server-side for MUFI002.
     pub side_globs: SideGlobs,
+    /// Files the user does not want checked at all.
+    pub exclude: PathGlobs,
 }
 
 impl Default for Config {
@@ -84,6 +109,7 @@ impl Default for Config {
             extra_key_names: Vec::new(),
             max_file_size: 4 * 1024 * 1024,
             side_globs: SideGlobs::default(),
+            exclude: PathGlobs::default(),
         }
     }
 }

@@ -208,10 +208,41 @@ fn candidates_in(text: &str, config: &Config, scope: Option<&[Range<usize>]>) ->
             .flat_map(candidate_rules)
             .collect(),
     };
+    if !config.extra_key_names.is_empty() {
+        let pieces: Vec<&str> = match scope {
+            None => vec![text],
+            Some(ranges) => ranges.iter().filter_map(|r| text.get(r.clone())).collect(),
+        };
+        if pieces.iter().any(|p| mentions_extra_key_name(p, config)) {
+            candidates.extend(KEY_NAME_RULES);
+        }
+    }
     candidates.sort();
     candidates.dedup();
     candidates.retain(|r| config.is_enabled(*r));
     candidates
+}
+
+/// The rules that read key names, and so can fire on the user's own names in a file
+/// that never says "mufi".
+const KEY_NAME_RULES: [RuleId; 3] = [
+    RuleId::HardcodedApiKey,
+    RuleId::ClientSideMufiAccess,
+    RuleId::SecretFileNotIgnored,
+];
+
+/// Whether `text` may hold one of the user's extra key names in any spelling
+/// (`PAY_TOKEN`, `payToken`): the first word of the name, in any case, occurs.
+fn mentions_extra_key_name(text: &str, config: &Config) -> bool {
+    config.extra_key_names.iter().any(|name| {
+        let Some(first) = rules::words(name).into_iter().next() else {
+            return false;
+        };
+        let first = first.to_ascii_lowercase();
+        text.as_bytes()
+            .windows(first.len())
+            .any(|w| w.eq_ignore_ascii_case(first.as_bytes()))
+    })
 }
 
 fn run_rules(

@@ -18,5 +18,6 @@ pub mod queries;
 pub mod report;
 pub mod rules;
 pub mod server;
+pub mod settings;
 pub mod suppress;
 pub mod syntax;

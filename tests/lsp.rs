@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{action_edits, apply_edits, fake_key, TestClient};
+use common::{action_edits, apply_edits, codes, fake_key, TestClient};
 use serde_json::{json, Value};
 use tokio::io::{DuplexStream, ReadHalf, WriteHalf};
 
@@ -21,22 +21,6 @@ async fn started(encodings: &[&str]) -> Client {
     let (mut client, _server) = start().await;
     client.initialize(encodings).await;
     client
-}
-
-fn codes(diags: &[Value]) -> Vec<String> {
-    diags
-        .iter()
-        .map(|d| d["code"].as_str().unwrap_or("").to_string())
-        .collect()
-}
-
-async fn change_full(client: &mut Client, uri: &str, version: i64, text: &str) {
-    client
-        .notify(
-            "textDocument/didChange",
-            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]}),
-        )
-        .await;
 }
 
 async fn actions(client: &mut Client, uri: &str, diag: &Value) -> Vec<Value> {
@@ -134,7 +118,7 @@ async fn quick_fix_replaces_key_with_env_lookup() {
         fixed,
         "const ✨ = 1;\nconst client = new MufiClient({ apiKey: process.env.MUFI_API_KEY });\n"
     );
-    change_full(&mut client, uri, 2, &fixed).await;
+    client.change_full(uri, 2, &fixed).await;
     let diags = client.diagnostics(uri, 2).await;
     assert!(diags.is_empty(), "{diags:?}");
 }
@@ -183,7 +167,7 @@ async fn script_block_findings_keep_host_positions() {
         fixed.contains("<script setup lang=\"ts\">\n// mufi-lsp: ignore MUFI003\nconst label"),
         "{fixed}"
     );
-    change_full(&mut client, uri, 2, &fixed).await;
+    client.change_full(uri, 2, &fixed).await;
     assert!(client.diagnostics(uri, 2).await.is_empty());
 }
 
@@ -465,7 +449,7 @@ async fn ignore_comment_fix_silences_the_rule() {
         fixed,
         "function f() {\n  // mufi-lsp: ignore MUFI003\n  return fetch(\"http://metrics.acme.io/push\");\n}\n"
     );
-    change_full(&mut client, uri, 2, &fixed).await;
+    client.change_full(uri, 2, &fixed).await;
     assert!(client.diagnostics(uri, 2).await.is_empty());
 }
 
@@ -567,15 +551,11 @@ async fn stale_versions_are_dropped() {
     let uri = "file:///tmp/mufi-test/stale.js";
     client.open(uri, "javascript", "let a = 1;\n").await;
     client.diagnostics(uri, 1).await;
-    change_full(
-        &mut client,
-        uri,
-        3,
-        "const agent = { rejectUnauthorized: false };\n",
-    )
-    .await;
+    client
+        .change_full(uri, 3, "const agent = { rejectUnauthorized: false };\n")
+        .await;
     // An older version arriving late must not win.
-    change_full(&mut client, uri, 2, "let clean = 1;\n").await;
+    client.change_full(uri, 2, "let clean = 1;\n").await;
     let diags = client.diagnostics(uri, 3).await;
     assert_eq!(codes(&diags), ["MUFI004"]);
     // Hover reflects version 3 text too.

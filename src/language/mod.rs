@@ -329,7 +329,7 @@ pub fn registry() -> &'static [Language] {
             Language {
                 id: LanguageId::CSharp,
                 name: "C#",
-                lsp_ids: &["csharp", "cs"],
+                lsp_ids: &["csharp", "cs", "c-sharp"],
                 extensions: &["cs"],
                 query_dirs: &["csharp"],
                 comment: CommentSyntax::SLASHES,
@@ -445,7 +445,12 @@ pub fn registry() -> &'static [Language] {
             Language {
                 id: LanguageId::Yaml,
                 name: "YAML",
-                lsp_ids: &["yaml", "dockercompose", "github-actions-workflow"],
+                lsp_ids: &[
+                    "yaml",
+                    "dockercompose",
+                    "docker-compose",
+                    "github-actions-workflow",
+                ],
                 extensions: &["yml", "yaml"],
                 file_names: &[".condarc", ".clang-format"],
                 query_dirs: &["yaml"],
@@ -457,7 +462,7 @@ pub fn registry() -> &'static [Language] {
             Language {
                 id: LanguageId::Json,
                 name: "JSON",
-                lsp_ids: &["json", "jsonc"],
+                lsp_ids: &["json", "jsonc", "json5"],
                 extensions: &["json", "jsonc", "json5"],
                 query_dirs: &["json"],
                 comment: CommentSyntax::NONE,

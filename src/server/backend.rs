@@ -11,6 +11,7 @@ use crate::document::{Change, Encoding, Pos};
 use crate::engine;
 use crate::finding::Fix;
 use crate::language::Language;
+use crate::settings::Settings;
 
 use super::convert;
 use super::file_edits::{self, EditCaps};
@@ -25,6 +26,10 @@ pub struct Backend {
     caps: OnceLock<EditCaps>,
     /// The workspace folders the client named at `initialize`.
     roots: OnceLock<Vec<std::path::PathBuf>>,
+    /// Whether the client answers `workspace/configuration`.
+    pulls_configuration: OnceLock<bool>,
+    /// A problem with the `initializationOptions`, shown once the client is ready.
+    init_settings_problem: std::sync::Mutex<Option<(MessageType, String)>>,
 }
 
 impl Backend {
@@ -34,12 +39,51 @@ impl Backend {
             client,
             caps: OnceLock::new(),
             roots: OnceLock::new(),
+            pulls_configuration: OnceLock::new(),
+            init_settings_problem: std::sync::Mutex::new(None),
+        }
+    }
+
+    /// Replaces the editor's settings. A bad value is shown to the user and the last
+    /// good settings stay in force; unknown fields (typos, most likely) are named.
+    /// Returns a message for the user, if any.
+    fn apply_settings(&self, value: &serde_json::Value) -> Option<(MessageType, String)> {
+        let parsed = match Settings::from_json(value) {
+            Ok(p) => p,
+            Err(e) => return Some((MessageType::ERROR, rejected(&e))),
+        };
+        let config = match parsed.settings.to_config() {
+            Ok(c) => c,
+            Err(e) => return Some((MessageType::ERROR, rejected(&e))),
+        };
+        self.state.set_config(config);
+        self.state.refresh_project_facts();
+        (!parsed.unknown.is_empty()).then(|| {
+            (
+                MessageType::WARNING,
+                format!(
+                    "mufi-lsp: ignoring unknown settings: {} (known: rules, exclude, clientSide, \
+                     serverSide, allowedHttpHosts, extraKeyNames, maxFileSize)",
+                    parsed.unknown.join(", ")
+                ),
+            )
+        })
+    }
+
+    async fn show(&self, message: Option<(MessageType, String)>) {
+        if let Some((kind, text)) = message {
+            self.client.log_message(kind, &text).await;
+            self.client.show_message(kind, text).await;
         }
     }
 
     fn caps(&self) -> EditCaps {
         self.caps.get().copied().unwrap_or_default()
     }
+}
+
+fn rejected(problem: &str) -> String {
+    format!("mufi-lsp: invalid settings, keeping the previous ones: {problem}")
 }
 
 fn negotiate_encoding(params: &InitializeParams) -> Encoding {
@@ -103,7 +147,25 @@ impl LanguageServer for Backend {
             *e = encoding;
         }
         let _ = self.caps.set(edit_caps(&params));
-        let _ = self.roots.set(workspace_roots(&params));
+        let roots = workspace_roots(&params);
+        if let Ok(mut r) = self.state.roots.write() {
+            r.clone_from(&roots);
+        }
+        let _ = self.roots.set(roots);
+        let _ = self.pulls_configuration.set(
+            params
+                .capabilities
+                .workspace
+                .as_ref()
+                .and_then(|w| w.configuration)
+                .unwrap_or(false),
+        );
+        if let Some(options) = &params.initialization_options {
+            let problem = self.apply_settings(options);
+            if let Ok(mut p) = self.init_settings_problem.lock() {
+                *p = problem;
+            }
+        }
         Ok(InitializeResult {
             capabilities: ServerCapabilities {
                 position_encoding: Some(encoding_kind(encoding)),
@@ -141,6 +203,12 @@ impl LanguageServer for Backend {
         self.client
             .log_message(MessageType::INFO, "mufi-lsp ready")
             .await;
+        let problem = self
+            .init_settings_problem
+            .lock()
+            .ok()
+            .and_then(|mut p| p.take());
+        self.show(problem).await;
         // Which Mufi endpoints the workspace calls (MUFI009), read off the protocol
         // task; open documents are analysed again once it is known.
         let roots = self.roots.get().cloned().unwrap_or_default();
@@ -212,6 +280,39 @@ impl LanguageServer for Backend {
         if crate::project::is_project_file(&path) {
             self.state.model.invalidate();
             self.state.refresh_project_facts();
+        }
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        // Clients that push send the settings; others send `null` and expect to be
+        // asked (`workspace/configuration`).
+        let empty = match &params.settings {
+            serde_json::Value::Null => true,
+            serde_json::Value::Array(a) => a.is_empty(),
+            _ => false,
+        };
+        if !empty {
+            let message = self.apply_settings(&params.settings);
+            self.show(message).await;
+            return;
+        }
+        if self.pulls_configuration.get() == Some(&true) {
+            let item = ConfigurationItem {
+                scope_uri: None,
+                section: Some(crate::settings::SECTION.into()),
+            };
+            match self.client.configuration(vec![item]).await {
+                // `null` is "nothing under that section" (Helix answers so when
+                // its `config` table has no `mufi-lsp` key): keep what is in force.
+                Ok(values) => match values.into_iter().next() {
+                    Some(value) if !value.is_null() => {
+                        let message = self.apply_settings(&value);
+                        self.show(message).await;
+                    }
+                    _ => {}
+                },
+                Err(e) => tracing::warn!("workspace/configuration failed: {e}"),
+            }
         }
     }
 

@@ -45,6 +45,10 @@ pub struct Snapshot {
     pub file: FileContext,
     /// The last analysed tree (edited since), the edits, and its raw findings and facts.
     pub base: Option<Base>,
+    /// The user's `exclude` glob that matches the file: nothing is reported.
+    pub excluded: Option<String>,
+    /// The settings and project facts it was taken under (`State::generation`).
+    pub generation: u64,
 }
 
 pub struct Base {
@@ -70,7 +74,12 @@ pub struct State {
     docs: Mutex<HashMap<Uri, OpenDoc>>,
     pub encoding: RwLock<Encoding>,
     pub config: RwLock<Arc<Config>>,
+    /// The workspace folders the client named: `exclude` globs are relative to them.
+    pub roots: RwLock<Vec<PathBuf>>,
     pub model: ProjectModel,
+    /// Bumped whenever settings or project facts change: an analysis started before
+    /// is stale even if the document's version is not.
+    generation: std::sync::atomic::AtomicU64,
     queue: mpsc::UnboundedSender<Uri>,
 }
 
@@ -81,7 +90,9 @@ impl State {
             docs: Mutex::new(HashMap::new()),
             encoding: RwLock::new(Encoding::Utf16),
             config: RwLock::new(Arc::new(Config::default())),
+            roots: RwLock::new(Vec::new()),
             model: ProjectModel::new(),
+            generation: std::sync::atomic::AtomicU64::new(0),
             queue,
         });
         tokio::spawn(worker(Arc::downgrade(&state), client, rx));
@@ -105,6 +116,30 @@ impl State {
             .read()
             .map(|c| c.clone())
             .unwrap_or_else(|_| Arc::new(Config::default()))
+    }
+
+    pub fn set_config(&self, config: Config) {
+        if let Ok(mut c) = self.config.write() {
+            *c = Arc::new(config);
+        }
+    }
+
+    pub fn roots(&self) -> Vec<PathBuf> {
+        self.roots.read().map(|r| r.clone()).unwrap_or_default()
+    }
+
+    /// The `exclude` glob that keeps this file from being checked, if any; globs are
+    /// relative to the workspace folder, else the project or repository holding it.
+    fn excluded_by(&self, file: &FileContext, config: &Config) -> Option<String> {
+        let path = file.path.as_deref()?;
+        let roots = self.roots();
+        let mut bases: Vec<&std::path::Path> = roots.iter().map(PathBuf::as_path).collect();
+        bases.extend(file.project_root.as_deref());
+        bases.extend(file.git.as_ref().and_then(|g| g.repo_root.as_deref()));
+        config
+            .exclude
+            .matches_under(path, &bases)
+            .map(str::to_string)
     }
 
     /// Opens (or reopens) a document and queues its analysis. Returns why it will not
@@ -176,6 +211,10 @@ impl State {
     pub fn refresh_project_facts(&self) {
         let uris: Vec<Uri> = {
             let mut docs = self.docs();
+            // Under the store's lock, so that no result computed before can be
+            // stored after the reset below.
+            self.generation
+                .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
             for open in docs.values_mut() {
                 if let Some(path) = &open.path {
                     open.file = self.model.file_context(path);
@@ -201,6 +240,8 @@ impl State {
             return None;
         }
         let file = open.file.clone();
+        let generation = self.generation();
+        let excluded = self.excluded_by(&file, &self.config());
         let base = match (open.doc.base(), &open.raw) {
             (Some((tree, edits)), Some((raw, facts))) => Some(Base {
                 tree: tree.clone(),
@@ -217,7 +258,13 @@ impl State {
             language: open.doc.language,
             file,
             base,
+            excluded,
+            generation,
         })
+    }
+
+    fn generation(&self) -> u64 {
+        self.generation.load(std::sync::atomic::Ordering::SeqCst)
     }
 
     /// Findings for the document as it is now: cached when current, else computed.
@@ -275,6 +322,13 @@ pub fn analyze(snap: &Snapshot, config: &Config) -> Analysis {
         tree: snap.tree.as_ref(),
     };
     let facts = incremental::file_facts(&src, &snap.file, config);
+    if snap.excluded.is_some() {
+        return Analysis {
+            raw: Arc::new(Vec::new()),
+            facts,
+            findings: Vec::new(),
+        };
+    }
     if snap.language.has_embeds() {
         // Files with embedded code (HTML, Vue, CI YAML) are analysed layer by layer,
         // from scratch: they are small, and each layer is its own parse.
@@ -345,8 +399,9 @@ async fn worker(
                 let Some(open) = docs.get_mut(&uri) else {
                     continue;
                 };
-                if open.doc.version != snap.version {
-                    // An edit arrived while we worked; its own analysis is queued.
+                if open.doc.version != snap.version || snap.generation != state.generation() {
+                    // An edit, or new settings or project facts, arrived while we
+                    // worked; a fresh analysis is queued.
                     continue;
                 }
                 open.findings = Some((snap.version, findings.clone()));

@@ -5,6 +5,7 @@
 
 pub mod markers;
 pub mod outside_git;
+pub mod tools;
 
 use std::collections::VecDeque;
 use std::time::Duration;
@@ -17,6 +18,8 @@ pub struct TestClient<R, W> {
     writer: W,
     next_id: i64,
     pub inbox: VecDeque<Value>,
+    /// What this client answers to `workspace/configuration` (one value per item).
+    pub configuration: Option<Value>,
 }
 
 pub const TIMEOUT: Duration = Duration::from_secs(20);
@@ -28,6 +31,7 @@ impl<R: AsyncRead + Unpin, W: AsyncWrite + Unpin> TestClient<R, W> {
             writer,
             next_id: 1,
             inbox: VecDeque::new(),
+            configuration: None,
         }
     }
 
@@ -90,8 +94,15 @@ impl<R: AsyncRead + Unpin, W: AsyncWrite + Unpin> TestClient<R, W> {
 
     /// Requests the server makes of the client get an empty answer.
     async fn answer_server_request(&mut self, msg: &Value) {
-        if let (Some(id), Some(_)) = (msg.get("id"), msg.get("method")) {
-            let reply = json!({"jsonrpc": "2.0", "id": id, "result": null});
+        if let (Some(id), Some(method)) = (msg.get("id"), msg.get("method")) {
+            let result = match (&self.configuration, method.as_str()) {
+                (Some(settings), Some("workspace/configuration")) => {
+                    let items = msg["params"]["items"].as_array().map_or(0, Vec::len);
+                    Value::Array(vec![settings.clone(); items])
+                }
+                _ => Value::Null,
+            };
+            let reply = json!({"jsonrpc": "2.0", "id": id, "result": result});
             self.send_raw(reply.to_string().as_bytes()).await;
         }
     }
@@ -134,24 +145,48 @@ impl<R: AsyncRead + Unpin, W: AsyncWrite + Unpin> TestClient<R, W> {
 
     /// `initialize` with a workspace folder (`rootUri`).
     pub async fn initialize_in(&mut self, encodings: &[&str], root_uri: Option<&str>) -> Value {
+        self.initialize_with(encodings, root_uri, None).await
+    }
+
+    /// `initialize` with a workspace folder and `initializationOptions`; the client
+    /// says it answers `workspace/configuration` when it has a `configuration`.
+    pub async fn initialize_with(
+        &mut self,
+        encodings: &[&str],
+        root_uri: Option<&str>,
+        options: Option<Value>,
+    ) -> Value {
         let resp = self
             .request(
                 "initialize",
                 json!({
                     "processId": null,
                     "rootUri": root_uri,
+                    "initializationOptions": options,
                     "capabilities": {
                         "general": {"positionEncodings": encodings},
-                        "workspace": {"workspaceEdit": {
-                            "documentChanges": true,
-                            "resourceOperations": ["create"]
-                        }}
+                        "workspace": {
+                            "configuration": self.configuration.is_some(),
+                            "workspaceEdit": {
+                                "documentChanges": true,
+                                "resourceOperations": ["create"]
+                            }
+                        }
                     }
                 }),
             )
             .await;
         self.notify("initialized", json!({})).await;
         resp
+    }
+
+    /// Replaces the whole text of `uri` (a full-document change).
+    pub async fn change_full(&mut self, uri: &str, version: i64, text: &str) {
+        self.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]}),
+        )
+        .await;
     }
 
     pub async fn open(&mut self, uri: &str, language: &str, text: &str) {
@@ -164,6 +199,14 @@ impl<R: AsyncRead + Unpin, W: AsyncWrite + Unpin> TestClient<R, W> {
 }
 
 /// Byte offset of an LSP position counted in UTF-16 code units.
+/// The rule codes of a list of diagnostics, in order.
+pub fn codes(diags: &[Value]) -> Vec<String> {
+    diags
+        .iter()
+        .map(|d| d["code"].as_str().unwrap_or("").to_string())
+        .collect()
+}
+
 pub fn utf16_offset(text: &str, line: u64, character: u64) -> usize {
     let mut offset = 0;
     for (i, l) in text.split_inclusive('\n').enumerate() {
