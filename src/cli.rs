@@ -12,11 +12,13 @@ use anyhow::{Context, Result};
 use ignore::WalkBuilder;
 
 use crate::config::Config;
+use crate::config_file::ConfigFiles;
 use crate::engine::{self, SourceFile};
 use crate::finding::Fix;
 use crate::language::{is_dotenv_name, Language};
 use crate::project::{ProjectModel, Verdict};
 use crate::report::{self, FileReport};
+use crate::settings::Settings;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -343,10 +345,14 @@ fn write_atomic(path: &Path, text: &str) -> Result<()> {
     result.with_context(|| format!("writing {}", path.display()))
 }
 
-pub fn run_check(options: &CheckOptions, config: &Config) -> Result<CheckOutcome> {
+/// Checks the files under `options.paths`, each with the nearest config file's
+/// settings laid over `base`.
+pub fn run_check(options: &CheckOptions, base: &Settings) -> Result<CheckOutcome> {
     let started = Instant::now();
     let files = collect_files(&options.paths)?;
     let model = ProjectModel::new();
+    let configs = ConfigFiles::new(base.clone());
+    let config = &*configs.config_for(None);
     let next = AtomicUsize::new(0);
     let fixed = AtomicUsize::new(0);
     let results: Mutex<Vec<(usize, FileReport)>> = Mutex::new(Vec::new());
@@ -363,6 +369,10 @@ pub fn run_check(options: &CheckOptions, config: &Config) -> Result<CheckOutcome
             scope.spawn(|| loop {
                 let index = next.fetch_add(1, Ordering::Relaxed);
                 let Some(path) = files.get(index) else { break };
+                let config = &*configs.config_for(Some(path));
+                if config.exclude.matches_under(path, &[]).is_some() {
+                    continue;
+                }
                 let bytes = match std::fs::read(path) {
                     Ok(b) => b,
                     Err(e) => {
@@ -433,6 +443,13 @@ pub fn run_check(options: &CheckOptions, config: &Config) -> Result<CheckOutcome
     if let Some(first) = errors.first() {
         anyhow::bail!("{first}");
     }
+    // A config file that cannot be used would leave its files checked with other
+    // settings than the team wrote down: stop, and say where.
+    let config_errors = configs.errors();
+    if !config_errors.is_empty() {
+        let list: Vec<String> = config_errors.iter().map(ToString::to_string).collect();
+        anyhow::bail!("{}", list.join("\n"));
+    }
     let mut reports = results.into_inner().unwrap_or_default();
     let write_key_files = write_key_files.into_inner().unwrap_or_default();
     let mut facts = crate::endpoints::WorkspaceFacts::default();
@@ -455,7 +472,7 @@ pub fn run_check(options: &CheckOptions, config: &Config) -> Result<CheckOutcome
             let Ok(text) = std::fs::read_to_string(path) else {
                 continue;
             };
-            let hints: Vec<_> = analyze_file(path, &text, &model, config)
+            let hints: Vec<_> = analyze_file(path, &text, &model, &configs.config_for(Some(path)))
                 .into_iter()
                 .filter(|f| f.rule == crate::rules::RuleId::LeastPrivilegeKey)
                 .collect();

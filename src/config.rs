@@ -15,6 +15,8 @@ use crate::rules::RuleId;
 pub struct PathGlobs {
     patterns: Vec<String>,
     set: Option<GlobSet>,
+    /// The folder the globs are relative to, when they come from a config file.
+    base: Option<std::path::PathBuf>,
 }
 
 impl PathGlobs {
@@ -30,7 +32,13 @@ impl PathGlobs {
         Ok(PathGlobs {
             patterns: globs.to_vec(),
             set: Some(set),
+            base: None,
         })
+    }
+
+    pub fn with_base(mut self, base: Option<std::path::PathBuf>) -> PathGlobs {
+        self.base = base;
+        self
     }
 
     /// The first glob (as written) that matches `rel`.
@@ -40,10 +48,22 @@ impl PathGlobs {
         self.patterns.get(index).map(String::as_str)
     }
 
-    /// The first glob that matches `path` relative to one of `bases`, or, when no base
-    /// holds it, the path itself (so that `**/generated/**` works anywhere).
+    /// The first glob that matches `path` relative to the globs' own folder (a config
+    /// file's), else to one of `bases`, or, when no base holds it, the path itself (so
+    /// that `**/generated/**` works anywhere).
     pub fn matches_under(&self, path: &Path, bases: &[&Path]) -> Option<&str> {
         self.set.as_ref()?;
+        if let Some(base) = &self.base {
+            // Config files' folders are absolute; `check` may pass relative paths.
+            let absolute;
+            let path = if path.is_relative() && base.is_absolute() {
+                absolute = std::path::absolute(path).ok()?;
+                absolute.as_path()
+            } else {
+                path
+            };
+            return self.matches(path.strip_prefix(base).ok()?);
+        }
         let relative: Vec<&Path> = bases
             .iter()
             .filter_map(|base| path.strip_prefix(base).ok())
@@ -59,8 +79,8 @@ impl PathGlobs {
 /// Globs that decide whether files ship to users, over what the project model infers.
 #[derive(Clone, Debug, Default)]
 pub struct SideGlobs {
-    client: PathGlobs,
-    server: PathGlobs,
+    pub client: PathGlobs,
+    pub server: PathGlobs,
 }
 
 impl SideGlobs {
@@ -73,14 +93,18 @@ impl SideGlobs {
         })
     }
 
-    /// `Some((glob, client_side))` when a glob decides for `rel` (a path relative to
-    /// the project root). Server-side globs win over client-side ones: a user who
-    /// names a server folder inside a client one means the exception.
-    pub fn decide(&self, rel: &Path) -> Option<(&str, bool)> {
-        if let Some(glob) = self.server.matches(rel) {
+    /// `Some((glob, client_side))` when a glob decides for `path`; globs are relative
+    /// to their config file's folder, or else to `project_root`. Server-side globs win
+    /// over client-side ones: a user who names a server folder inside a client one
+    /// means the exception.
+    pub fn decide(&self, path: &Path, project_root: Option<&Path>) -> Option<(&str, bool)> {
+        let bases: Vec<&Path> = project_root.into_iter().collect();
+        if let Some(glob) = self.server.matches_under(path, &bases) {
             return Some((glob, false));
         }
-        self.client.matches(rel).map(|glob| (glob, true))
+        self.client
+            .matches_under(path, &bases)
+            .map(|glob| (glob, true))
     }
 }
 
@@ -148,19 +172,12 @@ mod tests {
             &["web/server/**".to_string()],
         )
         .unwrap();
-        assert_eq!(
-            globs.decide(Path::new("web/app.ts")),
-            Some(("web/**", true))
-        );
-        assert_eq!(
-            globs.decide(Path::new("lib/pay.widget.ts")),
-            Some(("**/*.widget.ts", true))
-        );
-        assert_eq!(
-            globs.decide(Path::new("web/server/mufi.ts")),
-            Some(("web/server/**", false))
-        );
-        assert_eq!(globs.decide(Path::new("api/mufi.ts")), None);
+        let root = Some(Path::new("/p"));
+        let decide = |p: &str| globs.decide(&Path::new("/p").join(p), root);
+        assert_eq!(decide("web/app.ts"), Some(("web/**", true)));
+        assert_eq!(decide("lib/pay.widget.ts"), Some(("**/*.widget.ts", true)));
+        assert_eq!(decide("web/server/mufi.ts"), Some(("web/server/**", false)));
+        assert_eq!(decide("api/mufi.ts"), None);
         assert!(SideGlobs::new(&["web/[".to_string()], &[]).is_err());
     }
 }

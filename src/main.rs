@@ -7,7 +7,6 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use mufi_lsp::cli::{self, CheckOptions, Format};
-use mufi_lsp::config::Config;
 use mufi_lsp::rules::{RuleId, ALL};
 
 #[derive(Parser)]
@@ -98,7 +97,7 @@ fn main() -> ExitCode {
                 fix,
                 color,
             };
-            match cli::run_check(&options, &Config::default()) {
+            match cli::run_check(&options, &mufi_lsp::settings::Settings::default()) {
                 Ok(outcome) => {
                     let mut out = std::io::stdout().lock();
                     let _ = out.write_all(outcome.output.as_bytes());
@@ -141,7 +140,7 @@ fn main() -> ExitCode {
             match mufi_lsp::cli::explain_file(
                 &path,
                 &mufi_lsp::project::ProjectModel::new(),
-                &Config::default(),
+                &mufi_lsp::config_file::ConfigFiles::default().config_for(Some(&path)),
             ) {
                 Ok(text) => {
                     print!("{text}");

@@ -615,16 +615,11 @@ pub fn is_project_file(path: &Path) -> bool {
 }
 
 /// The configuration's verdict for a file, when one of its globs matches: the glob, and
-/// whether it marks the file client-side. Globs match the path relative to the project
-/// root.
+/// whether it marks the file client-side. Globs match the path relative to their
+/// config file's folder, or else to the project root.
 pub fn side_override<'c>(file: &FileContext, config: &'c Config) -> Option<(&'c str, bool)> {
     let path = file.path.as_deref()?;
-    let rel = file
-        .project_root
-        .as_deref()
-        .and_then(|root| path.strip_prefix(root).ok())
-        .unwrap_or(path);
-    config.side_globs.decide(rel)
+    config.side_globs.decide(path, file.project_root.as_deref())
 }
 
 /// Where a file runs, and why.

@@ -2,6 +2,7 @@
 //! field by field with messages that name the field, and turned into a `Config`.
 
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
@@ -21,16 +22,39 @@ pub enum RuleLevel {
     At(Severity),
 }
 
-/// Every field a user can set, as written; all optional.
+/// Whose settings win when a config file and the editor both set a field.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Preference {
+    /// Config files win, field by field (the default: the project's file is shared
+    /// by the team and CI, the editor's settings are one person's).
+    #[default]
+    FilesFirst,
+    EditorFirst,
+    /// Config files are not read.
+    EditorOnly,
+}
+
+/// Globs as written, and the folder they are relative to: a config file's folder, or
+/// `None` for the editor's (then the workspace folder or the file's project).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct GlobList {
+    pub patterns: Vec<String>,
+    pub base: Option<PathBuf>,
+}
+
+/// Every field a user can set, as written; `None` where the user said nothing, so
+/// that settings from two places can be layered.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Settings {
     pub rules: BTreeMap<RuleId, RuleLevel>,
-    pub exclude: Vec<String>,
-    pub client_side: Vec<String>,
-    pub server_side: Vec<String>,
-    pub allowed_http_hosts: Vec<String>,
-    pub extra_key_names: Vec<String>,
+    pub exclude: Option<GlobList>,
+    pub client_side: Option<GlobList>,
+    pub server_side: Option<GlobList>,
+    pub allowed_http_hosts: Option<Vec<String>>,
+    pub extra_key_names: Option<Vec<String>>,
     pub max_file_size: Option<usize>,
+    /// Editor only: whether config files or the editor win.
+    pub preference: Option<Preference>,
 }
 
 /// Settings read from a value, and what in it was not understood but not wrong
@@ -64,6 +88,14 @@ const FIELDS: &[(&str, &[&str])] = &[
         "maxFileSize",
         &["maxFileSize", "max-file-size", "max_file_size"],
     ),
+    (
+        "configurationPreference",
+        &[
+            "configurationPreference",
+            "configuration-preference",
+            "configuration_preference",
+        ],
+    ),
 ];
 
 impl Settings {
@@ -94,16 +126,24 @@ impl Settings {
                 unknown.push(key.clone());
                 continue;
             };
+            let globs = |v: Vec<String>| {
+                Some(GlobList {
+                    patterns: v,
+                    base: None,
+                })
+            };
             let result = match *field {
                 "rules" => rule_levels(value).map(|r| settings.rules = r),
-                "exclude" => strings(field, value).map(|v| settings.exclude = v),
-                "clientSide" => strings(field, value).map(|v| settings.client_side = v),
-                "serverSide" => strings(field, value).map(|v| settings.server_side = v),
+                // Messages name the field as the user wrote it.
+                "exclude" => strings(key, value).map(|v| settings.exclude = globs(v)),
+                "clientSide" => strings(key, value).map(|v| settings.client_side = globs(v)),
+                "serverSide" => strings(key, value).map(|v| settings.server_side = globs(v)),
                 "allowedHttpHosts" => {
-                    strings(field, value).map(|v| settings.allowed_http_hosts = v)
+                    strings(key, value).map(|v| settings.allowed_http_hosts = Some(v))
                 }
-                "extraKeyNames" => strings(field, value).map(|v| settings.extra_key_names = v),
-                _ => size(value).map(|v| settings.max_file_size = v),
+                "extraKeyNames" => strings(key, value).map(|v| settings.extra_key_names = Some(v)),
+                "maxFileSize" => size(key, value).map(|v| settings.max_file_size = v),
+                _ => preference(key, value).map(|p| settings.preference = p),
             };
             if let Err(e) = result {
                 errors.push(e);
@@ -113,6 +153,52 @@ impl Settings {
             Ok(Parsed { settings, unknown })
         } else {
             Err(errors.join("; "))
+        }
+    }
+
+    /// Reads the settings of a config file (TOML, already parsed), whose globs are
+    /// relative to `dir`, the file's folder.
+    pub fn from_toml(value: &toml::Table, dir: &Path) -> Result<Parsed, String> {
+        let json = serde_json::to_value(value).map_err(|e| e.to_string())?;
+        let mut parsed = Settings::from_json(&json)?;
+        for list in [
+            &mut parsed.settings.exclude,
+            &mut parsed.settings.client_side,
+            &mut parsed.settings.server_side,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            list.base = Some(std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf()));
+        }
+        if parsed.settings.preference.take().is_some() {
+            parsed.unknown.push(
+                "configurationPreference (an editor setting: it decides whether this file wins)"
+                    .into(),
+            );
+        }
+        Ok(parsed)
+    }
+
+    /// These settings with `top`'s laid over them, field by field (rules rule by rule).
+    pub fn overlaid_with(&self, top: &Settings) -> Settings {
+        let mut rules = self.rules.clone();
+        rules.extend(top.rules.iter().map(|(r, l)| (*r, *l)));
+        Settings {
+            rules,
+            exclude: top.exclude.clone().or_else(|| self.exclude.clone()),
+            client_side: top.client_side.clone().or_else(|| self.client_side.clone()),
+            server_side: top.server_side.clone().or_else(|| self.server_side.clone()),
+            allowed_http_hosts: top
+                .allowed_http_hosts
+                .clone()
+                .or_else(|| self.allowed_http_hosts.clone()),
+            extra_key_names: top
+                .extra_key_names
+                .clone()
+                .or_else(|| self.extra_key_names.clone()),
+            max_file_size: top.max_file_size.or(self.max_file_size),
+            preference: top.preference.or(self.preference),
         }
     }
 
@@ -131,11 +217,19 @@ impl Settings {
                 }
             }
         }
-        config.exclude = PathGlobs::new(&self.exclude).map_err(|e| format!("`exclude`: {e}"))?;
-        config.side_globs = SideGlobs::new(&self.client_side, &self.server_side)
-            .map_err(|e| format!("`clientSide`/`serverSide`: {e}"))?;
-        config.allowed_http_hosts = self.allowed_http_hosts.clone();
-        config.extra_key_names = self.extra_key_names.clone();
+        let compile = |list: &Option<GlobList>| -> Result<PathGlobs, String> {
+            match list {
+                Some(l) => PathGlobs::new(&l.patterns).map(|g| g.with_base(l.base.clone())),
+                None => Ok(PathGlobs::default()),
+            }
+        };
+        config.exclude = compile(&self.exclude).map_err(|e| format!("`exclude`: {e}"))?;
+        config.side_globs = SideGlobs {
+            client: compile(&self.client_side).map_err(|e| format!("`clientSide`: {e}"))?,
+            server: compile(&self.server_side).map_err(|e| format!("`serverSide`: {e}"))?,
+        };
+        config.allowed_http_hosts = self.allowed_http_hosts.clone().unwrap_or_default();
+        config.extra_key_names = self.extra_key_names.clone().unwrap_or_default();
         if let Some(size) = self.max_file_size {
             config.max_file_size = size;
         }
@@ -197,7 +291,7 @@ fn strings(field: &str, value: &Value) -> Result<Vec<String>, String> {
     }
 }
 
-fn size(value: &Value) -> Result<Option<usize>, String> {
+fn size(field: &str, value: &Value) -> Result<Option<usize>, String> {
     match value {
         Value::Null => Ok(None),
         Value::Number(n) => n
@@ -205,9 +299,9 @@ fn size(value: &Value) -> Result<Option<usize>, String> {
             .filter(|&n| n > 0)
             .and_then(|n| usize::try_from(n).ok())
             .map(Some)
-            .ok_or_else(|| format!("`maxFileSize` must be a positive number of bytes, not {n}")),
+            .ok_or_else(|| format!("`{field}` must be a positive number of bytes, not {n}")),
         other => Err(format!(
-            "`maxFileSize` must be a number of bytes, not {}",
+            "`{field}` must be a number of bytes, not {}",
             describe(other)
         )),
     }
@@ -253,6 +347,25 @@ fn rule_levels(value: &Value) -> Result<BTreeMap<RuleId, RuleLevel>, String> {
         Ok(out)
     } else {
         Err(errors.join("; "))
+    }
+}
+
+fn preference(field: &str, value: &Value) -> Result<Option<Preference>, String> {
+    match value {
+        Value::Null => Ok(None),
+        Value::String(s) => match s.as_str() {
+            "filesFirst" | "files-first" => Ok(Some(Preference::FilesFirst)),
+            "editorFirst" | "editor-first" => Ok(Some(Preference::EditorFirst)),
+            "editorOnly" | "editor-only" => Ok(Some(Preference::EditorOnly)),
+            _ => Err(format!(
+                "`{field}` must be \"filesFirst\", \"editorFirst\" or \"editorOnly\", not {}",
+                describe(value)
+            )),
+        },
+        other => Err(format!(
+            "`{field}` must be a string, not {}",
+            describe(other)
+        )),
     }
 }
 
@@ -312,7 +425,7 @@ mod tests {
             );
             assert_eq!(s.rules.get(&RuleId::OpenRedirect), Some(&RuleLevel::Off));
             assert_eq!(s.rules.get(&RuleId::HardcodedApiKey), Some(&RuleLevel::On));
-            assert_eq!(s.client_side, ["web/**"]);
+            assert_eq!(s.client_side.as_ref().unwrap().patterns, ["web/**"]);
             assert_eq!(s.max_file_size, Some(1000));
             let config = s.to_config().unwrap();
             assert!(!config.is_enabled(RuleId::OpenRedirect));

@@ -28,6 +28,8 @@ pub struct Backend {
     roots: OnceLock<Vec<std::path::PathBuf>>,
     /// Whether the client answers `workspace/configuration`.
     pulls_configuration: OnceLock<bool>,
+    /// Whether the client can be asked to watch files (dynamic registration).
+    watches_files: OnceLock<bool>,
     /// A problem with the `initializationOptions`, shown once the client is ready.
     init_settings_problem: std::sync::Mutex<Option<(MessageType, String)>>,
 }
@@ -40,6 +42,7 @@ impl Backend {
             caps: OnceLock::new(),
             roots: OnceLock::new(),
             pulls_configuration: OnceLock::new(),
+            watches_files: OnceLock::new(),
             init_settings_problem: std::sync::Mutex::new(None),
         }
     }
@@ -52,11 +55,10 @@ impl Backend {
             Ok(p) => p,
             Err(e) => return Some((MessageType::ERROR, rejected(&e))),
         };
-        let config = match parsed.settings.to_config() {
-            Ok(c) => c,
-            Err(e) => return Some((MessageType::ERROR, rejected(&e))),
-        };
-        self.state.set_config(config);
+        if let Err(e) = parsed.settings.to_config() {
+            return Some((MessageType::ERROR, rejected(&e)));
+        }
+        self.state.configs.set_base(parsed.settings);
         self.state.refresh_project_facts();
         (!parsed.unknown.is_empty()).then(|| {
             (
@@ -68,6 +70,79 @@ impl Backend {
                 ),
             )
         })
+    }
+
+    /// Tells the user about config files whose problem appeared or went away: a
+    /// message, and a diagnostic on the file (through the worker when it is open, so
+    /// its own findings are kept).
+    async fn report_config_changes(&self) {
+        for (path, error) in self.state.configs.take_changes() {
+            let Ok(uri) = Uri::from_file_path(&path).ok_or(()) else {
+                continue;
+            };
+            if let Some(e) = &error {
+                let text = format!("mufi-lsp: {e} (the last good settings stay in force)");
+                self.show(Some((MessageType::ERROR, text))).await;
+            }
+            if self.state.requeue(&uri) {
+                continue;
+            }
+            let diagnostics = error.iter().map(convert::config_diagnostic).collect();
+            self.client
+                .publish_diagnostics(uri, diagnostics, None)
+                .await;
+        }
+    }
+
+    /// After a file changed on disk or was saved: forget what depended on it, analyse
+    /// again what is open, and report config problems.
+    async fn file_changed(&self, path: &std::path::Path) {
+        let config = crate::config_file::is_config_file(path);
+        let project = crate::project::is_project_file(path);
+        if !config && !project {
+            return;
+        }
+        if config {
+            self.state.configs.invalidate(Some(path));
+        }
+        if project {
+            self.state.model.invalidate();
+        }
+        self.state.refresh_project_facts();
+        self.report_config_changes().await;
+    }
+
+    /// Asks the client to report changes to the files that change what others are:
+    /// config files, `.gitignore`s and the project manifests. Off the protocol task:
+    /// the client answers in its own time.
+    fn watch_files(&self) {
+        const GLOBS: &[&str] = &[
+            "**/mufi-lsp.toml",
+            "**/.mufi-lsp.toml",
+            "**/pyproject.toml",
+            "**/.gitignore",
+            "**/package.json",
+            "**/{pubspec.yaml,Package.swift,build.gradle,build.gradle.kts}",
+        ];
+        let watchers: Vec<FileSystemWatcher> = GLOBS
+            .iter()
+            .map(|g| FileSystemWatcher {
+                glob_pattern: GlobPattern::String((*g).to_string()),
+                kind: None,
+            })
+            .collect();
+        let options = DidChangeWatchedFilesRegistrationOptions { watchers };
+        let registration = Registration {
+            id: "mufi-lsp-watched-files".into(),
+            method: "workspace/didChangeWatchedFiles".into(),
+            register_options: serde_json::to_value(options).ok(),
+        };
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            if let Err(e) = client.register_capability(vec![registration]).await {
+                tracing::warn!("the client would not watch files: {e}");
+            }
+        });
     }
 
     async fn show(&self, message: Option<(MessageType, String)>) {
@@ -160,6 +235,15 @@ impl LanguageServer for Backend {
                 .and_then(|w| w.configuration)
                 .unwrap_or(false),
         );
+        let _ = self.watches_files.set(
+            params
+                .capabilities
+                .workspace
+                .as_ref()
+                .and_then(|w| w.did_change_watched_files.as_ref())
+                .and_then(|w| w.dynamic_registration)
+                .unwrap_or(false),
+        );
         if let Some(options) = &params.initialization_options {
             let problem = self.apply_settings(options);
             if let Ok(mut p) = self.init_settings_problem.lock() {
@@ -209,13 +293,16 @@ impl LanguageServer for Backend {
             .ok()
             .and_then(|mut p| p.take());
         self.show(problem).await;
+        if self.watches_files.get() == Some(&true) {
+            self.watch_files();
+        }
         // Which Mufi endpoints the workspace calls (MUFI009), read off the protocol
         // task; open documents are analysed again once it is known.
         let roots = self.roots.get().cloned().unwrap_or_default();
         if !roots.is_empty() {
             let state = self.state.clone();
             tokio::task::spawn_blocking(move || {
-                let facts = crate::cli::workspace_facts(&roots, &state.config());
+                let facts = crate::cli::workspace_facts(&roots, &state.config_for(None));
                 state.model.set_workspace(facts);
                 state.refresh_project_facts();
             });
@@ -242,6 +329,8 @@ impl LanguageServer for Backend {
                 )
                 .await;
         }
+        // Opening a file reads the config files above it.
+        self.report_config_changes().await;
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
@@ -272,14 +361,18 @@ impl LanguageServer for Backend {
     }
 
     async fn did_save(&self, params: DidSaveTextDocumentParams) {
-        // A saved .gitignore, package.json or framework config changes what other files
-        // are: read the project again and re-analyse what is open.
-        let Some(path) = params.text_document.uri.to_file_path() else {
-            return;
-        };
-        if crate::project::is_project_file(&path) {
-            self.state.model.invalidate();
-            self.state.refresh_project_facts();
+        // A saved config file, .gitignore, package.json or framework config changes
+        // what other files are: read it again and re-analyse what is open.
+        if let Some(path) = params.text_document.uri.to_file_path() {
+            self.file_changed(&path).await;
+        }
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        for change in params.changes {
+            if let Some(path) = change.uri.to_file_path() {
+                self.file_changed(&path).await;
+            }
         }
     }
 
@@ -294,6 +387,7 @@ impl LanguageServer for Backend {
         if !empty {
             let message = self.apply_settings(&params.settings);
             self.show(message).await;
+            self.report_config_changes().await;
             return;
         }
         if self.pulls_configuration.get() == Some(&true) {
@@ -308,6 +402,7 @@ impl LanguageServer for Backend {
                     Some(value) if !value.is_null() => {
                         let message = self.apply_settings(&value);
                         self.show(message).await;
+                        self.report_config_changes().await;
                     }
                     _ => {}
                 },
@@ -338,7 +433,7 @@ impl LanguageServer for Backend {
             let pos = params.text_document_position_params.position;
             let encoding = state.encoding();
             let (snap, findings) = state.current_findings(uri)?;
-            let config = state.config();
+            let config = snap.config.clone();
             state.with_doc(uri, |doc| {
                 let offset = convert::offset(doc, pos, encoding);
                 let Some(f) = findings

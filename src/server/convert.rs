@@ -120,3 +120,28 @@ fn section<'a>(doc: &'a str, heading: &str) -> Option<&'a str> {
     let end = rest.find("\n## ").unwrap_or(rest.len());
     Some(rest[..end].trim())
 }
+
+/// A config file's problem as a diagnostic on its line (whole line: the column is
+/// not known for every problem).
+pub fn config_diagnostic(error: &crate::config_file::ConfigError) -> Diagnostic {
+    Diagnostic {
+        range: LspRange {
+            start: Position {
+                line: error.line,
+                character: 0,
+            },
+            end: Position {
+                line: error.line + 1,
+                character: 0,
+            },
+        },
+        severity: Some(DiagnosticSeverity::ERROR),
+        code: Some(NumberOrString::String("config".into())),
+        source: Some("mufi-lsp".into()),
+        message: format!(
+            "{} (mufi-lsp keeps the last good settings of this file)",
+            error.message
+        ),
+        ..Diagnostic::default()
+    }
+}

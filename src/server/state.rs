@@ -12,6 +12,7 @@ use tower_lsp_server::Client;
 use tree_sitter::{InputEdit, Tree};
 
 use crate::config::Config;
+use crate::config_file::ConfigFiles;
 use crate::document::{Change, Document, Encoding};
 use crate::engine::{self, SourceFile};
 use crate::finding::Finding;
@@ -27,6 +28,8 @@ pub struct OpenDoc {
     /// What the file is in its project, read from disk once when it is opened (so the
     /// edit path does no I/O).
     pub file: FileContext,
+    /// Its configuration (editor settings and the nearest config file), likewise.
+    pub config: Arc<Config>,
     /// Findings computed for `doc.version`, when they are current.
     pub findings: Option<(i32, Arc<Vec<Finding>>)>,
     /// Raw (unsuppressed) findings and file facts of the last analysed version: the
@@ -49,6 +52,7 @@ pub struct Snapshot {
     pub excluded: Option<String>,
     /// The settings and project facts it was taken under (`State::generation`).
     pub generation: u64,
+    pub config: Arc<Config>,
 }
 
 pub struct Base {
@@ -73,7 +77,8 @@ pub struct OpenTexts(pub HashMap<PathBuf, (Uri, Arc<str>, i32)>);
 pub struct State {
     docs: Mutex<HashMap<Uri, OpenDoc>>,
     pub encoding: RwLock<Encoding>,
-    pub config: RwLock<Arc<Config>>,
+    /// The editor's settings layered with the config files, per file.
+    pub configs: ConfigFiles,
     /// The workspace folders the client named: `exclude` globs are relative to them.
     pub roots: RwLock<Vec<PathBuf>>,
     pub model: ProjectModel,
@@ -89,7 +94,7 @@ impl State {
         let state = Arc::new(State {
             docs: Mutex::new(HashMap::new()),
             encoding: RwLock::new(Encoding::Utf16),
-            config: RwLock::new(Arc::new(Config::default())),
+            configs: ConfigFiles::default(),
             roots: RwLock::new(Vec::new()),
             model: ProjectModel::new(),
             generation: std::sync::atomic::AtomicU64::new(0),
@@ -111,17 +116,9 @@ impl State {
         self.encoding.read().map(|e| *e).unwrap_or(Encoding::Utf16)
     }
 
-    pub fn config(&self) -> Arc<Config> {
-        self.config
-            .read()
-            .map(|c| c.clone())
-            .unwrap_or_else(|_| Arc::new(Config::default()))
-    }
-
-    pub fn set_config(&self, config: Config) {
-        if let Ok(mut c) = self.config.write() {
-            *c = Arc::new(config);
-        }
+    /// The configuration for a file (or, without a path, the editor's alone).
+    pub fn config_for(&self, path: Option<&std::path::Path>) -> Arc<Config> {
+        self.configs.config_for(path)
     }
 
     pub fn roots(&self) -> Vec<PathBuf> {
@@ -156,7 +153,8 @@ impl State {
             Some(p) => self.model.file_context(p),
             None => FileContext::default(),
         };
-        let skipped = too_large(text, &self.config());
+        let config = self.config_for(path.as_deref());
+        let skipped = too_large(text, &config);
         let doc = Document::new(if skipped.is_some() { "" } else { text }, version, language);
         if let Some(reason) = &skipped {
             tracing::warn!("not analysing {}: {reason}", uri.as_str());
@@ -170,6 +168,7 @@ impl State {
                     doc,
                     path,
                     file,
+                    config,
                     findings: None,
                     raw: None,
                     skipped,
@@ -219,6 +218,7 @@ impl State {
                 if let Some(path) = &open.path {
                     open.file = self.model.file_context(path);
                 }
+                open.config = self.config_for(open.path.as_deref());
                 open.raw = None;
                 open.findings = None;
             }
@@ -227,6 +227,15 @@ impl State {
         for uri in uris {
             let _ = self.queue.send(uri);
         }
+    }
+
+    /// Queues an open document for analysis again; false when it is not open.
+    pub fn requeue(&self, uri: &Uri) -> bool {
+        let open = self.docs().contains_key(uri);
+        if open {
+            let _ = self.queue.send(uri.clone());
+        }
+        open
     }
 
     pub fn close(&self, uri: &Uri) {
@@ -241,7 +250,8 @@ impl State {
         }
         let file = open.file.clone();
         let generation = self.generation();
-        let excluded = self.excluded_by(&file, &self.config());
+        let config = open.config.clone();
+        let excluded = self.excluded_by(&file, &config);
         let base = match (open.doc.base(), &open.raw) {
             (Some((tree, edits)), Some((raw, facts))) => Some(Base {
                 tree: tree.clone(),
@@ -260,6 +270,7 @@ impl State {
             base,
             excluded,
             generation,
+            config,
         })
     }
 
@@ -279,7 +290,7 @@ impl State {
                     .map(|(_, f)| f.clone())
             })
         };
-        let findings = cached.unwrap_or_else(|| Arc::new(analyze(&snap, &self.config()).findings));
+        let findings = cached.unwrap_or_else(|| Arc::new(analyze(&snap, &snap.config).findings));
         Some((snap, findings))
     }
 
@@ -382,9 +393,8 @@ async fn worker(
             let Some(snap) = state.snapshot(&uri) else {
                 continue;
             };
-            let config = state.config();
             let analysed = tokio::task::spawn_blocking(move || {
-                let analysis = analyze(&snap, &config);
+                let analysis = analyze(&snap, &snap.config);
                 (snap, analysis)
             })
             .await;
@@ -407,7 +417,11 @@ async fn worker(
                 open.findings = Some((snap.version, findings.clone()));
                 open.raw = Some((analysis.raw, analysis.facts));
                 open.doc.reset_base();
-                convert::diagnostics(&open.doc, &findings, encoding)
+                let mut diagnostics = convert::diagnostics(&open.doc, &findings, encoding);
+                // An open config file also shows why it cannot be used.
+                let problem = open.path.as_deref().and_then(|p| state.configs.error_of(p));
+                diagnostics.extend(problem.iter().map(convert::config_diagnostic));
+                diagnostics
             };
             client
                 .publish_diagnostics(uri, diagnostics, Some(snap.version))

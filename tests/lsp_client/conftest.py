@@ -56,6 +56,7 @@ class MufiClient(LanguageClient):
         self._published_event = asyncio.Event()
         self.exit_code: int | None = None
         self.exited = asyncio.Event()
+        self.registrations: list[types.Registration] = []
 
     async def server_exit(self, server: asyncio.subprocess.Process) -> None:
         self.exit_code = server.returncode
@@ -103,10 +104,17 @@ def on_publish_diagnostics(client: MufiClient, params: types.PublishDiagnosticsP
     client._published_event.set()
 
 
+def on_register_capability(client: MufiClient, params: types.RegistrationParams) -> None:
+    """pytest-lsp advertises dynamic registration but has no handler for it; the
+    server asks to watch its config files."""
+    client.registrations.extend(params.registrations)
+
+
 def make_client() -> MufiClient:
     client = MufiClient(converter_factory=default_converter)
     features = dict(DEFAULT_CLIENT_FEATURES)
     features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = on_publish_diagnostics
+    features[types.CLIENT_REGISTER_CAPABILITY] = on_register_capability
     register_lsp_features(client, features)
     return client
 
