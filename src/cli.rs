@@ -17,20 +17,18 @@ use crate::engine::{self, SourceFile};
 use crate::finding::Fix;
 use crate::language::{is_dotenv_name, Language};
 use crate::project::{ProjectModel, Verdict};
+pub use crate::report::Format;
 use crate::report::{self, FileReport};
+use crate::selection::FindingFilter;
 use crate::settings::Settings;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    Text,
-    Json,
-}
 
 pub struct CheckOptions {
     pub paths: Vec<PathBuf>,
     pub format: Format,
     pub fix: bool,
     pub color: bool,
+    /// Which findings are reported, fixed and counted (`--select`, `--ignore`, `--severity`).
+    pub filter: FindingFilter,
 }
 
 /// What a run found; the exit code follows from it.
@@ -403,6 +401,7 @@ pub fn run_check(options: &CheckOptions, base: &Settings) -> Result<CheckOutcome
                 if options.fix {
                     let safe: Vec<&Fix> = findings
                         .iter()
+                        .filter(|f| options.filter.keeps(f))
                         .flat_map(|f| f.fixes.iter().filter(|x| x.safe && x.is_local()).take(1))
                         .collect();
                     if !safe.is_empty() {
@@ -498,17 +497,24 @@ pub fn run_check(options: &CheckOptions, base: &Settings) -> Result<CheckOutcome
         }
     }
     reports.sort_by_key(|(i, _)| *i);
-    let reports: Vec<FileReport> = reports.into_iter().map(|(_, r)| r).collect();
+    let mut reports: Vec<FileReport> = reports.into_iter().map(|(_, r)| r).collect();
+    for report in &mut reports {
+        options.filter.retain(&mut report.findings);
+    }
+    reports.retain(|r| !r.findings.is_empty());
     let total = reports.iter().map(|r| r.findings.len()).sum();
     let failing = reports
         .iter()
         .flat_map(|r| &r.findings)
         .filter(|f| f.severity <= crate::finding::Severity::Warning)
         .count();
-    let output = match options.format {
-        Format::Text => report::text::render(&reports, files.len(), options.color),
-        Format::Json => report::json::render(&reports, files.len(), started.elapsed().as_millis()),
-    };
+    let output = report::render(
+        options.format,
+        &reports,
+        files.len(),
+        options.color,
+        started.elapsed().as_millis(),
+    );
     Ok(CheckOutcome {
         findings: total,
         failing,

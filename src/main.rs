@@ -1,13 +1,16 @@
 //! The `mufi-lsp` binary: a language server on stdio by default, `check` for CI,
 //! `rules` and `explain` for the rule reference.
 
-use std::io::{IsTerminal, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use mufi_lsp::cli::{self, CheckOptions, Format};
+use mufi_lsp::config_file::ConfigFiles;
+use mufi_lsp::finding::Severity;
 use mufi_lsp::rules::{RuleId, ALL};
+use mufi_lsp::selection::{parse_severity, FindingFilter};
 
 #[derive(Parser)]
 #[command(
@@ -38,6 +41,21 @@ enum Command {
         /// Never colour the text report.
         #[arg(long)]
         no_color: bool,
+        /// Report only these rules (codes or names, comma-separated, repeatable).
+        #[arg(long, value_name = "RULES")]
+        select: Vec<String>,
+        /// Never report these rules (codes or names, comma-separated, repeatable).
+        #[arg(long, value_name = "RULES")]
+        ignore: Vec<String>,
+        /// Report only findings at this severity or above: error, warning, info or hint.
+        /// Findings below it do not change the exit code either.
+        #[arg(long, value_name = "LEVEL", value_parser = parse_severity, default_value = "hint")]
+        severity: Severity,
+        /// Read the file's text from stdin and check it as the file at PATH (its language,
+        /// project and git state come from PATH). With --fix, print the fixed text to
+        /// stdout and the report to stderr; nothing is written.
+        #[arg(long, value_name = "PATH", conflicts_with = "paths")]
+        stdin_filename: Option<PathBuf>,
     },
     /// List the rules.
     Rules {
@@ -86,23 +104,70 @@ fn main() -> ExitCode {
             format,
             fix,
             no_color,
+            select,
+            ignore,
+            severity,
+            stdin_filename,
         }) => {
+            let filter = match FindingFilter::new(&select, &ignore, severity) {
+                Ok(filter) => filter,
+                Err(e) => {
+                    eprintln!("mufi-lsp: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            // The report goes to stderr when stdout carries the fixed text.
+            let report_to_stdout = !(fix && stdin_filename.is_some());
             let color = !no_color
                 && format == Format::Text
-                && std::io::stdout().is_terminal()
+                && if report_to_stdout {
+                    std::io::stdout().is_terminal()
+                } else {
+                    std::io::stderr().is_terminal()
+                }
                 && std::env::var_os("NO_COLOR").is_none();
             let options = CheckOptions {
                 paths,
                 format,
                 fix,
                 color,
+                filter,
             };
-            match cli::run_check(&options, &mufi_lsp::settings::Settings::default()) {
-                Ok(outcome) => {
-                    let mut out = std::io::stdout().lock();
-                    let _ = out.write_all(outcome.output.as_bytes());
-                    if format == Format::Json {
-                        let _ = out.write_all(b"\n");
+            let result = match &stdin_filename {
+                Some(path) => {
+                    let mut input = Vec::new();
+                    match std::io::stdin().read_to_end(&mut input) {
+                        Ok(_) => {
+                            // The text is checked as the file at `path`: with that
+                            // file's config file, and it must be usable.
+                            let configs = ConfigFiles::default();
+                            let config = configs.config_for(Some(path));
+                            match configs.errors().first() {
+                                Some(e) => Err(anyhow::anyhow!("{e}")),
+                                None => {
+                                    let checked =
+                                        mufi_lsp::stdin::check(path, input, &options, &config);
+                                    Ok((checked.outcome, checked.fixed_text))
+                                }
+                            }
+                        }
+                        Err(e) => Err(anyhow::anyhow!("reading standard input: {e}")),
+                    }
+                }
+                None => cli::run_check(&options, &mufi_lsp::settings::Settings::default())
+                    .map(|o| (o, None)),
+            };
+            match result {
+                Ok((outcome, fixed_text)) => {
+                    let mut report = outcome.output.into_bytes();
+                    if format == Format::Json || format == Format::Sarif {
+                        report.push(b'\n');
+                    }
+                    if let Some(text) = fixed_text {
+                        let _ = std::io::stdout().lock().write_all(&text);
+                        let _ = std::io::stderr().lock().write_all(&report);
+                    } else {
+                        let _ = std::io::stdout().lock().write_all(&report);
                     }
                     if fix {
                         eprintln!("mufi-lsp: applied {} fixes", outcome.fixed);

@@ -1,15 +1,77 @@
-//! Reports for `check`: one file's findings with the text they point into, and the
-//! line/column arithmetic (1-based, Unicode scalar values) reports share.
+//! Reports for `check`: one file's findings with the text they point into, the
+//! line/column arithmetic (1-based, Unicode scalar values) reports share, and the
+//! choice of format.
 
+pub mod github;
 pub mod json;
+pub mod sarif;
 pub mod text;
 
 use std::ops::Range;
 
-use crate::finding::Finding;
+use crate::finding::{Finding, Severity};
 use crate::jwt;
 use crate::lines;
 use crate::rules::RuleId;
+
+/// The report formats of `check --format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// `file:line:col`, the rule, the message and the source line, underlined.
+    Text,
+    /// The stable JSON report (version 1).
+    Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on the pull request.
+    Github,
+}
+
+/// Renders `files` in `format`. `elapsed_ms` is the run's time so far (JSON reports it).
+pub fn render(
+    format: Format,
+    files: &[FileReport],
+    files_scanned: usize,
+    color: bool,
+    elapsed_ms: u128,
+) -> String {
+    match format {
+        Format::Text => text::render(files, files_scanned, color),
+        Format::Json => json::render(files, files_scanned, elapsed_ms),
+        Format::Sarif => sarif::render(files),
+        Format::Github => github::render(files, files_scanned),
+    }
+}
+
+/// The closing line of the text and GitHub reports: how many problems of each severity.
+pub fn summary_line(files: &[FileReport], files_scanned: usize) -> String {
+    let mut counts = [0usize; 4];
+    for f in files.iter().flat_map(|file| &file.findings) {
+        counts[f.severity as usize] += 1;
+    }
+    let total: usize = counts.iter().sum();
+    if total == 0 {
+        return format!("No problems found in {files_scanned} files.");
+    }
+    format!(
+        "Found {total} problem{} in {files_scanned} files ({} errors, {} warnings, {} infos, {} hints).",
+        if total == 1 { "" } else { "s" },
+        counts[Severity::Error as usize],
+        counts[Severity::Warning as usize],
+        counts[Severity::Info as usize],
+        counts[Severity::Hint as usize]
+    )
+}
+
+/// The source line holding byte `offset`, without its line break, with every secret on
+/// it redacted: what a report may show or hash of a flagged line.
+pub fn redacted_line(text: &str, offset: usize, findings: &[Finding]) -> String {
+    let line_start = lines::line_start(text, offset);
+    let line_end = lines::line_end(text, offset);
+    let line = &text[line_start..line_end];
+    let secrets = secret_ranges(line, line_start, findings);
+    redact_line(line, line_start, &secrets).0
+}
 
 /// One analysed file, ready to report.
 pub struct FileReport {
@@ -56,6 +118,20 @@ impl<'a> Positions<'a> {
             line: self.index.line(offset) + 1,
             column: text[line_start..offset].chars().count() + 1,
         }
+    }
+}
+
+impl Positions<'_> {
+    /// The 1-based column of `offset` counted in UTF-16 code units (what GitHub code
+    /// scanning and LSP clients count): an emoji before a finding counts 2, not 1.
+    pub fn utf16_column(&self, offset: usize) -> usize {
+        let text = self.text;
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line_start = self.index.line_start(offset);
+        text[line_start..offset].encode_utf16().count() + 1
     }
 }
 

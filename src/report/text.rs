@@ -25,11 +25,9 @@ impl Paint {
 pub fn render(files: &[FileReport], files_scanned: usize, color: bool) -> String {
     let paint = Paint { on: color };
     let mut out = String::new();
-    let mut counts = [0usize; 4];
     for file in files {
         let positions = Positions::new(&file.text);
         for f in &file.findings {
-            counts[f.severity as usize] += 1;
             let start = positions.line_col(f.range.start);
             let end = positions.line_col(f.range.end);
             let (sev_color, sev) = match f.severity {
@@ -78,19 +76,6 @@ pub fn render(files: &[FileReport], files_scanned: usize, color: bool) -> String
             out.push('\n');
         }
     }
-    let total: usize = counts.iter().sum();
-    if total == 0 {
-        let _ = writeln!(out, "No problems found in {files_scanned} files.");
-    } else {
-        let _ = writeln!(
-            out,
-            "Found {total} problem{} in {files_scanned} files ({} errors, {} warnings, {} infos, {} hints).",
-            if total == 1 { "" } else { "s" },
-            counts[0],
-            counts[1],
-            counts[2],
-            counts[3]
-        );
-    }
+    let _ = writeln!(out, "{}", super::summary_line(files, files_scanned));
     out
 }
