@@ -122,6 +122,8 @@ pub struct Config {
     pub side_globs: SideGlobs,
     /// Files the user does not want checked at all.
     pub exclude: PathGlobs,
+    /// Whether the server checks the whole workspace in the background.
+    pub scan_workspace: bool,
 }
 
 impl Default for Config {
@@ -134,6 +136,7 @@ impl Default for Config {
             max_file_size: 4 * 1024 * 1024,
             side_globs: SideGlobs::default(),
             exclude: PathGlobs::default(),
+            scan_workspace: true,
         }
     }
 }

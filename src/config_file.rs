@@ -100,7 +100,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Option<FileSettings>, ConfigErro
         let name = field.split(' ').next().unwrap_or(field);
         return Err(located(format!(
             "unknown field `{name}` (fields: rules, exclude, client-side, server-side, \
-             allowed-http-hosts, extra-key-names, max-file-size)"
+             allowed-http-hosts, extra-key-names, max-file-size, scan-workspace)"
         )));
     }
     // Globs are compiled now, so that a bad one is this file's error, not a

@@ -53,6 +53,8 @@ pub struct Settings {
     pub allowed_http_hosts: Option<Vec<String>>,
     pub extra_key_names: Option<Vec<String>>,
     pub max_file_size: Option<usize>,
+    /// Whether the server checks every file of the workspace, not just open ones.
+    pub scan_workspace: Option<bool>,
     /// Editor only: whether config files or the editor win.
     pub preference: Option<Preference>,
 }
@@ -87,6 +89,10 @@ const FIELDS: &[(&str, &[&str])] = &[
     (
         "maxFileSize",
         &["maxFileSize", "max-file-size", "max_file_size"],
+    ),
+    (
+        "scanWorkspace",
+        &["scanWorkspace", "scan-workspace", "scan_workspace"],
     ),
     (
         "configurationPreference",
@@ -143,6 +149,7 @@ impl Settings {
                 }
                 "extraKeyNames" => strings(key, value).map(|v| settings.extra_key_names = Some(v)),
                 "maxFileSize" => size(key, value).map(|v| settings.max_file_size = v),
+                "scanWorkspace" => switch(key, value).map(|v| settings.scan_workspace = v),
                 _ => preference(key, value).map(|p| settings.preference = p),
             };
             if let Err(e) = result {
@@ -198,6 +205,7 @@ impl Settings {
                 .clone()
                 .or_else(|| self.extra_key_names.clone()),
             max_file_size: top.max_file_size.or(self.max_file_size),
+            scan_workspace: top.scan_workspace.or(self.scan_workspace),
             preference: top.preference.or(self.preference),
         }
     }
@@ -232,6 +240,9 @@ impl Settings {
         config.extra_key_names = self.extra_key_names.clone().unwrap_or_default();
         if let Some(size) = self.max_file_size {
             config.max_file_size = size;
+        }
+        if let Some(scan) = self.scan_workspace {
+            config.scan_workspace = scan;
         }
         Ok(config)
     }
@@ -347,6 +358,17 @@ fn rule_levels(value: &Value) -> Result<BTreeMap<RuleId, RuleLevel>, String> {
         Ok(out)
     } else {
         Err(errors.join("; "))
+    }
+}
+
+fn switch(field: &str, value: &Value) -> Result<Option<bool>, String> {
+    match value {
+        Value::Null => Ok(None),
+        Value::Bool(b) => Ok(Some(*b)),
+        other => Err(format!(
+            "`{field}` must be true or false, not {}",
+            describe(other)
+        )),
     }
 }
 

@@ -30,6 +30,8 @@ pub struct Backend {
     pulls_configuration: OnceLock<bool>,
     /// Whether the client can be asked to watch files (dynamic registration).
     watches_files: OnceLock<bool>,
+    /// Whether the client shows server-initiated progress.
+    shows_progress: OnceLock<bool>,
     /// A problem with the `initializationOptions`, shown once the client is ready.
     init_settings_problem: std::sync::Mutex<Option<(MessageType, String)>>,
 }
@@ -43,6 +45,7 @@ impl Backend {
             roots: OnceLock::new(),
             pulls_configuration: OnceLock::new(),
             watches_files: OnceLock::new(),
+            shows_progress: OnceLock::new(),
             init_settings_problem: std::sync::Mutex::new(None),
         }
     }
@@ -65,7 +68,8 @@ impl Backend {
                 MessageType::WARNING,
                 format!(
                     "mufi-lsp: ignoring unknown settings: {} (known: rules, exclude, clientSide, \
-                     serverSide, allowedHttpHosts, extraKeyNames, maxFileSize)",
+                     serverSide, allowedHttpHosts, extraKeyNames, maxFileSize, scanWorkspace, \
+                     configurationPreference)",
                     parsed.unknown.join(", ")
                 ),
             )
@@ -110,6 +114,25 @@ impl Backend {
         }
         self.state.refresh_project_facts();
         self.report_config_changes().await;
+        // What every file on disk is may have changed too.
+        self.start_scan();
+    }
+
+    /// A file changed on disk outside the editor: analyse it again if the workspace
+    /// is scanned (the worker drops the result if the file is open).
+    fn source_changed(&self, path: &std::path::Path) {
+        if Language::for_path(path).is_none() {
+            return;
+        }
+        let Some(roots) = self.scanning() else {
+            return;
+        };
+        if !roots.iter().any(|r| path.starts_with(r)) {
+            return;
+        }
+        let state = self.state.clone();
+        let path = path.to_path_buf();
+        tokio::task::spawn_blocking(move || super::scan::rescan(&state, &path, &roots));
     }
 
     /// Asks the client to report changes to the files that change what others are:
@@ -124,10 +147,22 @@ impl Backend {
             "**/package.json",
             "**/{pubspec.yaml,Package.swift,build.gradle,build.gradle.kts}",
         ];
-        let watchers: Vec<FileSystemWatcher> = GLOBS
-            .iter()
+        let mut globs: Vec<String> = GLOBS.iter().map(|g| (*g).to_string()).collect();
+        if self.scanning().is_some() {
+            // Source files too, to keep the scan's results current.
+            let mut extensions: Vec<&str> = crate::language::registry()
+                .iter()
+                .flat_map(|l| l.extensions.iter().copied())
+                .collect();
+            extensions.sort_unstable();
+            extensions.dedup();
+            globs.push(format!("**/*.{{{}}}", extensions.join(",")));
+            globs.push("**/.env*".into());
+        }
+        let watchers: Vec<FileSystemWatcher> = globs
+            .into_iter()
             .map(|g| FileSystemWatcher {
-                glob_pattern: GlobPattern::String((*g).to_string()),
+                glob_pattern: GlobPattern::String(g),
                 kind: None,
             })
             .collect();
@@ -143,6 +178,38 @@ impl Backend {
                 tracing::warn!("the client would not watch files: {e}");
             }
         });
+    }
+
+    /// The user cancelled a progress the server started: the workspace scan stops
+    /// at its next batch.
+    pub async fn work_done_progress_cancel(&self, params: WorkDoneProgressCancelParams) {
+        if super::scan::is_scan_token(&params.token) {
+            self.state.scans.cancel();
+        }
+    }
+
+    /// Whether the workspace is to be scanned: there is one, and its settings allow.
+    fn scanning(&self) -> Option<Vec<std::path::PathBuf>> {
+        let roots = self.roots.get().cloned().unwrap_or_default();
+        let first = roots.first()?;
+        self.state
+            .config_for(Some(&first.join(".")))
+            .scan_workspace
+            .then_some(roots)
+    }
+
+    /// Starts a workspace scan (ending any older one), or, when scanning is off,
+    /// clears what earlier scans published.
+    fn start_scan(&self) {
+        let client = self.client.clone();
+        let state = self.state.clone();
+        match self.scanning() {
+            Some(roots) => {
+                let progress = self.shows_progress.get() == Some(&true);
+                tokio::spawn(super::scan::run(client, state, roots, progress));
+            }
+            None => super::scan::clear(&state),
+        }
     }
 
     async fn show(&self, message: Option<(MessageType, String)>) {
@@ -244,6 +311,14 @@ impl LanguageServer for Backend {
                 .and_then(|w| w.dynamic_registration)
                 .unwrap_or(false),
         );
+        let _ = self.shows_progress.set(
+            params
+                .capabilities
+                .window
+                .as_ref()
+                .and_then(|w| w.work_done_progress)
+                .unwrap_or(false),
+        );
         if let Some(options) = &params.initialization_options {
             let problem = self.apply_settings(options);
             if let Ok(mut p) = self.init_settings_problem.lock() {
@@ -296,6 +371,7 @@ impl LanguageServer for Backend {
         if self.watches_files.get() == Some(&true) {
             self.watch_files();
         }
+        self.start_scan();
         // Which Mufi endpoints the workspace calls (MUFI009), read off the protocol
         // task; open documents are analysed again once it is known.
         let roots = self.roots.get().cloned().unwrap_or_default();
@@ -372,6 +448,7 @@ impl LanguageServer for Backend {
         for change in params.changes {
             if let Some(path) = change.uri.to_file_path() {
                 self.file_changed(&path).await;
+                self.source_changed(&path);
             }
         }
     }
@@ -388,6 +465,7 @@ impl LanguageServer for Backend {
             let message = self.apply_settings(&params.settings);
             self.show(message).await;
             self.report_config_changes().await;
+            self.start_scan();
             return;
         }
         if self.pulls_configuration.get() == Some(&true) {
@@ -403,6 +481,7 @@ impl LanguageServer for Backend {
                         let message = self.apply_settings(&value);
                         self.show(message).await;
                         self.report_config_changes().await;
+                        self.start_scan();
                     }
                     _ => {}
                 },
@@ -414,7 +493,13 @@ impl LanguageServer for Backend {
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         self.state.close(&uri);
-        self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        self.client
+            .publish_diagnostics(uri.clone(), Vec::new(), None)
+            .await;
+        // Closed, the file is what is on disk again.
+        if let Some(path) = uri.to_file_path() {
+            self.source_changed(&path);
+        }
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {

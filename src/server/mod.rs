@@ -5,6 +5,7 @@ mod backend;
 mod convert;
 mod file_edits;
 pub mod framing;
+mod scan;
 mod state;
 
 use std::sync::Arc;
@@ -21,7 +22,14 @@ where
     I: AsyncRead + Unpin + Send + 'static,
     O: AsyncWrite + Unpin + Send + 'static,
 {
-    let (service, socket) = LspService::new(Backend::new);
+    let (service, socket) = LspService::build(Backend::new)
+        // Not among tower-lsp-server's handlers yet: the user's click on the scan's
+        // progress bar.
+        .custom_method(
+            "window/workDoneProgress/cancel",
+            Backend::work_done_progress_cancel,
+        )
+        .finish();
     let (guard_to_server, server_in) = tokio::io::duplex(1 << 20);
     let (server_out, server_to_guard) = tokio::io::duplex(1 << 20);
     let output = Arc::new(Mutex::new(output));

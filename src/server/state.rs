@@ -85,7 +85,20 @@ pub struct State {
     /// Bumped whenever settings or project facts change: an analysis started before
     /// is stale even if the document's version is not.
     generation: std::sync::atomic::AtomicU64,
-    queue: mpsc::UnboundedSender<Uri>,
+    /// The workspace scan.
+    pub scans: super::scan::Scans,
+    queue: mpsc::UnboundedSender<Job>,
+}
+
+/// Work for the worker, the one task that publishes diagnostics: it sees opens,
+/// edits and results from disk in order, so a file's disk result can never land
+/// after the editor's.
+pub enum Job {
+    /// Analyse an open document.
+    Analyse(Uri),
+    /// Diagnostics of a file read from disk (the workspace scan): published only if the
+    /// file is not open in the editor when the worker gets to it.
+    Disk(Uri, Vec<tower_lsp_server::ls_types::Diagnostic>),
 }
 
 impl State {
@@ -98,6 +111,7 @@ impl State {
             roots: RwLock::new(Vec::new()),
             model: ProjectModel::new(),
             generation: std::sync::atomic::AtomicU64::new(0),
+            scans: super::scan::Scans::default(),
             queue,
         });
         tokio::spawn(worker(Arc::downgrade(&state), client, rx));
@@ -175,7 +189,7 @@ impl State {
                 },
             );
         }
-        let _ = self.queue.send(uri);
+        let _ = self.queue.send(Job::Analyse(uri));
         reply
     }
 
@@ -201,7 +215,7 @@ impl State {
         open.doc.apply_changes(changes, version, encoding);
         open.findings = None;
         drop(docs);
-        let _ = self.queue.send(uri.clone());
+        let _ = self.queue.send(Job::Analyse(uri.clone()));
         true
     }
 
@@ -225,7 +239,7 @@ impl State {
             docs.keys().cloned().collect()
         };
         for uri in uris {
-            let _ = self.queue.send(uri);
+            let _ = self.queue.send(Job::Analyse(uri));
         }
     }
 
@@ -233,9 +247,22 @@ impl State {
     pub fn requeue(&self, uri: &Uri) -> bool {
         let open = self.docs().contains_key(uri);
         if open {
-            let _ = self.queue.send(uri.clone());
+            let _ = self.queue.send(Job::Analyse(uri.clone()));
         }
         open
+    }
+
+    /// Hands a file's diagnostics from disk to the worker.
+    pub fn publish_from_disk(
+        &self,
+        uri: Uri,
+        diagnostics: Vec<tower_lsp_server::ls_types::Diagnostic>,
+    ) {
+        let _ = self.queue.send(Job::Disk(uri, diagnostics));
+    }
+
+    pub fn is_open(&self, uri: &Uri) -> bool {
+        self.docs().contains_key(uri)
     }
 
     pub fn close(&self, uri: &Uri) {
@@ -375,21 +402,35 @@ pub fn analyze(snap: &Snapshot, config: &Config) -> Analysis {
 }
 
 /// Analyses queued documents one at a time, coalescing repeated requests, and
-/// publishes each result only if the document has not moved on meanwhile.
+/// publishes each result only if the document has not moved on meanwhile; publishes
+/// results from disk only for files that are not open.
 async fn worker(
     state: std::sync::Weak<State>,
     client: Client,
-    mut rx: mpsc::UnboundedReceiver<Uri>,
+    mut rx: mpsc::UnboundedReceiver<Job>,
 ) {
     while let Some(first) = rx.recv().await {
-        let mut pending: Vec<Uri> = vec![first];
+        let mut pending: Vec<Job> = vec![first];
         while let Ok(more) = rx.try_recv() {
             pending.push(more);
         }
         let mut seen = HashSet::new();
-        pending.retain(|u| seen.insert(u.clone()));
-        for uri in pending {
+        pending.retain(|job| match job {
+            Job::Analyse(uri) => seen.insert(uri.clone()),
+            Job::Disk(..) => true,
+        });
+        for job in pending {
             let Some(state) = state.upgrade() else { return };
+            let uri = match job {
+                Job::Analyse(uri) => uri,
+                Job::Disk(uri, diagnostics) => {
+                    // The editor's text wins over the disk's.
+                    if !state.is_open(&uri) {
+                        client.publish_diagnostics(uri, diagnostics, None).await;
+                    }
+                    continue;
+                }
+            };
             let Some(snap) = state.snapshot(&uri) else {
                 continue;
             };

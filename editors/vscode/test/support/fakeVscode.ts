@@ -172,7 +172,10 @@ export const window = {
   onDidChangeActiveTextEditor: event(),
   onDidChangeVisibleTextEditors: event(),
   tabGroups: { all: [], onDidChangeTabs: event(), onDidChangeTabGroups: event() },
-  withProgress: async (_options: unknown, task: (progress: unknown) => unknown) => task({ report() {} }),
+  // As VS Code does: the task gets a progress reporter and a cancellation token (the
+  // server's workspace scan shows a cancellable progress bar).
+  withProgress: async (_options: unknown, task: (progress: unknown, token: unknown) => unknown) =>
+    task({ report() {} }, { isCancellationRequested: false, onCancellationRequested: event() }),
 };
 
 function matches(selector: unknown, document: ReturnType<typeof textDocument>): number {
