@@ -228,3 +228,86 @@ async fn a_file_changed_on_disk_is_checked_again() {
         })
         .await;
 }
+
+/// A client that pulls diagnostics (and shows progress).
+async fn start_pulling(root: &Path) -> Client {
+    let (client_end, server_end) = tokio::io::duplex(1 << 20);
+    let (server_read, server_write) = tokio::io::split(server_end);
+    tokio::spawn(mufi_lsp::server::serve(server_read, server_write));
+    let (client_read, client_write) = tokio::io::split(client_end);
+    let mut client = TestClient::new(client_read, client_write);
+    let resp = client
+        .request(
+            "initialize",
+            json!({
+                "processId": null,
+                "rootUri": uri(root),
+                "capabilities": {
+                    "window": {"workDoneProgress": true},
+                    "textDocument": {"diagnostic": {"relatedDocumentSupport": false}},
+                    "workspace": {"diagnostics": {"refreshSupport": true}}
+                }
+            }),
+        )
+        .await;
+    let provider = &resp["result"]["capabilities"]["diagnosticProvider"];
+    assert_eq!(provider["workspaceDiagnostics"], true, "{resp}");
+    client.notify("initialized", json!({})).await;
+    client
+}
+
+#[tokio::test]
+async fn pulling_clients_get_open_files_and_the_workspace_by_request_only() {
+    let dir = tree(10);
+    let root = dir.path();
+    let mut client = start_pulling(root).await;
+    let open = uri(&root.join("src/open.ts"));
+    client.open(&open, "typescript", HTTP_TS).await;
+    let report = client
+        .request(
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": open}}),
+        )
+        .await;
+    assert_eq!(report["result"]["kind"], "full");
+    assert_eq!(report["result"]["items"][0]["code"], "MUFI003");
+    let seen = until_scan_ends(&mut client).await;
+    // The scan asks the client to pull again once its results are in.
+    client
+        .wait_for("workspace/diagnostic/refresh", |_| true)
+        .await;
+    let workspace = client
+        .request("workspace/diagnostic", json!({"previousResultIds": []}))
+        .await;
+    let items = workspace["result"]["items"].as_array().unwrap().clone();
+    let bad = uri(&root.join("a/bad.ts"));
+    let first = items.iter().find(|i| i["uri"] == bad).expect("a/bad.ts");
+    assert_eq!(first["kind"], "full");
+    assert_eq!(first["items"][0]["code"], "MUFI003");
+    assert!(
+        items.iter().all(|i| i["uri"] != open),
+        "open files are not from disk"
+    );
+    // Pulled again with the result ids: unchanged.
+    let again = client
+        .request(
+            "workspace/diagnostic",
+            json!({"previousResultIds": [{"uri": bad, "value": first["resultId"]}]}),
+        )
+        .await;
+    let second = again["result"]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["uri"] == bad)
+        .cloned()
+        .unwrap();
+    assert_eq!(second["kind"], "unchanged");
+    // Nothing was pushed.
+    let pushed: Vec<&Value> = seen
+        .iter()
+        .chain(client.inbox.iter())
+        .filter(|m| m["method"] == "textDocument/publishDiagnostics")
+        .collect();
+    assert!(pushed.is_empty(), "{pushed:?}");
+}

@@ -32,6 +32,8 @@ pub struct Backend {
     watches_files: OnceLock<bool>,
     /// Whether the client shows server-initiated progress.
     shows_progress: OnceLock<bool>,
+    /// Whether the client can be told to pull diagnostics again.
+    refreshes_diagnostics: OnceLock<bool>,
     /// A problem with the `initializationOptions`, shown once the client is ready.
     init_settings_problem: std::sync::Mutex<Option<(MessageType, String)>>,
 }
@@ -46,6 +48,7 @@ impl Backend {
             pulls_configuration: OnceLock::new(),
             watches_files: OnceLock::new(),
             shows_progress: OnceLock::new(),
+            refreshes_diagnostics: OnceLock::new(),
             init_settings_problem: std::sync::Mutex::new(None),
         }
     }
@@ -114,6 +117,7 @@ impl Backend {
         }
         self.state.refresh_project_facts();
         self.report_config_changes().await;
+        self.refresh_pulled();
         // What every file on disk is may have changed too.
         self.start_scan();
     }
@@ -206,9 +210,23 @@ impl Backend {
         match self.scanning() {
             Some(roots) => {
                 let progress = self.shows_progress.get() == Some(&true);
-                tokio::spawn(super::scan::run(client, state, roots, progress));
+                let refresh = self.refreshes_diagnostics.get() == Some(&true);
+                tokio::spawn(super::scan::run(client, state, roots, progress, refresh));
             }
-            None => super::scan::clear(&state),
+            None => {
+                super::scan::clear(&state);
+                self.refresh_pulled();
+            }
+        }
+    }
+
+    /// Asks a pulling client to pull again: what the files are has changed.
+    fn refresh_pulled(&self) {
+        if self.state.pulls() && self.refreshes_diagnostics.get() == Some(&true) {
+            let client = self.client.clone();
+            tokio::spawn(async move {
+                let _ = client.workspace_diagnostic_refresh().await;
+            });
         }
     }
 
@@ -319,6 +337,28 @@ impl LanguageServer for Backend {
                 .and_then(|w| w.work_done_progress)
                 .unwrap_or(false),
         );
+        // Clients that pull diagnostics get them only that way (pushing as well would
+        // show every problem twice), provided they can be told to pull again: settings
+        // and project changes alter findings without an edit. Neovim 0.11 pulls but
+        // cannot be told, so it is pushed to.
+        let refreshes = params
+            .capabilities
+            .workspace
+            .as_ref()
+            .and_then(|w| w.diagnostics.as_ref())
+            .and_then(|d| d.refresh_support)
+            .unwrap_or(false);
+        let pull = refreshes
+            && params
+                .capabilities
+                .text_document
+                .as_ref()
+                .and_then(|t| t.diagnostic.as_ref())
+                .is_some();
+        self.state
+            .pull
+            .store(pull, std::sync::atomic::Ordering::SeqCst);
+        let _ = self.refreshes_diagnostics.set(refreshes);
         if let Some(options) = &params.initialization_options {
             let problem = self.apply_settings(options);
             if let Ok(mut p) = self.init_settings_problem.lock() {
@@ -348,6 +388,15 @@ impl LanguageServer for Backend {
                     },
                 )),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
+                diagnostic_provider: pull.then(|| {
+                    DiagnosticServerCapabilities::Options(DiagnosticOptions {
+                        identifier: Some("mufi-lsp".into()),
+                        // A .gitignore or a manifest changes other files' findings.
+                        inter_file_dependencies: true,
+                        workspace_diagnostics: true,
+                        ..DiagnosticOptions::default()
+                    })
+                }),
                 ..ServerCapabilities::default()
             },
             server_info: Some(ServerInfo {
@@ -465,6 +514,7 @@ impl LanguageServer for Backend {
             let message = self.apply_settings(&params.settings);
             self.show(message).await;
             self.report_config_changes().await;
+            self.refresh_pulled();
             self.start_scan();
             return;
         }
@@ -481,6 +531,7 @@ impl LanguageServer for Backend {
                         let message = self.apply_settings(&value);
                         self.show(message).await;
                         self.report_config_changes().await;
+                        self.refresh_pulled();
                         self.start_scan();
                     }
                     _ => {}
@@ -488,6 +539,77 @@ impl LanguageServer for Backend {
                 Err(e) => tracing::warn!("workspace/configuration failed: {e}"),
             }
         }
+    }
+
+    async fn diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> Result<DocumentDiagnosticReportResult> {
+        let state = self.state.clone();
+        let uri = params.text_document.uri;
+        let items = tokio::task::spawn_blocking(move || {
+            state.current_diagnostics(&uri).unwrap_or_else(|| {
+                // Not open: what the scan read from disk, if anything.
+                state
+                    .scans
+                    .report(|_| false)
+                    .into_iter()
+                    .find(|(u, _, _)| *u == uri)
+                    .map(|(_, _, d)| d)
+                    .unwrap_or_default()
+            })
+        })
+        .await
+        .unwrap_or_default();
+        Ok(DocumentDiagnosticReportResult::Report(
+            DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
+                related_documents: None,
+                full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                    result_id: None,
+                    items,
+                },
+            }),
+        ))
+    }
+
+    async fn workspace_diagnostic(
+        &self,
+        params: WorkspaceDiagnosticParams,
+    ) -> Result<WorkspaceDiagnosticReportResult> {
+        let state = &self.state;
+        let known: std::collections::HashMap<&Uri, &str> = params
+            .previous_result_ids
+            .iter()
+            .map(|p| (&p.uri, p.value.as_str()))
+            .collect();
+        let items = state
+            .scans
+            .report(|uri| state.is_open(uri))
+            .into_iter()
+            .map(|(uri, id, items)| {
+                if known.get(&uri) == Some(&id.as_str()) {
+                    return WorkspaceDocumentDiagnosticReport::Unchanged(
+                        WorkspaceUnchangedDocumentDiagnosticReport {
+                            uri,
+                            version: None,
+                            unchanged_document_diagnostic_report:
+                                UnchangedDocumentDiagnosticReport { result_id: id },
+                        },
+                    );
+                }
+                WorkspaceDocumentDiagnosticReport::Full(WorkspaceFullDocumentDiagnosticReport {
+                    uri,
+                    version: None,
+                    full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                        result_id: Some(id),
+                        items,
+                    },
+                })
+            })
+            .collect();
+        Ok(WorkspaceDiagnosticReportResult::Report(
+            WorkspaceDiagnosticReport { items },
+        ))
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {

@@ -3,7 +3,7 @@
 //! and cancellation. Results go through the worker, which drops them for files open
 //! in the editor: the editor's text wins over the disk's.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -29,11 +29,37 @@ pub struct Scans {
     run: AtomicU64,
     cancelled: AtomicBool,
     with_findings: Mutex<HashSet<Uri>>,
+    /// For clients that pull: the latest diagnostics from disk of each file that has
+    /// or had findings (empty once fixed, so the client clears them).
+    /// Each with a result id (a counter), so that a client re-pulling every few
+    /// seconds is told "unchanged" for files that are.
+    disk: Mutex<HashMap<Uri, (String, Vec<Diagnostic>)>>,
+    results: AtomicU64,
 }
 
 impl Scans {
     pub fn cancel(&self) {
         self.cancelled.store(true, Ordering::SeqCst);
+    }
+
+    pub fn keep(&self, uri: Uri, diagnostics: Vec<Diagnostic>) {
+        let id = format!("disk-{}", self.results.fetch_add(1, Ordering::SeqCst));
+        if let Ok(mut disk) = self.disk.lock() {
+            disk.insert(uri, (id, diagnostics));
+        }
+    }
+
+    /// The workspace report: files from disk that are not open (`open` says), with
+    /// their result ids.
+    pub fn report(&self, open: impl Fn(&Uri) -> bool) -> Vec<(Uri, String, Vec<Diagnostic>)> {
+        let disk = self.disk.lock().map(|d| d.clone()).unwrap_or_default();
+        let mut out: Vec<(Uri, String, Vec<Diagnostic>)> = disk
+            .into_iter()
+            .filter(|(uri, _)| !open(uri))
+            .map(|(uri, (id, d))| (uri, id, d))
+            .collect();
+        out.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+        out
     }
 }
 
@@ -47,8 +73,15 @@ pub fn is_scan_token(token: &NumberOrString) -> bool {
     matches!(token, NumberOrString::String(s) if s.starts_with("mufi-lsp/workspace-scan/"))
 }
 
-/// Scans the workspace folders; with `progress`, shows a cancellable progress bar.
-pub async fn run(client: Client, state: Arc<State>, roots: Vec<PathBuf>, progress: bool) {
+/// Scans the workspace folders; with `progress`, shows a cancellable progress bar;
+/// with `refresh`, asks a pulling client to pull again when done.
+pub async fn run(
+    client: Client,
+    state: Arc<State>,
+    roots: Vec<PathBuf>,
+    progress: bool,
+    refresh: bool,
+) {
     let run = state.scans.run.fetch_add(1, Ordering::SeqCst) + 1;
     state.scans.cancelled.store(false, Ordering::SeqCst);
     let files = {
@@ -126,6 +159,17 @@ pub async fn run(client: Client, state: Arc<State>, roots: Vec<PathBuf>, progres
     }))
     .await;
     tracing::info!("workspace scan: {message}");
+    if refresh {
+        wait_for_worker(&state).await;
+        let _ = client.workspace_diagnostic_refresh().await;
+    }
+}
+
+/// Waits until the worker has taken what the scan queued (a marker job comes back).
+async fn wait_for_worker(state: &State) {
+    let (done, wait) = tokio::sync::oneshot::channel();
+    state.after_queued(done);
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(30), wait).await;
 }
 
 /// Ends any running scan and withdraws what scans published (scanning was switched

@@ -87,6 +87,8 @@ pub struct State {
     generation: std::sync::atomic::AtomicU64,
     /// The workspace scan.
     pub scans: super::scan::Scans,
+    /// The client pulls diagnostics (`textDocument/diagnostic`): nothing is pushed.
+    pub pull: std::sync::atomic::AtomicBool,
     queue: mpsc::UnboundedSender<Job>,
 }
 
@@ -99,6 +101,8 @@ pub enum Job {
     /// Diagnostics of a file read from disk (the workspace scan): published only if the
     /// file is not open in the editor when the worker gets to it.
     Disk(Uri, Vec<tower_lsp_server::ls_types::Diagnostic>),
+    /// Tells the sender that every job queued before it was handled.
+    Done(tokio::sync::oneshot::Sender<()>),
 }
 
 impl State {
@@ -112,6 +116,7 @@ impl State {
             model: ProjectModel::new(),
             generation: std::sync::atomic::AtomicU64::new(0),
             scans: super::scan::Scans::default(),
+            pull: std::sync::atomic::AtomicBool::new(false),
             queue,
         });
         tokio::spawn(worker(Arc::downgrade(&state), client, rx));
@@ -259,6 +264,31 @@ impl State {
         diagnostics: Vec<tower_lsp_server::ls_types::Diagnostic>,
     ) {
         let _ = self.queue.send(Job::Disk(uri, diagnostics));
+    }
+
+    /// `done` is told once the worker has handled every job queued so far.
+    pub fn after_queued(&self, done: tokio::sync::oneshot::Sender<()>) {
+        let _ = self.queue.send(Job::Done(done));
+    }
+
+    pub fn pulls(&self) -> bool {
+        self.pull.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// The diagnostics of an open document as they are now (computed if need be),
+    /// with the config file's problem if it is one; `None` when it is not open.
+    pub fn current_diagnostics(
+        &self,
+        uri: &Uri,
+    ) -> Option<Vec<tower_lsp_server::ls_types::Diagnostic>> {
+        let (_, findings) = self.current_findings(uri)?;
+        let encoding = self.encoding();
+        let docs = self.docs();
+        let open = docs.get(uri)?;
+        let mut diagnostics = convert::diagnostics(&open.doc, &findings, encoding);
+        let problem = open.path.as_deref().and_then(|p| self.configs.error_of(p));
+        diagnostics.extend(problem.iter().map(convert::config_diagnostic));
+        Some(diagnostics)
     }
 
     pub fn is_open(&self, uri: &Uri) -> bool {
@@ -417,15 +447,24 @@ async fn worker(
         let mut seen = HashSet::new();
         pending.retain(|job| match job {
             Job::Analyse(uri) => seen.insert(uri.clone()),
-            Job::Disk(..) => true,
+            Job::Disk(..) | Job::Done(_) => true,
         });
         for job in pending {
             let Some(state) = state.upgrade() else { return };
             let uri = match job {
                 Job::Analyse(uri) => uri,
+                Job::Done(done) => {
+                    let _ = done.send(());
+                    continue;
+                }
                 Job::Disk(uri, diagnostics) => {
                     // The editor's text wins over the disk's.
-                    if !state.is_open(&uri) {
+                    if state.is_open(&uri) {
+                        continue;
+                    }
+                    if state.pulls() {
+                        state.scans.keep(uri, diagnostics);
+                    } else {
                         client.publish_diagnostics(uri, diagnostics, None).await;
                     }
                     continue;
@@ -464,9 +503,12 @@ async fn worker(
                 diagnostics.extend(problem.iter().map(convert::config_diagnostic));
                 diagnostics
             };
-            client
-                .publish_diagnostics(uri, diagnostics, Some(snap.version))
-                .await;
+            // A pulling client asks for them (`textDocument/diagnostic`).
+            if !state.pulls() {
+                client
+                    .publish_diagnostics(uri, diagnostics, Some(snap.version))
+                    .await;
+            }
         }
     }
 }

@@ -5,6 +5,10 @@
 export const RULE_LEVELS = ['off', 'on', 'error', 'warning', 'info', 'hint'] as const;
 export type RuleLevel = (typeof RULE_LEVELS)[number];
 
+/** Whose setting wins when a project config file and the editor both set a field. */
+export const CONFIGURATION_PREFERENCES = ['filesFirst', 'editorFirst', 'editorOnly'] as const;
+export type ConfigurationPreference = (typeof CONFIGURATION_PREFERENCES)[number];
+
 /** The server's settings object: every field optional, absent means the server's default. */
 export interface ServerSettings {
   rules?: Record<string, RuleLevel | string>;
@@ -14,6 +18,8 @@ export interface ServerSettings {
   allowedHttpHosts?: string[];
   extraKeyNames?: string[];
   maxFileSize?: number;
+  scanWorkspace?: boolean;
+  configurationPreference?: ConfigurationPreference;
 }
 
 /** What the mapping needs from a `vscode.WorkspaceConfiguration`. */
@@ -24,14 +30,24 @@ export interface ConfigurationReader {
 const GLOB_LISTS = ['exclude', 'clientSide', 'serverSide', 'allowedHttpHosts', 'extraKeyNames'] as const;
 
 /** The `mufi-lsp.*` settings that belong to the server (the others are the extension's). */
-export const SERVER_KEYS = ['rules', ...GLOB_LISTS, 'maxFileSize'] as const;
+export const SERVER_KEYS = [
+  'rules',
+  ...GLOB_LISTS,
+  'maxFileSize',
+  'scanWorkspace',
+  'configurationPreference',
+] as const;
 
 /**
  * Reads the server's settings from the `mufi-lsp` section. Only the server's own keys
  * are sent: `path` and `trace.server` belong to the extension. Unset, `null`, empty
- * lists and blank entries are left out, so the server keeps its defaults. Values of the
- * wrong type are passed on: the server says what is wrong with them (a `showMessage`
- * error) better than a silent drop would.
+ * lists, blank entries and the defaults (`scanWorkspace: true`, `configurationPreference:
+ * "filesFirst"`) are left out, so the server keeps its defaults. Each push replaces the
+ * server's whole editor layer and a missing field means the default, so switching back
+ * to a default reaches the server all the same; and VS Code's own default, which `get`
+ * cannot tell from a value the user set, never overrides a project config file under
+ * `editorFirst`. Values of the wrong type are passed on: the server says what is wrong
+ * with them (a `showMessage` error) better than a silent drop would.
  */
 export function toServerSettings(config: ConfigurationReader): ServerSettings {
   const settings: ServerSettings = {};
@@ -59,6 +75,16 @@ export function toServerSettings(config: ConfigurationReader): ServerSettings {
   const maxFileSize = config.get('maxFileSize');
   if (maxFileSize !== undefined && maxFileSize !== null && maxFileSize !== '') {
     settings.maxFileSize = maxFileSize as number;
+  }
+
+  const scanWorkspace = config.get('scanWorkspace');
+  if (scanWorkspace !== undefined && scanWorkspace !== null && scanWorkspace !== '' && scanWorkspace !== true) {
+    settings.scanWorkspace = scanWorkspace as boolean;
+  }
+
+  const preference = trimmed(config.get('configurationPreference'));
+  if (preference !== undefined && preference !== null && preference !== '' && preference !== 'filesFirst') {
+    settings.configurationPreference = preference as ConfigurationPreference;
   }
   return settings;
 }

@@ -31,7 +31,12 @@ const SAMPLE_CONFIGURATION = {
   allowedHttpHosts: ['localhost', '*.staging-corp.net'],
   extraKeyNames: ['PAYMENTS_TOKEN'],
   maxFileSize: 1_048_576,
+  scanWorkspace: false,
+  configurationPreference: 'editorFirst',
 };
+
+/** Errors (rejected settings) and warnings (unknown fields, such as a leaked `path`) shown so far. */
+const complaintsOf = (server: LspServer) => server.shownMessages.filter((m) => m.type <= 2).map((m) => m.message);
 
 describe('mufi-lsp end to end, over stdio', () => {
   let workspace: string;
@@ -51,6 +56,8 @@ describe('mufi-lsp end to end, over stdio', () => {
 
     const initializationOptions = toServerSettings(readerOf(SAMPLE_CONFIGURATION));
     assert.equal('path' in initializationOptions, false, 'the extension-only setting is not sent');
+    assert.equal(initializationOptions.scanWorkspace, false);
+    assert.equal(initializationOptions.configurationPreference, 'editorFirst');
     server = LspServer.spawn(serverBinary(), initializationOptions);
     const root = pathToFileURL(workspace).href;
     const result = await withTimeout(
@@ -93,6 +100,7 @@ describe('mufi-lsp end to end, over stdio', () => {
       'the Mufi URL is flagged; the host allowed by allowedHttpHosts (line 2) is not',
     );
     plainHttp = flagged[0];
+    assert.deepEqual(complaintsOf(server), [], 'scanWorkspace and configurationPreference are known fields');
   });
 
   it('offers a preferred quick fix whose edit switches the URL to https', async () => {
@@ -148,9 +156,7 @@ describe('mufi-lsp end to end, over stdio', () => {
       (ds) => !ds.some(isPlainHttp),
       'the diagnostics republished without MUFI003 after workspace/didChangeConfiguration',
     );
-    // Errors (rejected settings) and warnings (unknown fields, such as a leaked `path`).
-    const complaints = server.shownMessages.filter((m) => m.type <= 2).map((m) => m.message);
-    assert.deepEqual(complaints, [], 'the server accepted every setting, at start and on change');
+    assert.deepEqual(complaintsOf(server), [], 'the server accepted every setting, at start and on change');
   });
 
   it('shuts down cleanly: shutdown, exit, exit code 0', async () => {

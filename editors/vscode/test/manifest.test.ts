@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 
 import { DOTENV_PATTERN, LANGUAGE_IDS, documentSelector } from '../src/languages';
-import { RULE_LEVELS, SERVER_KEYS, readerOf, toServerSettings } from '../src/settings';
+import { CONFIGURATION_PREFERENCES, RULE_LEVELS, SERVER_KEYS, readerOf, toServerSettings } from '../src/settings';
 import { extensionRoot } from './support/paths';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(extensionRoot, 'package.json'), 'utf8'));
@@ -28,7 +28,27 @@ const RULES: [string, string][] = [
 ];
 
 /** The fields the server's settings parser knows. */
-const SERVER_FIELDS = ['rules', 'exclude', 'clientSide', 'serverSide', 'allowedHttpHosts', 'extraKeyNames', 'maxFileSize'];
+const SERVER_FIELDS = [
+  'rules',
+  'exclude',
+  'clientSide',
+  'serverSide',
+  'allowedHttpHosts',
+  'extraKeyNames',
+  'maxFileSize',
+  'scanWorkspace',
+  'configurationPreference',
+];
+
+/** A value other than the default for each setting, of the type its schema gives. */
+const NON_DEFAULT: Record<string, unknown> = {
+  path: '/opt/mufi-lsp',
+  rules: { MUFI003: 'off' },
+  maxFileSize: 10,
+  scanWorkspace: false,
+  configurationPreference: 'editorFirst',
+  'trace.server': 'verbose',
+};
 
 describe('package.json', () => {
   it('activates on every supported language and on dotenv files', () => {
@@ -54,11 +74,37 @@ describe('package.json', () => {
       assert.ok('default' in schema, `${key} has a default`);
     }
     assert.deepEqual(properties['mufi-lsp.trace.server'].enum, ['off', 'messages', 'verbose']);
+    assert.equal(Object.keys(properties).length, 11);
+  });
+
+  it('describes scanWorkspace and configurationPreference as the server reads them', () => {
+    const scan = properties['mufi-lsp.scanWorkspace'];
+    assert.equal(scan.type, 'boolean');
+    assert.equal(scan.default, true);
+    const preference = properties['mufi-lsp.configurationPreference'];
+    assert.equal(preference.type, 'string');
+    assert.deepEqual(preference.enum, [...CONFIGURATION_PREFERENCES]);
+    assert.equal(preference.default, 'filesFirst');
+    assert.equal(preference.enumDescriptions.length, preference.enum.length);
+    for (const text of preference.enumDescriptions) {
+      assert.ok(text.length > 20, text);
+    }
+    assert.match(preference.markdownDescription, /mufi-lsp\.toml/);
+  });
+
+  it('sends {} for the defaults the manifest declares', () => {
+    const defaults = Object.fromEntries(
+      Object.entries(properties).map(([key, schema]) => [key.slice('mufi-lsp.'.length), schema.default]),
+    );
+    assert.deepEqual(toServerSettings(readerOf(defaults)), {});
   });
 
   it('sends the server exactly the fields it knows, none of the extension-only ones', () => {
     const everything = Object.fromEntries(
-      Object.keys(properties).map((key) => [key.slice('mufi-lsp.'.length), key.endsWith('rules') ? { MUFI003: 'off' } : key.endsWith('maxFileSize') ? 10 : ['x']]),
+      Object.keys(properties).map((key) => {
+        const field = key.slice('mufi-lsp.'.length);
+        return [field, field in NON_DEFAULT ? NON_DEFAULT[field] : ['x']];
+      }),
     );
     assert.deepEqual(Object.keys(toServerSettings(readerOf(everything))).sort(), [...SERVER_FIELDS].sort());
     assert.deepEqual([...SERVER_KEYS].sort(), [...SERVER_FIELDS].sort(), 'the keys whose change is pushed');

@@ -19,6 +19,8 @@ describe('settings mapping', () => {
         allowedHttpHosts: ['localhost', '*.corp.example'],
         extraKeyNames: ['PAYMENTS_TOKEN'],
         maxFileSize: 1048576,
+        scanWorkspace: false,
+        configurationPreference: 'editorOnly',
       }),
     );
     assert.deepEqual(settings, {
@@ -29,13 +31,49 @@ describe('settings mapping', () => {
       allowedHttpHosts: ['localhost', '*.corp.example'],
       extraKeyNames: ['PAYMENTS_TOKEN'],
       maxFileSize: 1048576,
+      scanWorkspace: false,
+      configurationPreference: 'editorOnly',
     });
   });
 
   it('sends {} for the defaults, so a reset reaches the server', () => {
-    const defaults = { path: null, rules: {}, exclude: [], clientSide: [], serverSide: [], allowedHttpHosts: [], extraKeyNames: [], maxFileSize: null };
+    const defaults = {
+      path: null,
+      rules: {},
+      exclude: [],
+      clientSide: [],
+      serverSide: [],
+      allowedHttpHosts: [],
+      extraKeyNames: [],
+      maxFileSize: null,
+      scanWorkspace: true,
+      configurationPreference: 'filesFirst',
+    };
     assert.deepEqual(toServerSettings(readerOf(defaults)), {});
     assert.deepEqual(toServerSettings(readerOf({})), {});
+  });
+
+  it('sends scanWorkspace only when off, so off then on again ends with the server default (on)', () => {
+    const off = toServerSettings(readerOf({ scanWorkspace: false }));
+    assert.equal(JSON.stringify(off), '{"scanWorkspace":false}');
+    // Back on: the push is the whole settings object, without the field, which the
+    // server reads as its default, true.
+    assert.deepEqual(toServerSettings(readerOf({ scanWorkspace: true })), {});
+    assert.deepEqual(toServerSettings(readerOf({ scanWorkspace: null })), {});
+  });
+
+  it('sends configurationPreference unless it is the default, filesFirst', () => {
+    for (const preference of ['editorFirst', 'editorOnly']) {
+      assert.deepEqual(toServerSettings(readerOf({ configurationPreference: preference })), {
+        configurationPreference: preference,
+      });
+    }
+    assert.deepEqual(toServerSettings(readerOf({ configurationPreference: ' editorFirst ' })), {
+      configurationPreference: 'editorFirst',
+    });
+    for (const unset of ['filesFirst', ' filesFirst ', '', '  ', null, undefined]) {
+      assert.deepEqual(toServerSettings(readerOf({ configurationPreference: unset })), {}, String(unset));
+    }
   });
 
   it('leaves out blank list entries and blank rules, and trims', () => {
@@ -50,8 +88,19 @@ describe('settings mapping', () => {
   });
 
   it('passes values of the wrong type on, for the server to report', () => {
-    const settings = toServerSettings(readerOf({ maxFileSize: 'big', rules: { MUFI003: 'loud' } }));
-    assert.deepEqual(settings, { maxFileSize: 'big', rules: { MUFI003: 'loud' } });
+    const settings = toServerSettings(
+      readerOf({ maxFileSize: 'big', rules: { MUFI003: 'loud' }, scanWorkspace: 'yes', configurationPreference: 'filesLast' }),
+    );
+    assert.deepEqual(settings, {
+      maxFileSize: 'big',
+      rules: { MUFI003: 'loud' },
+      scanWorkspace: 'yes',
+      configurationPreference: 'filesLast',
+    });
+    assert.deepEqual(toServerSettings(readerOf({ scanWorkspace: 0, configurationPreference: 2 })), {
+      scanWorkspace: 0,
+      configurationPreference: 2,
+    });
   });
 
   it('reads through a WorkspaceConfiguration-like get() and keeps no undefined keys', () => {

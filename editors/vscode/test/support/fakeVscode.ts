@@ -55,6 +55,19 @@ export class Uri {
   }
 }
 
+export class TabInputText {
+  constructor(readonly uri: Uri) {}
+}
+export class TabInputTextDiff {
+  constructor(
+    readonly original: Uri,
+    readonly modified: Uri,
+  ) {}
+}
+export class TabInputCustom {
+  constructor(readonly uri: Uri) {}
+}
+
 export class Position {
   constructor(readonly line: number, readonly character: number) {}
 }
@@ -171,7 +184,15 @@ export const window = {
   visibleTextEditors: [],
   onDidChangeActiveTextEditor: event(),
   onDidChangeVisibleTextEditors: event(),
-  tabGroups: { all: [], onDidChangeTabs: event(), onDidChangeTabGroups: event() },
+  // Every open document shows in a tab: vscode-languageclient pulls diagnostics only
+  // for documents visible in tabs.
+  tabGroups: {
+    get all() {
+      return [{ tabs: workspace.textDocuments.map((d) => ({ input: new TabInputText(d.uri) })) }];
+    },
+    onDidChangeTabs: event(),
+    onDidChangeTabGroups: event(),
+  },
   // As VS Code does: the task gets a progress reporter and a cancellation token (the
   // server's workspace scan shows a cancellable progress bar).
   withProgress: async (_options: unknown, task: (progress: unknown, token: unknown) => unknown) =>
@@ -244,6 +265,9 @@ const api: Record<string, unknown> = {
   Position,
   Range,
   Diagnostic,
+  TabInputText,
+  TabInputTextDiff,
+  TabInputCustom,
   DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
   DiagnosticTag: { Unnecessary: 1, Deprecated: 2 },
   CancellationError: class CancellationError extends Error {},
