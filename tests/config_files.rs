@@ -393,3 +393,43 @@ fn stdin_is_checked_with_the_config_file_of_the_path_it_stands_for() {
     assert_eq!(run("web/base.ts"), (Some(1), vec!["warning".to_string()]));
     assert_eq!(run("web/gen/base.ts"), (Some(0), vec![]));
 }
+
+#[test]
+fn server_side_globs_in_a_file_win_over_client_side_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "package.json", "{\"name\": \"app\"}\n");
+    let call = "export const pay = () => fetch(\"https://api.mufi.app/v1/users/profile\");\n";
+    write(root, "web/widget.ts", call);
+    write(root, "web/api/proxy.ts", call);
+    write(
+        root,
+        "mufi-lsp.toml",
+        "client-side = [\"web/**\"]\nserver-side = [\"web/api/**\"]\n",
+    );
+    let (_, found, _) = check(root);
+    assert_eq!(
+        path_rules(&found),
+        [("web/widget.ts", "MUFI002")],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn scan_workspace_in_a_file_switches_the_editor_scan_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "mufi-lsp.toml", "scan-workspace = false\n");
+    let config = mufi_lsp::config_file::ConfigFiles::default().config_for(Some(&root.join("a.ts")));
+    assert!(!config.scan_workspace);
+    write(root, "mufi-lsp.toml", "scan-workspace = \"no\"\n");
+    let files = mufi_lsp::config_file::ConfigFiles::default();
+    files.config_for(Some(&root.join("a.ts")));
+    let errors = files.errors();
+    assert!(
+        errors[0]
+            .message
+            .contains("`scan-workspace` must be true or false"),
+        "{errors:?}"
+    );
+}

@@ -43,6 +43,18 @@ async fn push_settings(client: &mut Client, settings: Value) {
         .await;
 }
 
+/// A folder holding a web app's package.json, and its URI.
+fn web_app() -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("package.json"), "{\"name\": \"app\"}\n").unwrap();
+    let root_uri = format!("file://{}", dir.path().display());
+    (dir, root_uri)
+}
+
+/// A client-side call to a Mufi endpoint.
+const MUFI_CALL: &str =
+    "export const pay = () => fetch(\"https://api.mufi.app/v1/users/profile\");\n";
+
 const PLAIN_HTTP_TS: &str = "const BASE = \"http://api.mufi.app/v1\";\n";
 const PY: &str = "import requests\n\
     requests.get(\"http://api.mufi.app/v1/users\", verify=False)\n";
@@ -225,14 +237,11 @@ async fn allowed_hosts_and_extra_key_names_apply() {
 
 #[tokio::test]
 async fn client_side_globs_mark_files_that_ship_to_users() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path();
-    std::fs::write(root.join("package.json"), "{\"name\": \"app\"}\n").unwrap();
-    let root_uri = format!("file://{}", root.display());
+    let (_dir, root_uri) = web_app();
     let mut client = client();
     client.initialize_in(&["utf-16"], Some(&root_uri)).await;
     let uri = format!("{root_uri}/widgets/pay.ts");
-    let text = "export const pay = () => fetch(\"https://api.mufi.app/v1/users/profile\");\n";
+    let text = MUFI_CALL;
     client.open(&uri, "typescript", text).await;
     assert!(client.diagnostics(&uri, 1).await.is_empty());
     push_settings(&mut client, json!({"clientSide": ["widgets/**"]})).await;
@@ -265,4 +274,48 @@ async fn a_pulled_null_keeps_the_settings_in_force() {
         .change_full(uri, 2, &format!("{PLAIN_HTTP_TS}// edited\n"))
         .await;
     assert!(client.diagnostics(uri, 2).await.is_empty());
+}
+
+#[tokio::test]
+async fn max_file_size_and_server_side_globs_apply_from_the_editor() {
+    let (_dir, root_uri) = web_app();
+    let mut client = client();
+    client
+        .initialize_with(
+            &["utf-16"],
+            Some(&root_uri),
+            Some(json!({
+                "maxFileSize": 100,
+                "clientSide": ["web/**"],
+                "serverSide": ["web/api/**"],
+            })),
+        )
+        .await;
+    let call = MUFI_CALL;
+    let widget = format!("{root_uri}/web/widget.ts");
+    let proxy = format!("{root_uri}/web/api/proxy.ts");
+    client.open(&widget, "typescript", call).await;
+    client.open(&proxy, "typescript", call).await;
+    let diags = diagnostics_until(&mut client, &widget, 1, |d| !d.is_empty()).await;
+    assert_eq!(codes(&diags), ["MUFI002"]);
+    assert!(
+        client.diagnostics(&proxy, 1).await.is_empty(),
+        "server-side wins"
+    );
+    // Over 100 bytes: not checked, and said so in the log.
+    let big = format!("{root_uri}/big.ts");
+    client
+        .open(&big, "typescript", &PLAIN_HTTP_TS.repeat(5))
+        .await;
+    let logged = client
+        .wait_for("window/logMessage", |p| {
+            p["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("over the 100 byte limit"))
+        })
+        .await;
+    assert!(logged["params"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("big.ts"));
 }
