@@ -14,7 +14,7 @@ use ignore::WalkBuilder;
 use crate::config::Config;
 use crate::config_file::ConfigFiles;
 use crate::engine::{self, SourceFile};
-use crate::finding::Fix;
+use crate::finding::{Finding, Fix};
 use crate::language::{is_dotenv_name, Language};
 use crate::project::{ProjectModel, Verdict};
 pub use crate::report::Format;
@@ -322,6 +322,47 @@ pub fn analyze_file(
     )
 }
 
+/// The first safe, local fix of each finding `filter` keeps: what `--fix` applies.
+pub fn safe_fixes<'a>(findings: &'a [Finding], filter: &FindingFilter) -> Vec<&'a Fix> {
+    findings
+        .iter()
+        .filter(|f| filter.keeps(f))
+        .flat_map(|f| f.fixes.iter().filter(|x| x.safe && x.is_local()).take(1))
+        .collect()
+}
+
+impl CheckOutcome {
+    /// The outcome of a run whose `reports` are final: counts and the rendered report.
+    pub fn new(
+        reports: &[FileReport],
+        files_scanned: usize,
+        fixed: usize,
+        options: &CheckOptions,
+        started: Instant,
+    ) -> CheckOutcome {
+        let findings = reports.iter().map(|r| r.findings.len()).sum();
+        let failing = reports
+            .iter()
+            .flat_map(|r| &r.findings)
+            .filter(|f| f.severity <= crate::finding::Severity::Warning)
+            .count();
+        let output = report::render(
+            options.format,
+            reports,
+            files_scanned,
+            options.color,
+            started.elapsed().as_millis(),
+        );
+        CheckOutcome {
+            findings,
+            failing,
+            files_scanned,
+            output,
+            fixed,
+        }
+    }
+}
+
 /// Writes `text` to `path` atomically: a sibling temp file, then a rename.
 fn write_atomic(path: &Path, text: &str) -> Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
@@ -399,11 +440,7 @@ pub fn run_check(options: &CheckOptions, base: &Settings) -> Result<CheckOutcome
                 }
                 let mut findings = analyze_file(path, &text, &model, config);
                 if options.fix {
-                    let safe: Vec<&Fix> = findings
-                        .iter()
-                        .filter(|f| options.filter.keeps(f))
-                        .flat_map(|f| f.fixes.iter().filter(|x| x.safe && x.is_local()).take(1))
-                        .collect();
+                    let safe = safe_fixes(&findings, &options.filter);
                     if !safe.is_empty() {
                         let (new_text, applied) = engine::apply_fixes(&text, safe);
                         if applied > 0 && new_text != text {
@@ -502,24 +539,11 @@ pub fn run_check(options: &CheckOptions, base: &Settings) -> Result<CheckOutcome
         options.filter.retain(&mut report.findings);
     }
     reports.retain(|r| !r.findings.is_empty());
-    let total = reports.iter().map(|r| r.findings.len()).sum();
-    let failing = reports
-        .iter()
-        .flat_map(|r| &r.findings)
-        .filter(|f| f.severity <= crate::finding::Severity::Warning)
-        .count();
-    let output = report::render(
-        options.format,
+    Ok(CheckOutcome::new(
         &reports,
         files.len(),
-        options.color,
-        started.elapsed().as_millis(),
-    );
-    Ok(CheckOutcome {
-        findings: total,
-        failing,
-        files_scanned: files.len(),
-        output,
-        fixed: fixed.into_inner(),
-    })
+        fixed.into_inner(),
+        options,
+        started,
+    ))
 }

@@ -4,12 +4,13 @@
 use std::path::Path;
 use std::time::Instant;
 
-use crate::cli::{analyze_file, display_path, unreadable_reason, CheckOptions, CheckOutcome};
+use crate::cli::{
+    analyze_file, display_path, safe_fixes, unreadable_reason, CheckOptions, CheckOutcome,
+};
 use crate::config::Config;
 use crate::engine;
-use crate::finding::{Fix, Severity};
 use crate::project::ProjectModel;
-use crate::report::{self, FileReport};
+use crate::report::FileReport;
 
 /// What a check of standard input found, and with `--fix` the text to print: the input
 /// with the safe fixes applied (nothing is written to disk).
@@ -40,10 +41,7 @@ pub fn check(path: &Path, input: Vec<u8>, options: &CheckOptions, config: &Confi
         let mut findings = analyze_file(path, &text, &model, config);
         options.filter.retain(&mut findings);
         if options.fix {
-            let safe: Vec<&Fix> = findings
-                .iter()
-                .flat_map(|f| f.fixes.iter().filter(|x| x.safe && x.is_local()).take(1))
-                .collect();
+            let safe = safe_fixes(&findings, &options.filter);
             let (new_text, applied) = engine::apply_fixes(&text, safe);
             if applied > 0 && new_text != text {
                 fixed = applied;
@@ -64,27 +62,8 @@ pub fn check(path: &Path, input: Vec<u8>, options: &CheckOptions, config: &Confi
     if options.fix && fixed_text.is_none() {
         fixed_text = Some(input);
     }
-    let findings = reports.iter().map(|r| r.findings.len()).sum();
-    let failing = reports
-        .iter()
-        .flat_map(|r| &r.findings)
-        .filter(|f| f.severity <= Severity::Warning)
-        .count();
-    let output = report::render(
-        options.format,
-        &reports,
-        1,
-        options.color,
-        started.elapsed().as_millis(),
-    );
     StdinOutcome {
-        outcome: CheckOutcome {
-            findings,
-            failing,
-            files_scanned: 1,
-            output,
-            fixed,
-        },
+        outcome: CheckOutcome::new(&reports, 1, fixed, options, started),
         fixed_text,
     }
 }
