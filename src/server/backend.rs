@@ -136,7 +136,7 @@ impl Backend {
         }
         let state = self.state.clone();
         let path = path.to_path_buf();
-        tokio::task::spawn_blocking(move || super::scan::rescan(&state, &path, &roots));
+        tokio::task::spawn_blocking(move || super::scan::rescan(&state, &path));
     }
 
     /// Asks the client to report changes to the files that change what others are:

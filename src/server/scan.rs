@@ -131,11 +131,10 @@ pub async fn run(
         }
         let batch = batch.to_vec();
         let scanning = state.clone();
-        let roots = roots.clone();
         let found = tokio::task::spawn_blocking(move || {
             batch
                 .iter()
-                .map(|path| rescan(&scanning, path, &roots))
+                .map(|path| rescan(&scanning, path))
                 .sum::<usize>()
         })
         .await
@@ -189,14 +188,14 @@ pub fn clear(state: &State) {
 
 /// Analyses one file from disk and hands its diagnostics to the worker; returns 1
 /// when it has findings. A file that is clean now but had findings is cleared.
-pub fn rescan(state: &State, path: &Path, roots: &[PathBuf]) -> usize {
+pub fn rescan(state: &State, path: &Path) -> usize {
     let Ok(uri) = Uri::from_file_path(path).ok_or(()) else {
         return 0;
     };
     if state.is_open(&uri) {
         return 0;
     }
-    let diagnostics = disk_diagnostics(state, path, roots);
+    let diagnostics = disk_diagnostics(state, path);
     let has = !diagnostics.is_empty();
     let had = {
         let mut set = state
@@ -218,10 +217,10 @@ pub fn rescan(state: &State, path: &Path, roots: &[PathBuf]) -> usize {
 
 /// What mufi-lsp finds in the file on disk, as diagnostics (none when it is excluded,
 /// gone, binary or too large).
-fn disk_diagnostics(state: &State, path: &Path, roots: &[PathBuf]) -> Vec<Diagnostic> {
+fn disk_diagnostics(state: &State, path: &Path) -> Vec<Diagnostic> {
     let config = state.config_for(Some(path));
-    let bases: Vec<&Path> = roots.iter().map(PathBuf::as_path).collect();
-    if config.exclude.matches_under(path, &bases).is_some() {
+    let file = state.model.file_context(path);
+    if state.excluded_by(&file, &config).is_some() {
         return Vec::new();
     }
     let Some(language) = Language::for_path(path) else {
@@ -236,7 +235,12 @@ fn disk_diagnostics(state: &State, path: &Path, roots: &[PathBuf]) -> Vec<Diagno
     let Ok(text) = String::from_utf8(bytes) else {
         return Vec::new();
     };
-    let findings = crate::cli::analyze_file(path, &text, &state.model, &config);
+    let src = crate::engine::SourceFile {
+        text: &text,
+        language,
+        tree: None,
+    };
+    let findings = crate::engine::analyze(&src, &file, &config);
     if findings.is_empty() {
         return Vec::new();
     }

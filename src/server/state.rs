@@ -30,6 +30,8 @@ pub struct OpenDoc {
     pub file: FileContext,
     /// Its configuration (editor settings and the nearest config file), likewise.
     pub config: Arc<Config>,
+    /// The user's `exclude` glob that matches it, if any, likewise.
+    pub excluded: Option<String>,
     /// Findings computed for `doc.version`, when they are current.
     pub findings: Option<(i32, Arc<Vec<Finding>>)>,
     /// Raw (unsuppressed) findings and file facts of the last analysed version: the
@@ -146,7 +148,8 @@ impl State {
 
     /// The `exclude` glob that keeps this file from being checked, if any; globs are
     /// relative to the workspace folder, else the project or repository holding it.
-    fn excluded_by(&self, file: &FileContext, config: &Config) -> Option<String> {
+    /// The one rule for the editor's open files and the workspace scan alike.
+    pub fn excluded_by(&self, file: &FileContext, config: &Config) -> Option<String> {
         let path = file.path.as_deref()?;
         let roots = self.roots();
         let mut bases: Vec<&std::path::Path> = roots.iter().map(PathBuf::as_path).collect();
@@ -173,6 +176,7 @@ impl State {
             None => FileContext::default(),
         };
         let config = self.config_for(path.as_deref());
+        let excluded = self.excluded_by(&file, &config);
         let skipped = too_large(text, &config);
         let doc = Document::new(if skipped.is_some() { "" } else { text }, version, language);
         if let Some(reason) = &skipped {
@@ -188,6 +192,7 @@ impl State {
                     path,
                     file,
                     config,
+                    excluded,
                     findings: None,
                     raw: None,
                     skipped,
@@ -238,6 +243,7 @@ impl State {
                     open.file = self.model.file_context(path);
                 }
                 open.config = self.config_for(open.path.as_deref());
+                open.excluded = self.excluded_by(&open.file, &open.config);
                 open.raw = None;
                 open.findings = None;
             }
@@ -284,11 +290,21 @@ impl State {
         let (_, findings) = self.current_findings(uri)?;
         let encoding = self.encoding();
         let docs = self.docs();
-        let open = docs.get(uri)?;
-        let mut diagnostics = convert::diagnostics(&open.doc, &findings, encoding);
+        Some(self.diagnostics_of(docs.get(uri)?, &findings, encoding))
+    }
+
+    /// An open document's findings as diagnostics; an open config file also shows why
+    /// it cannot be used.
+    fn diagnostics_of(
+        &self,
+        open: &OpenDoc,
+        findings: &[Finding],
+        encoding: Encoding,
+    ) -> Vec<tower_lsp_server::ls_types::Diagnostic> {
+        let mut diagnostics = convert::diagnostics(&open.doc, findings, encoding);
         let problem = open.path.as_deref().and_then(|p| self.configs.error_of(p));
         diagnostics.extend(problem.iter().map(convert::config_diagnostic));
-        Some(diagnostics)
+        diagnostics
     }
 
     pub fn is_open(&self, uri: &Uri) -> bool {
@@ -308,7 +324,7 @@ impl State {
         let file = open.file.clone();
         let generation = self.generation();
         let config = open.config.clone();
-        let excluded = self.excluded_by(&file, &config);
+        let excluded = open.excluded.clone();
         let base = match (open.doc.base(), &open.raw) {
             (Some((tree, edits)), Some((raw, facts))) => Some(Base {
                 tree: tree.clone(),
@@ -497,11 +513,7 @@ async fn worker(
                 open.findings = Some((snap.version, findings.clone()));
                 open.raw = Some((analysis.raw, analysis.facts));
                 open.doc.reset_base();
-                let mut diagnostics = convert::diagnostics(&open.doc, &findings, encoding);
-                // An open config file also shows why it cannot be used.
-                let problem = open.path.as_deref().and_then(|p| state.configs.error_of(p));
-                diagnostics.extend(problem.iter().map(convert::config_diagnostic));
-                diagnostics
+                state.diagnostics_of(open, &findings, encoding)
             };
             // A pulling client asks for them (`textDocument/diagnostic`).
             if !state.pulls() {
