@@ -24,8 +24,6 @@ pub struct Backend {
     client: Client,
     state: Arc<State>,
     caps: OnceLock<EditCaps>,
-    /// The workspace folders the client named at `initialize`.
-    roots: OnceLock<Vec<std::path::PathBuf>>,
     /// Whether the client answers `workspace/configuration`.
     pulls_configuration: OnceLock<bool>,
     /// Whether the client can be asked to watch files (dynamic registration).
@@ -44,7 +42,6 @@ impl Backend {
             state: State::new(client.clone()),
             client,
             caps: OnceLock::new(),
-            roots: OnceLock::new(),
             pulls_configuration: OnceLock::new(),
             watches_files: OnceLock::new(),
             shows_progress: OnceLock::new(),
@@ -77,6 +74,16 @@ impl Backend {
                 ),
             )
         })
+    }
+
+    /// New editor settings, pushed or pulled: applied, any problem shown, and what
+    /// depends on them (config problems, pulled and scanned diagnostics) renewed.
+    async fn settings_changed(&self, value: &serde_json::Value) {
+        let message = self.apply_settings(value);
+        self.show(message).await;
+        self.report_config_changes().await;
+        self.refresh_pulled();
+        self.start_scan();
     }
 
     /// Tells the user about config files whose problem appeared or went away: a
@@ -194,7 +201,7 @@ impl Backend {
 
     /// Whether the workspace is to be scanned: there is one, and its settings allow.
     fn scanning(&self) -> Option<Vec<std::path::PathBuf>> {
-        let roots = self.roots.get().cloned().unwrap_or_default();
+        let roots = self.state.roots();
         let first = roots.first()?;
         self.state
             .config_for(Some(&first.join(".")))
@@ -307,11 +314,9 @@ impl LanguageServer for Backend {
             *e = encoding;
         }
         let _ = self.caps.set(edit_caps(&params));
-        let roots = workspace_roots(&params);
         if let Ok(mut r) = self.state.roots.write() {
-            r.clone_from(&roots);
+            *r = workspace_roots(&params);
         }
-        let _ = self.roots.set(roots);
         let _ = self.pulls_configuration.set(
             params
                 .capabilities
@@ -423,7 +428,7 @@ impl LanguageServer for Backend {
         self.start_scan();
         // Which Mufi endpoints the workspace calls (MUFI009), read off the protocol
         // task; open documents are analysed again once it is known.
-        let roots = self.roots.get().cloned().unwrap_or_default();
+        let roots = self.state.roots();
         if !roots.is_empty() {
             let state = self.state.clone();
             tokio::task::spawn_blocking(move || {
@@ -511,11 +516,7 @@ impl LanguageServer for Backend {
             _ => false,
         };
         if !empty {
-            let message = self.apply_settings(&params.settings);
-            self.show(message).await;
-            self.report_config_changes().await;
-            self.refresh_pulled();
-            self.start_scan();
+            self.settings_changed(&params.settings).await;
             return;
         }
         if self.pulls_configuration.get() == Some(&true) {
@@ -527,13 +528,7 @@ impl LanguageServer for Backend {
                 // `null` is "nothing under that section" (Helix answers so when
                 // its `config` table has no `mufi-lsp` key): keep what is in force.
                 Ok(values) => match values.into_iter().next() {
-                    Some(value) if !value.is_null() => {
-                        let message = self.apply_settings(&value);
-                        self.show(message).await;
-                        self.report_config_changes().await;
-                        self.refresh_pulled();
-                        self.start_scan();
-                    }
+                    Some(value) if !value.is_null() => self.settings_changed(&value).await,
                     _ => {}
                 },
                 Err(e) => tracing::warn!("workspace/configuration failed: {e}"),
@@ -548,16 +543,10 @@ impl LanguageServer for Backend {
         let state = self.state.clone();
         let uri = params.text_document.uri;
         let items = tokio::task::spawn_blocking(move || {
-            state.current_diagnostics(&uri).unwrap_or_else(|| {
-                // Not open: what the scan read from disk, if anything.
-                state
-                    .scans
-                    .report(|_| false)
-                    .into_iter()
-                    .find(|(u, _, _)| *u == uri)
-                    .map(|(_, _, d)| d)
-                    .unwrap_or_default()
-            })
+            // Not open: what the scan read from disk, if anything.
+            state
+                .current_diagnostics(&uri)
+                .unwrap_or_else(|| state.scans.on_disk(&uri))
         })
         .await
         .unwrap_or_default();

@@ -49,6 +49,15 @@ impl Scans {
         }
     }
 
+    /// The diagnostics read from disk for one file (none if it has none).
+    pub fn on_disk(&self, uri: &Uri) -> Vec<Diagnostic> {
+        self.disk
+            .lock()
+            .ok()
+            .and_then(|disk| disk.get(uri).map(|(_, d)| d.clone()))
+            .unwrap_or_default()
+    }
+
     /// The workspace report: files from disk that are not open (`open` says), with
     /// their result ids.
     pub fn report(&self, open: impl Fn(&Uri) -> bool) -> Vec<(Uri, String, Vec<Diagnostic>)> {
