@@ -29,6 +29,8 @@ pub struct CheckOptions {
     pub color: bool,
     /// Which findings are reported, fixed and counted (`--select`, `--ignore`, `--severity`).
     pub filter: FindingFilter,
+    /// Analyse without the engine's fast path (`engine::analyze_thorough`).
+    pub thorough: bool,
 }
 
 /// What a run found; the exit code follows from it.
@@ -307,19 +309,31 @@ pub fn analyze_file(
     model: &ProjectModel,
     config: &Config,
 ) -> Vec<crate::finding::Finding> {
+    analyze_file_with(path, text, model, config, false)
+}
+
+/// `analyze_file`, with or without the engine's fast path.
+fn analyze_file_with(
+    path: &Path,
+    text: &str,
+    model: &ProjectModel,
+    config: &Config,
+    thorough: bool,
+) -> Vec<crate::finding::Finding> {
     let Some(language) = Language::for_path(path) else {
         return Vec::new();
     };
     let file = model.file_context(path);
-    engine::analyze(
-        &SourceFile {
-            text,
-            language,
-            tree: None,
-        },
-        &file,
-        config,
-    )
+    let src = SourceFile {
+        text,
+        language,
+        tree: None,
+    };
+    if thorough {
+        engine::analyze_thorough(&src, &file, config)
+    } else {
+        engine::analyze(&src, &file, config)
+    }
 }
 
 /// The first safe, local fix of each finding `filter` keeps: what `--fix` applies.
@@ -438,7 +452,7 @@ pub fn run_check(options: &CheckOptions, base: &Settings) -> Result<CheckOutcome
                         }
                     }
                 }
-                let mut findings = analyze_file(path, &text, &model, config);
+                let mut findings = analyze_file_with(path, &text, &model, config, options.thorough);
                 if options.fix {
                     let safe = safe_fixes(&findings, &options.filter);
                     if !safe.is_empty() {
@@ -448,7 +462,13 @@ pub fn run_check(options: &CheckOptions, base: &Settings) -> Result<CheckOutcome
                                 Ok(()) => {
                                     fixed.fetch_add(applied, Ordering::Relaxed);
                                     text = new_text;
-                                    findings = analyze_file(path, &text, &model, config);
+                                    findings = analyze_file_with(
+                                        path,
+                                        &text,
+                                        &model,
+                                        config,
+                                        options.thorough,
+                                    );
                                 }
                                 Err(e) => {
                                     if let Ok(mut errs) = errors.lock() {
@@ -508,10 +528,16 @@ pub fn run_check(options: &CheckOptions, base: &Settings) -> Result<CheckOutcome
             let Ok(text) = std::fs::read_to_string(path) else {
                 continue;
             };
-            let hints: Vec<_> = analyze_file(path, &text, &model, &configs.config_for(Some(path)))
-                .into_iter()
-                .filter(|f| f.rule == crate::rules::RuleId::LeastPrivilegeKey)
-                .collect();
+            let hints: Vec<_> = analyze_file_with(
+                path,
+                &text,
+                &model,
+                &configs.config_for(Some(path)),
+                options.thorough,
+            )
+            .into_iter()
+            .filter(|f| f.rule == crate::rules::RuleId::LeastPrivilegeKey)
+            .collect();
             if hints.is_empty() {
                 continue;
             }

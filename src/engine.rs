@@ -10,7 +10,7 @@ use crate::config::Config;
 use std::ops::Range;
 
 use crate::finding::{Edit, Finding, Fix};
-use crate::language::{embed, Language};
+use crate::language::{embed, lexer, Language};
 use crate::lines;
 use crate::project::{self, FileContext};
 use crate::rules::{self, RuleContext, RuleId, ALL};
@@ -29,6 +29,9 @@ struct Prefilter {
     automaton: AhoCorasick,
     /// For each pattern, the rule it belongs to.
     owner: Vec<RuleId>,
+    /// For each pattern, for each language of the registry: where it counts there, if
+    /// its rule can fire there at all.
+    place: Vec<Vec<Option<Place>>>,
 }
 
 fn prefilter() -> &'static Prefilter {
@@ -36,10 +39,17 @@ fn prefilter() -> &'static Prefilter {
     PREFILTER.get_or_init(|| {
         let mut patterns = Vec::new();
         let mut owner = Vec::new();
+        let mut place = Vec::new();
         for rule in ALL {
             for trigger in rule.meta().triggers {
                 patterns.push(*trigger);
                 owner.push(*rule);
+                place.push(
+                    crate::language::registry()
+                        .iter()
+                        .map(|l| place_of(*rule, trigger, l))
+                        .collect(),
+                );
             }
         }
         let automaton = AhoCorasickBuilder::new()
@@ -47,7 +57,11 @@ fn prefilter() -> &'static Prefilter {
             .match_kind(MatchKind::Standard)
             .build(&patterns)
             .expect("trigger strings form a valid automaton");
-        Prefilter { automaton, owner }
+        Prefilter {
+            automaton,
+            owner,
+            place,
+        }
     })
 }
 
@@ -100,16 +114,35 @@ pub fn parse(language: &Language, text: &str) -> Option<Tree> {
 
 /// Analyses one file. Findings are sorted by position and carry their fixes,
 /// including the "ignore on this line" fix.
+///
+/// The fast path: a trigger only counts where its rule can read it (not in a comment,
+/// in a language the rule has a query for), so most files are never parsed; and the
+/// rules' queries run only over the statements and functions around the triggers.
+/// Findings are the same as `analyze_thorough`'s (`tests/fast_path.rs` holds it so).
 pub fn analyze(src: &SourceFile, file: &FileContext, config: &Config) -> Vec<Finding> {
+    analyze_with(src, file, config, true)
+}
+
+/// `analyze` without the fast path: every trigger counts, and queries run over the
+/// whole file. The reference the fast path is tested against.
+pub fn analyze_thorough(src: &SourceFile, file: &FileContext, config: &Config) -> Vec<Finding> {
+    analyze_with(src, file, config, false)
+}
+
+fn analyze_with(src: &SourceFile, file: &FileContext, config: &Config, fast: bool) -> Vec<Finding> {
     if src.text.len() > config.max_file_size {
         return Vec::new();
     }
     // One prefilter scan decides both whether to parse and which rules run.
-    let candidates = candidates_in(src.text, config, None);
+    let prefiltered = if fast && !src.language.has_embeds() {
+        Prefiltered::new(src.text, src.language, config)
+    } else {
+        Prefiltered::everything(candidates_in(src.text, config, None))
+    };
     let owned_tree;
     let tree = match src.tree {
         Some(tree) => Some(tree),
-        None if candidates.is_empty() => None,
+        None if prefiltered.rules.is_empty() => None,
         None => {
             owned_tree = parse(src.language, src.text);
             owned_tree.as_ref()
@@ -123,8 +156,219 @@ pub fn analyze(src: &SourceFile, file: &FileContext, config: &Config) -> Vec<Fin
     if src.language.has_embeds() {
         return analyze_layers(&src, file, config);
     }
-    let raw = run_rules(&src, file, config, None, None, candidates);
+    // Where the parse found errors, tree-sitter's recovery can read as code what the
+    // lexer took for a comment (an unclosed `/*`): judge such files as a whole.
+    let prefiltered = match tree {
+        Some(tree) if fast && tree.root_node().has_error() => {
+            Prefiltered::everything(candidates_in(src.text, config, None))
+        }
+        _ => prefiltered,
+    };
+    let (scope, whole_scope) = match (fast, tree) {
+        (true, Some(tree)) => (
+            prefiltered.scope(tree, src.text.len()),
+            prefiltered.top_level_scope(tree, src.language),
+        ),
+        _ => (None, None),
+    };
+    let scopes = Scopes {
+        local: scope.as_deref(),
+        whole: whole_scope.as_deref(),
+    };
+    let raw = run_rules(&src, file, config, scopes, None, prefiltered.rules);
     finish(raw, &src, config)
+}
+
+/// What the prefilter found in one file: the rules that can fire, and where their
+/// triggers are.
+struct Prefiltered {
+    rules: Vec<RuleId>,
+    /// The triggers that count, in order; `None` when every part of the file must be
+    /// read (the thorough path).
+    hits: Option<Vec<Range<usize>>>,
+}
+
+impl Prefiltered {
+    fn everything(rules: Vec<RuleId>) -> Prefiltered {
+        Prefiltered { rules, hits: None }
+    }
+
+    /// One pass of the automaton over `text`. A trigger counts when its rule is
+    /// enabled and can fire in `language`, and it sits where the rule reads: outside
+    /// comments for most, anywhere for a key (a key in a comment is leaked too), inside
+    /// comments for a suppression. The comments are lexed only when a hit needs it.
+    fn new(text: &str, language: &'static Language, config: &Config) -> Prefiltered {
+        let pf = prefilter();
+        let language_at = language_index(language);
+        let mut lexed: Option<Option<lexer::Lexed>> = None;
+        let mut hit = [false; ALL.len()];
+        let mut hits = Vec::new();
+        for m in pf.automaton.find_overlapping_iter(text) {
+            let pattern = m.pattern().as_usize();
+            let rule = pf.owner[pattern];
+            let Some(place) = pf.place[pattern][language_at] else {
+                continue;
+            };
+            if !config.is_enabled(rule) {
+                continue;
+            }
+            let range = m.start()..m.end();
+            if place != Place::Anywhere {
+                let known = lexed.get_or_insert_with(|| lexer::lex(language, text));
+                if let Some(known) = known {
+                    let counts = match place {
+                        Place::InComments => lexer::inside(&known.comments, &range),
+                        Place::InStrings => lexer::inside(&known.strings, &range),
+                        _ => !lexer::inside(&known.comments, &range),
+                    };
+                    if !counts {
+                        continue;
+                    }
+                }
+            }
+            hit[rule_index(rule)] = true;
+            hits.push(range);
+        }
+        let mut rules: Vec<RuleId> = ALL
+            .iter()
+            .zip(hit)
+            .filter_map(|(rule, h)| h.then_some(*rule))
+            .collect();
+        if !config.extra_key_names.is_empty() && mentions_extra_key_name(text, config) {
+            // The user's own key names have no trigger positions: read the whole file.
+            rules.extend(KEY_NAME_RULES);
+            rules.sort();
+            rules.dedup();
+            rules.retain(|r| config.is_enabled(*r));
+            return Prefiltered::everything(rules);
+        }
+        Prefiltered {
+            rules,
+            hits: Some(hits),
+        }
+    }
+
+    /// The statements and functions that hold the triggers: the only places a rule
+    /// can fire (the property the editor's incremental path rests on too). `None`
+    /// when they are most of the file, where one pass over all of it is cheaper.
+    fn scope(&self, tree: &Tree, len: usize) -> Option<Vec<Range<usize>>> {
+        let hits = self.hits.as_ref()?;
+        let units = crate::incremental::merge(
+            hits.iter()
+                .map(|h| crate::incremental::expand(tree, h))
+                .collect(),
+        );
+        let covered: usize = units.iter().map(|r| r.end - r.start).sum();
+        (covered * 2 <= len).then_some(units)
+    }
+
+    /// The top-level declarations that hold the triggers: where the rules judged in
+    /// the whole file look. A redirect's target is read from the request in the
+    /// handler around it, so a declaration (a function, a class) holds both; top-level
+    /// statements of a script can read the request in one and redirect in another, so
+    /// a trigger among them means the whole file.
+    fn top_level_scope(&self, tree: &Tree, language: &Language) -> Option<Vec<Range<usize>>> {
+        let hits = self.hits.as_ref()?;
+        let root = tree.root_node();
+        // Down from the root: `parent()` walks are as deep as the tree, per step.
+        let top_level = |h: &Range<usize>| {
+            let node = root.descendant_for_byte_range(h.start, h.end)?;
+            if node.id() == root.id() {
+                return None;
+            }
+            root.child_with_descendant(node)
+        };
+        let mut units = Vec::with_capacity(hits.len());
+        for hit in hits {
+            match top_level(hit) {
+                Some(unit) if is_declaration(language, unit) => units.push(unit.byte_range()),
+                _ => return None,
+            }
+        }
+        Some(crate::incremental::merge(units))
+    }
+}
+
+/// Whether a top-level node is a declaration that holds its own code (a function, a
+/// class), rather than a statement of a script. Go, Java, Kotlin, Rust and Dart have
+/// no statements at the top level.
+fn is_declaration(language: &Language, node: tree_sitter::Node) -> bool {
+    use crate::language::LanguageId::*;
+    if matches!(language.id, Go | Java | Kotlin | Rust | Dart) {
+        return true;
+    }
+    let kind = match node.kind() {
+        "export_statement" => node
+            .named_child(0)
+            .map_or("export_statement", |declaration| declaration.kind()),
+        kind => kind,
+    };
+    matches!(
+        kind,
+        "function_declaration"
+            | "generator_function_declaration"
+            | "class_declaration"
+            | "abstract_class_declaration"
+            | "function_definition"
+            | "class_definition"
+            | "decorated_definition"
+            | "method_declaration"
+    )
+}
+
+/// Where a trigger must sit to count.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Anywhere,
+    OutsideComments,
+    InComments,
+    /// In a string literal: a policy string for MUFI007.
+    InStrings,
+}
+
+/// Where `rule`'s `trigger` counts in `language`, or `None` when it cannot make the
+/// rule fire there. A rule fires only in languages it has a query for (dotenv files
+/// are read by the rules' own code); MUFI006 and MUFI008 judge nothing their queries
+/// do not name, so there a trigger counts only where the language's query names it;
+/// MUFI007 also reads every string as a possible policy; the key rules read JWTs in
+/// any text, comments included.
+fn place_of(rule: RuleId, trigger: &str, language: &Language) -> Option<Place> {
+    use crate::language::LanguageId::Dotenv;
+    let dotenv = language.id == Dotenv;
+    let query = |r| crate::queries::has_query(language, r);
+    let named = || crate::queries::mentions(language, rule, trigger);
+    let outside = Some(Place::OutsideComments);
+    match rule {
+        RuleId::UnusedSuppression => Some(Place::InComments),
+        RuleId::HardcodedApiKey | RuleId::LeastPrivilegeKey
+            if trigger.eq_ignore_ascii_case("eyj") =>
+        {
+            (!dotenv || rule == RuleId::LeastPrivilegeKey).then_some(Place::Anywhere)
+        }
+        RuleId::HardcodedApiKey => (!dotenv && query(rule)).then_some(Place::OutsideComments),
+        RuleId::LeastPrivilegeKey => outside,
+        RuleId::SecretFileNotIgnored => dotenv.then_some(Place::OutsideComments),
+        RuleId::CspUnsafeSource if named() => outside,
+        RuleId::CspUnsafeSource => query(RuleId::PlainHttpUrl).then_some(Place::InStrings),
+        // MUFI004's code also judges values its queries do not name (`CERT_NONE`).
+        RuleId::ClientSideMufiAccess | RuleId::PlainHttpUrl | RuleId::TlsVerificationDisabled => {
+            (dotenv || query(rule)).then_some(Place::OutsideComments)
+        }
+        RuleId::OpenRedirect | RuleId::CorsPermissiveOrigin => {
+            (dotenv || named()).then_some(Place::OutsideComments)
+        }
+    }
+}
+
+fn rule_index(rule: RuleId) -> usize {
+    ALL.iter().position(|r| *r == rule).unwrap_or(0)
+}
+
+fn language_index(language: &Language) -> usize {
+    crate::language::registry()
+        .iter()
+        .position(|l| l.id == language.id)
+        .unwrap_or(0)
 }
 
 /// A file that embeds other languages: the host's rules read the host's own text, each
@@ -141,7 +385,14 @@ fn analyze_layers(src: &SourceFile, file: &FileContext, config: &Config) -> Vec<
         tree: src.tree,
     };
     let candidates = candidates_in(host.text, config, None);
-    let raw = run_rules(&host, file, config, None, Some(&client_reason), candidates);
+    let raw = run_rules(
+        &host,
+        file,
+        config,
+        Scopes::default(),
+        Some(&client_reason),
+        candidates,
+    );
     let mut findings = finish_layer(raw, &host, config, src.text, None);
     // Each region is a program of its own (one `<script>`, one `run:` step): an
     // unclosed quote in one must not swallow the next.
@@ -159,7 +410,14 @@ fn analyze_layers(src: &SourceFile, file: &FileContext, config: &Config) -> Vec<
             language,
             tree: tree.as_ref(),
         };
-        let raw = run_rules(&layer, file, config, None, Some(&client_reason), candidates);
+        let raw = run_rules(
+            &layer,
+            file,
+            config,
+            Scopes::default(),
+            Some(&client_reason),
+            candidates,
+        );
         findings.extend(finish_layer(raw, &layer, config, src.text, Some(&own)));
     }
     findings.sort_by_key(|f| (f.range.start, f.range.end, f.rule));
@@ -193,7 +451,11 @@ pub fn analyze_rules(
             }
         }
     }
-    run_rules(src, file, config, scope, client_reason, candidates)
+    let scopes = Scopes {
+        local: scope,
+        whole: None,
+    };
+    run_rules(src, file, config, scopes, client_reason, candidates)
 }
 
 /// The enabled rules whose triggers occur in the text, or with a scope, in its ranges:
@@ -245,11 +507,19 @@ fn mentions_extra_key_name(text: &str, config: &Config) -> bool {
     })
 }
 
+/// Where a run's rules look: `local` for most (`None`: everywhere), `whole` for the
+/// rules judged in the whole file (`None`: the whole file).
+#[derive(Clone, Copy, Default)]
+struct Scopes<'a> {
+    local: Option<&'a [Range<usize>]>,
+    whole: Option<&'a [Range<usize>]>,
+}
+
 fn run_rules(
     src: &SourceFile,
     file: &FileContext,
     config: &Config,
-    scope: Option<&[Range<usize>]>,
+    scopes: Scopes,
     client_reason: Option<&Option<String>>,
     candidates: Vec<RuleId>,
 ) -> Vec<Finding> {
@@ -265,10 +535,10 @@ fn run_rules(
     for rule in candidates {
         let whole = rule.judged_in_whole_file();
         let cx = RuleContext::new(rule, src.text, src.language, src.tree, file, config)
-            .with_scope(if whole { None } else { scope })
+            .with_scope(if whole { scopes.whole } else { scopes.local })
             .with_client_reason(&client_reason);
         let mut found = rules::run_rule(rule, cx);
-        if let (Some(scope), false) = (scope, whole) {
+        if let (Some(scope), false) = (scopes.local, whole) {
             found.retain(|f| starts_in_any(&f.range, scope));
         }
         findings.extend(found);

@@ -66,7 +66,7 @@ fn shift_finding(f: &mut Finding, edit: &InputEdit) -> bool {
     true
 }
 
-fn expand(tree: &Tree, range: &Range<usize>) -> Range<usize> {
+pub(crate) fn expand(tree: &Tree, range: &Range<usize>) -> Range<usize> {
     let root = tree.root_node();
     let at = |offset: usize| match root.descendant_for_byte_range(offset, offset) {
         // Between top-level statements: nothing encloses the offset.
@@ -78,7 +78,7 @@ fn expand(tree: &Tree, range: &Range<usize>) -> Range<usize> {
     a.start.min(b.start).min(range.start)..a.end.max(b.end).max(range.end)
 }
 
-fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+pub(crate) fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
     ranges.sort_by_key(|r| r.start);
     let mut out: Vec<Range<usize>> = Vec::new();
     for r in ranges {

@@ -56,6 +56,10 @@ enum Command {
         /// stdout and the report to stderr; nothing is written.
         #[arg(long, value_name = "PATH", conflicts_with = "paths")]
         stdin_filename: Option<PathBuf>,
+        /// Analyse without the fast path (every trigger counts, queries run over whole
+        /// files): slower, and meant to find exactly the same. For checking that it does.
+        #[arg(long, hide = true)]
+        thorough: bool,
     },
     /// List the rules.
     Rules {
@@ -103,6 +107,7 @@ fn main() -> ExitCode {
             paths,
             format,
             fix,
+            thorough,
             no_color,
             select,
             ignore,
@@ -132,6 +137,7 @@ fn main() -> ExitCode {
                 fix,
                 color,
                 filter,
+                thorough,
             };
             let result = match &stdin_filename {
                 Some(path) => {

@@ -153,6 +153,9 @@ pub struct ProjectModel {
     workspace: Mutex<Option<Arc<WorkspaceFacts>>>,
     /// Each folder's answer from its nearest build manifest of each kind.
     manifests: Mutex<HashMap<(PathBuf, Manifest), Option<bool>>>,
+    /// Each folder's project root and `package.json` facts: `check` asks for every
+    /// file, and each answer costs a walk up the folders.
+    folders: Mutex<HashMap<PathBuf, (PathBuf, Option<PackageFacts>)>>,
 }
 
 /// Build manifests whose one fact decides how a language's files are classified.
@@ -254,9 +257,10 @@ impl ProjectModel {
             .file_name()
             .and_then(|n| n.to_str())
             .is_some_and(is_dotenv_name);
+        let (root, package) = self.folder_facts(&abs);
         FileContext {
-            project_root: Some(project_root(&abs)),
-            package: self.package_for(&abs),
+            project_root: Some(root),
+            package,
             flutter_package: is_dart
                 .then(|| self.manifest_fact(&abs, Manifest::Pubspec))
                 .flatten(),
@@ -279,6 +283,19 @@ impl ProjectModel {
         }
     }
 
+    /// The project root and `package.json` facts of `file`'s folder, found once per folder.
+    fn folder_facts(&self, file: &Path) -> (PathBuf, Option<PackageFacts>) {
+        let dir = file.parent().unwrap_or(file);
+        if let Some(known) = self.folders.lock().ok().and_then(|m| m.get(dir).cloned()) {
+            return known;
+        }
+        let facts = (project_root(file), self.package_for(file));
+        if let Ok(mut map) = self.folders.lock() {
+            map.insert(dir.to_path_buf(), facts.clone());
+        }
+        facts
+    }
+
     /// The nearest `kind` manifest's fact for `file`, read once per folder.
     fn manifest_fact(&self, file: &Path, kind: Manifest) -> Option<bool> {
         let key = (file.parent()?.to_path_buf(), kind);
@@ -299,6 +316,9 @@ impl ProjectModel {
 
     /// Forgets cached facts, e.g. when a `package.json` or `.gitignore` changes.
     pub fn invalidate(&self) {
+        if let Ok(mut map) = self.folders.lock() {
+            map.clear();
+        }
         if let Ok(mut map) = self.manifests.lock() {
             map.clear();
         }

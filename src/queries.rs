@@ -75,6 +75,78 @@ fn compiled(language: &'static Language, rule: RuleId) -> Option<&'static Compil
         .as_ref()
 }
 
+/// Whether `language` has a query for `rule` (the engine skips rules that cannot fire
+/// in a language before it parses).
+pub fn has_query(language: &Language, rule: RuleId) -> bool {
+    static TABLE: OnceLock<Vec<bool>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        registry()
+            .iter()
+            .flat_map(|l| ALL.iter().map(move |r| source_for(l, *r).is_some()))
+            .collect()
+    });
+    let language_index = registry().iter().position(|l| l.id == language.id);
+    let rule_index = ALL.iter().position(|r| *r == rule);
+    match (language_index, rule_index) {
+        (Some(l), Some(r)) => table[l * ALL.len() + r],
+        _ => false,
+    }
+}
+
+/// Whether `rule`'s query for `language` names `word` (any case) outside its comments:
+/// in a `#eq?`/`#any-of?` string, a regex (`[Ll]ocation` reads as `location`), or a
+/// node's text. A query that never names a trigger word cannot match on it.
+pub fn mentions(language: &Language, rule: RuleId, word: &str) -> bool {
+    static TABLE: OnceLock<Vec<Option<String>>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        registry()
+            .iter()
+            .flat_map(|l| {
+                ALL.iter()
+                    .map(move |r| source_for(l, *r).map(|s| normalized(&s)))
+            })
+            .collect()
+    });
+    let language_index = registry().iter().position(|l| l.id == language.id);
+    let rule_index = ALL.iter().position(|r| *r == rule);
+    let (Some(l), Some(r)) = (language_index, rule_index) else {
+        return false;
+    };
+    table[l * ALL.len() + r]
+        .as_deref()
+        .is_some_and(|source| source.contains(&word.to_ascii_lowercase()))
+}
+
+/// A query's source in lower case, without comments, backslashes or the `[Xx]`
+/// classes that spell one letter in either case.
+fn normalized(source: &str) -> String {
+    let lower: String = source
+        .lines()
+        .filter(|line| !line.trim_start().starts_with(';'))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .to_ascii_lowercase()
+        .replace('\\', "");
+    let bytes = lower.as_bytes();
+    let mut out = String::with_capacity(lower.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'['
+            && bytes.get(i + 3) == Some(&b']')
+            && bytes[i + 1] == bytes[i + 2]
+            && bytes[i + 1].is_ascii_alphabetic()
+        {
+            out.push(bytes[i + 1] as char);
+            i += 4;
+            continue;
+        }
+        let c = lower[i..].chars().next().unwrap_or(' ');
+        out.push(c);
+        i += c.len_utf8();
+    }
+    out
+}
+
 /// Compiles `rule`'s query for `language`; `None` when the language has no grammar or
 /// no query for the rule.
 fn compile(language: &Language, rule: RuleId) -> Option<Result<Compiled, String>> {

@@ -4,6 +4,7 @@
 
 pub mod embed;
 pub mod env_read;
+pub mod lexer;
 
 use std::path::Path;
 use std::sync::OnceLock;

@@ -236,6 +236,11 @@ impl<'a> RuleContext<'a> {
         }
     }
 
+    /// The byte ranges this run is restricted to, if it is.
+    pub fn scope(&self) -> Option<&'a [std::ops::Range<usize>]> {
+        self.scope
+    }
+
     /// Restricts queries to these byte ranges.
     pub fn with_scope(mut self, scope: Option<&'a [std::ops::Range<usize>]>) -> Self {
         self.scope = scope;

@@ -95,8 +95,9 @@ pub fn check(cx: &mut RuleContext) {
     let root = tree.root_node();
     // The whole file, even on the editor's scoped runs: a variable a redirect uses can
     // be read from the request outside the changed code (an enclosing handler).
-    // Findings outside the scope are dropped by the caller.
-    let matches = queries::run(cx.language, RuleId::OpenRedirect, tree, cx.text, None);
+    // Findings outside the scope are dropped by the caller. `check` narrows it to the
+    // top-level declarations that can hold a redirect.
+    let matches = queries::run(cx.language, RuleId::OpenRedirect, tree, cx.text, cx.scope());
     let sources: Vec<&QueryMatchOwned> = matches
         .iter()
         .filter(|m| m.get("assigned").is_some())

@@ -1,0 +1,596 @@
+//! Where a file's comments are, found without a parse: one pass over the bytes that
+//! knows a language's comment and string syntax and nothing else.
+//!
+//! The engine asks it one question, "is this trigger inside a comment?", so that a
+//! license header's `http://` or a doc comment's "redirect" does not cost a parse. A
+//! mistake here can only lose findings in one direction (code taken for a comment), so
+//! the lexer is built to err the other way: strings it does not know run to the end of
+//! their line at most, and languages whose lexical rules are too irregular to follow
+//! cheaply (Ruby, shell, PHP, YAML, markup) have no lexer, and every trigger counts.
+//! `tests/lexer.rs` holds it to tree-sitter's own comment nodes.
+
+use std::ops::Range;
+
+use super::{Language, LanguageId};
+
+/// One kind of string literal.
+#[derive(Clone, Copy, Debug)]
+struct Quote {
+    open: &'static str,
+    close: &'static str,
+    /// Whether `\` escapes the next character.
+    escapes: bool,
+    /// Whether the literal may span lines; when not, a newline ends it (the lexer's
+    /// recovery from a quote it misread).
+    multiline: bool,
+    /// Code inside the literal: `${` … `}`, Swift's `\(` … `)`, C#'s `{` … `}`. Its
+    /// strings and comments are lexed as code's are.
+    interpolation: Option<&'static str>,
+}
+
+const fn quote(open: &'static str, close: &'static str, escapes: bool, multiline: bool) -> Quote {
+    Quote {
+        open,
+        close,
+        escapes,
+        multiline,
+        interpolation: None,
+    }
+}
+
+/// `quote` with code inside between `opener` and its closing bracket.
+const fn interpolated(
+    open: &'static str,
+    close: &'static str,
+    escapes: bool,
+    multiline: bool,
+    opener: &'static str,
+) -> Quote {
+    Quote {
+        interpolation: Some(opener),
+        ..quote(open, close, escapes, multiline)
+    }
+}
+
+/// A language's comment and string syntax.
+#[derive(Debug)]
+struct Lexicon {
+    line: &'static [&'static str],
+    block: Option<(&'static str, &'static str)>,
+    /// Whether block comments nest (Rust, Swift, Kotlin, Dart).
+    nested: bool,
+    /// Longest openers first.
+    quotes: &'static [Quote],
+    /// JavaScript's `/…/` regular expression literals.
+    regex_literals: bool,
+    /// Rust's `'a` lifetimes, which are not character literals.
+    lifetimes: bool,
+}
+
+const ECMASCRIPT: Lexicon = Lexicon {
+    line: &["//"],
+    block: Some(("/*", "*/")),
+    nested: false,
+    quotes: &[
+        interpolated("`", "`", true, true, "${"),
+        quote("\"", "\"", true, false),
+        quote("'", "'", true, false),
+    ],
+    regex_literals: true,
+    lifetimes: false,
+};
+
+const GO: Lexicon = Lexicon {
+    line: &["//"],
+    block: Some(("/*", "*/")),
+    nested: false,
+    quotes: &[
+        quote("`", "`", false, true),
+        quote("\"", "\"", true, false),
+        quote("'", "'", true, false),
+    ],
+    regex_literals: false,
+    lifetimes: false,
+};
+
+const JAVA: Lexicon = Lexicon {
+    line: &["//"],
+    block: Some(("/*", "*/")),
+    nested: false,
+    quotes: &[
+        quote("\"\"\"", "\"\"\"", true, true),
+        quote("\"", "\"", true, false),
+        quote("'", "'", true, false),
+    ],
+    regex_literals: false,
+    lifetimes: false,
+};
+
+const KOTLIN: Lexicon = Lexicon {
+    line: &["//"],
+    block: Some(("/*", "*/")),
+    nested: true,
+    quotes: &[
+        interpolated("\"\"\"", "\"\"\"", false, true, "${"),
+        interpolated("\"", "\"", true, false, "${"),
+        quote("'", "'", true, false),
+    ],
+    regex_literals: false,
+    lifetimes: false,
+};
+
+const CSHARP: Lexicon = Lexicon {
+    line: &["//"],
+    block: Some(("/*", "*/")),
+    nested: false,
+    quotes: &[
+        quote("\"\"\"", "\"\"\"", false, true),
+        // Verbatim: `""` inside reads as a close and a reopen, which lands the same.
+        interpolated("$@\"", "\"", false, true, "{"),
+        interpolated("@$\"", "\"", false, true, "{"),
+        quote("@\"", "\"", false, true),
+        interpolated("$\"", "\"", true, false, "{"),
+        quote("\"", "\"", true, false),
+        quote("'", "'", true, false),
+    ],
+    regex_literals: false,
+    lifetimes: false,
+};
+
+const SWIFT: Lexicon = Lexicon {
+    line: &["//"],
+    block: Some(("/*", "*/")),
+    nested: true,
+    quotes: &[
+        interpolated("\"\"\"", "\"\"\"", true, true, "\\("),
+        interpolated("\"", "\"", true, false, "\\("),
+    ],
+    regex_literals: false,
+    lifetimes: false,
+};
+
+const DART: Lexicon = Lexicon {
+    line: &["//"],
+    block: Some(("/*", "*/")),
+    nested: true,
+    quotes: &[
+        interpolated("\"\"\"", "\"\"\"", true, true, "${"),
+        interpolated("'''", "'''", true, true, "${"),
+        interpolated("\"", "\"", true, false, "${"),
+        interpolated("'", "'", true, false, "${"),
+    ],
+    regex_literals: false,
+    lifetimes: false,
+};
+
+const RUST: Lexicon = Lexicon {
+    line: &["//"],
+    block: Some(("/*", "*/")),
+    nested: true,
+    quotes: &[
+        quote("r###\"", "\"###", false, true),
+        quote("r##\"", "\"##", false, true),
+        quote("r#\"", "\"#", false, true),
+        quote("\"", "\"", true, true),
+        quote("'", "'", true, false),
+    ],
+    regex_literals: false,
+    lifetimes: true,
+};
+
+const PYTHON: Lexicon = Lexicon {
+    line: &["#"],
+    block: None,
+    nested: false,
+    quotes: &[
+        quote("\"\"\"", "\"\"\"", true, true),
+        quote("'''", "'''", true, true),
+        quote("\"", "\"", true, false),
+        quote("'", "'", true, false),
+    ],
+    regex_literals: false,
+    lifetimes: false,
+};
+
+const TOML: Lexicon = Lexicon {
+    line: &["#"],
+    block: None,
+    nested: false,
+    quotes: &[
+        quote("\"\"\"", "\"\"\"", true, true),
+        quote("'''", "'''", false, true),
+        quote("\"", "\"", true, false),
+        quote("'", "'", false, false),
+    ],
+    regex_literals: false,
+    lifetimes: false,
+};
+
+fn lexicon(id: LanguageId) -> Option<&'static Lexicon> {
+    Some(match id {
+        LanguageId::JavaScript | LanguageId::TypeScript | LanguageId::Tsx => &ECMASCRIPT,
+        LanguageId::Go => &GO,
+        LanguageId::Java => &JAVA,
+        LanguageId::Kotlin => &KOTLIN,
+        LanguageId::CSharp => &CSHARP,
+        LanguageId::Swift => &SWIFT,
+        LanguageId::Dart => &DART,
+        LanguageId::Rust => &RUST,
+        LanguageId::Python => &PYTHON,
+        LanguageId::Toml => &TOML,
+        // JSON has no comments to skip; the others are too irregular to lex cheaply and
+        // safely (Ruby's `%q{}` and heredocs, shell's `$#`, PHP's HTML outside `<?php`,
+        // YAML's block scalars), or embed other languages.
+        _ => return None,
+    })
+}
+
+/// Where a file's comments and string literals are: byte ranges, in order.
+#[derive(Debug, Default)]
+pub struct Lexed {
+    pub comments: Vec<Range<usize>>,
+    /// Whole literals, quotes and interpolated code included.
+    pub strings: Vec<Range<usize>>,
+}
+
+/// Lexes `text`, or `None` when `language` has no lexer (then no trigger may be taken
+/// for a comment, nor for code outside a string).
+pub fn lex(language: &Language, text: &str) -> Option<Lexed> {
+    let lexicon = lexicon(language.id)?;
+    Some(scan(lexicon, text.as_bytes()))
+}
+
+/// The byte ranges of `text`'s comments, in order (see `lex`).
+pub fn comments(language: &Language, text: &str) -> Option<Vec<Range<usize>>> {
+    lex(language, text).map(|l| l.comments)
+}
+
+/// Whether `lexicon` has a line comment or a quote opening at `at`.
+fn starts(bytes: &[u8], at: usize, token: &str) -> bool {
+    bytes[at..].starts_with(token.as_bytes())
+}
+
+fn scan(lx: &Lexicon, bytes: &[u8]) -> Lexed {
+    // The bytes that can open a comment or a string: all others are passed over
+    // without trying each opener.
+    let mut opens = [false; 256];
+    let firsts = lx
+        .line
+        .iter()
+        .chain(lx.block.iter().map(|(open, _)| open))
+        .chain(lx.quotes.iter().map(|q| &q.open));
+    for token in firsts {
+        opens[usize::from(token.as_bytes()[0])] = true;
+    }
+    let mut lexer = Lexer {
+        lx,
+        bytes,
+        lexed: Lexed::default(),
+        interpolating: 0,
+        opens,
+    };
+    lexer.code(0, None);
+    lexer.lexed
+}
+
+struct Lexer<'a> {
+    lx: &'a Lexicon,
+    bytes: &'a [u8],
+    lexed: Lexed,
+    /// How many interpolations deep the lexer is: strings inside one are part of the
+    /// string around it, and not recorded apart.
+    interpolating: usize,
+    /// First bytes of the lexicon's openers.
+    opens: [bool; 256],
+}
+
+impl Lexer<'_> {
+    /// Lexes code from `i` to the end, or with `close`, to the bracket that closes an
+    /// interpolation (brackets of its kind nest); returns where it stopped.
+    fn code(&mut self, mut i: usize, close: Option<(u8, u8)>) -> usize {
+        let (lx, bytes) = (self.lx, self.bytes);
+        // The last byte of code that is not whitespace: tells a regex from a division.
+        let mut last_code: u8 = b'\n';
+        let mut last_word_end = 0;
+        let mut depth = 0usize;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if let Some((open, shut)) = close {
+                if b == shut {
+                    if depth == 0 {
+                        return i + 1;
+                    }
+                    depth -= 1;
+                } else if b == open {
+                    depth += 1;
+                }
+            }
+            if !self.opens[usize::from(b)] && b != b'/' {
+                if !b.is_ascii_whitespace() {
+                    last_code = b;
+                    if b.is_ascii_alphanumeric() || b == b'_' || b == b'$' {
+                        last_word_end = i + 1;
+                    }
+                }
+                i += 1;
+                continue;
+            }
+            // Line comments.
+            if let Some(open) = lx.line.iter().find(|o| starts(bytes, i, o)) {
+                let end = line_end(bytes, i + open.len());
+                self.lexed.comments.push(i..end);
+                i = end;
+                continue;
+            }
+            // Block comments.
+            if let Some((open, shut)) = lx.block {
+                if starts(bytes, i, open) {
+                    let end = block_end(bytes, i + open.len(), open, shut, lx.nested);
+                    self.lexed.comments.push(i..end);
+                    i = end;
+                    continue;
+                }
+            }
+            // Strings.
+            if let Some(q) = lx.quotes.iter().find(|q| starts(bytes, i, q.open)) {
+                if q.open == "'" && lx.lifetimes && !is_char_literal(bytes, i) {
+                    last_code = b;
+                    i += 1;
+                    continue;
+                }
+                let end = self.string(i + q.open.len(), q);
+                if self.interpolating == 0 {
+                    self.lexed.strings.push(i..end);
+                }
+                i = end;
+                last_code = b'"';
+                continue;
+            }
+            if b == b'/' && lx.regex_literals && regex_may_start(last_code, bytes, last_word_end) {
+                i = regex_end(bytes, i + 1);
+                last_code = b'/';
+                continue;
+            }
+            if !b.is_ascii_whitespace() {
+                last_code = b;
+                if b.is_ascii_alphanumeric() || b == b'_' || b == b'$' {
+                    last_word_end = i + 1;
+                }
+            }
+            i += 1;
+        }
+        bytes.len()
+    }
+
+    /// The end of a string whose body starts at `i`.
+    fn string(&mut self, mut i: usize, q: &Quote) -> usize {
+        let bytes = self.bytes;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if let Some(opener) = q.interpolation {
+                if starts(bytes, i, opener) {
+                    // C#'s `{{` is a literal brace.
+                    if opener == "{" && bytes.get(i + 1) == Some(&b'{') {
+                        i += 2;
+                        continue;
+                    }
+                    let open = opener.as_bytes()[opener.len() - 1];
+                    let shut = if open == b'(' { b')' } else { b'}' };
+                    self.interpolating += 1;
+                    i = self.code(i + opener.len(), Some((open, shut)));
+                    self.interpolating -= 1;
+                    continue;
+                }
+            }
+            if q.escapes && b == b'\\' {
+                i += 2;
+                continue;
+            }
+            if starts(bytes, i, q.close) {
+                return i + q.close.len();
+            }
+            if (b == b'\n' || b == b'\r') && !q.multiline {
+                return i;
+            }
+            i += 1;
+        }
+        bytes.len()
+    }
+}
+
+fn line_end(bytes: &[u8], from: usize) -> usize {
+    bytes[from.min(bytes.len())..]
+        .iter()
+        .position(|&b| b == b'\n' || b == b'\r')
+        .map_or(bytes.len(), |p| from + p)
+}
+
+fn block_end(bytes: &[u8], mut i: usize, open: &str, close: &str, nested: bool) -> usize {
+    let mut depth = 1;
+    while i < bytes.len() {
+        if starts(bytes, i, close) {
+            depth -= 1;
+            i += close.len();
+            if depth == 0 {
+                return i;
+            }
+            continue;
+        }
+        if nested && starts(bytes, i, open) {
+            depth += 1;
+            i += open.len();
+            continue;
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+/// Rust: `'x'`, `'\n'`, `'\u{1F600}'` are characters; `'a` in `&'a str` is a lifetime.
+fn is_char_literal(bytes: &[u8], at: usize) -> bool {
+    match bytes.get(at + 1) {
+        Some(b'\\') => true,
+        Some(_) => {
+            // One character (up to 4 UTF-8 bytes), then the closing quote.
+            (2..=5).any(|n| bytes.get(at + n) == Some(&b'\''))
+                && !bytes[at + 1..(at + 5).min(bytes.len())]
+                    .iter()
+                    .take_while(|b| **b != b'\'')
+                    .any(|b| *b == b'\n')
+        }
+        None => false,
+    }
+}
+
+/// Whether a `/` after `last` (the previous non-blank byte of code) opens a regular
+/// expression rather than dividing. After a word, only keywords like `return` allow one.
+fn regex_may_start(last: u8, bytes: &[u8], last_word_end: usize) -> bool {
+    if last.is_ascii_alphanumeric() || last == b'_' || last == b'$' {
+        let word_start = bytes[..last_word_end]
+            .iter()
+            .rposition(|b| !(b.is_ascii_alphanumeric() || *b == b'_' || *b == b'$'))
+            .map_or(0, |p| p + 1);
+        let word = &bytes[word_start..last_word_end];
+        return matches!(
+            word,
+            b"return"
+                | b"typeof"
+                | b"case"
+                | b"do"
+                | b"else"
+                | b"in"
+                | b"of"
+                | b"void"
+                | b"yield"
+                | b"await"
+                | b"delete"
+                | b"instanceof"
+                | b"throw"
+                | b"new"
+        );
+    }
+    !matches!(last, b')' | b']' | b'}' | b'"' | b'\'' | b'`' | b'/' | b'.') || last == b'\n'
+}
+
+/// The end of a regular expression literal whose body starts at `i`: an unescaped `/`
+/// outside a character class, or the end of the line.
+fn regex_end(bytes: &[u8], mut i: usize) -> usize {
+    let mut class = false;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 1,
+            b'[' => class = true,
+            b']' => class = false,
+            b'/' if !class => return i + 1,
+            b'\n' | b'\r' => return i,
+            _ => {}
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+/// Whether `range` lies wholly inside one of `comments` (sorted, disjoint).
+pub fn inside(comments: &[Range<usize>], range: &Range<usize>) -> bool {
+    let at = comments.partition_point(|c| c.end <= range.start);
+    comments
+        .get(at)
+        .is_some_and(|c| c.start <= range.start && range.end <= c.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn comment_texts(id: LanguageId, text: &str) -> Vec<&str> {
+        comments(Language::get(id), text)
+            .unwrap()
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    #[test]
+    fn strings_hide_comment_openers() {
+        let js = "const u = \"http://x\"; // real\nconst g = 'src/**/*.js'; /* block */ x";
+        assert_eq!(
+            comment_texts(LanguageId::JavaScript, js),
+            ["// real", "/* block */"]
+        );
+        let go = "s := `a // not\n/* not */`\n// yes";
+        assert_eq!(comment_texts(LanguageId::Go, go), ["// yes"]);
+        let py = "x = \"\"\"\n# not\n\"\"\"  # yes\ny = '#' # also";
+        assert_eq!(comment_texts(LanguageId::Python, py), ["# yes", "# also"]);
+    }
+
+    #[test]
+    fn interpolations_are_code_with_their_own_strings() {
+        let dart = "s = 'a${u.substring('http://'.length)}' : u; // c";
+        assert_eq!(comment_texts(LanguageId::Dart, dart), ["// c"]);
+        let js = "t = `${a ? `x//` : '//'} /* not */` // c";
+        assert_eq!(comment_texts(LanguageId::JavaScript, js), ["// c"]);
+        let swift = "s = \"\\(f(\"http://x\")) // not\" // c";
+        assert_eq!(comment_texts(LanguageId::Swift, swift), ["// c"]);
+        let cs = "s = $\"{{ {d[\"//\"]} }}\"; // c";
+        assert_eq!(comment_texts(LanguageId::CSharp, cs), ["// c"]);
+    }
+
+    #[test]
+    fn regex_literals_and_division() {
+        let js = "const r = /\\/*x/; a = b / c; // c\nif (/\"/.test(s)) {} // d";
+        assert_eq!(comment_texts(LanguageId::JavaScript, js), ["// c", "// d"]);
+    }
+
+    #[test]
+    fn nested_blocks_and_lifetimes() {
+        let rs = "/* a /* b */ still */ fn f<'a>(x: &'a str) -> char { '\\'' } // c";
+        assert_eq!(
+            comment_texts(LanguageId::Rust, rs),
+            ["/* a /* b */ still */", "// c"]
+        );
+    }
+
+    #[test]
+    fn unterminated_quote_stops_at_the_line_end() {
+        // A stray apostrophe must not turn the rest of the file into a string, nor
+        // the next line's string into code.
+        let js = "x = a ' b\ny = \"// not a comment\" // comment";
+        assert_eq!(comment_texts(LanguageId::JavaScript, js), ["// comment"]);
+    }
+
+    #[test]
+    fn strings_are_whole_literals() {
+        let js = "a = `x ${'y'} z` + \"w\" // 'c'";
+        let lexed = lex(Language::get(LanguageId::JavaScript), js).unwrap();
+        let strings: Vec<&str> = lexed.strings.iter().map(|r| &js[r.clone()]).collect();
+        assert_eq!(strings, ["`x ${'y'} z`", "\"w\""]);
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        let js = "// a\rx = 'b\ry = 1; // c\r\n";
+        assert_eq!(comment_texts(LanguageId::JavaScript, js), ["// a", "// c"]);
+    }
+
+    #[test]
+    fn inside_needs_the_whole_range() {
+        let c = [2..5, 10..20];
+        assert!(inside(&c, &(2..5)));
+        assert!(inside(&c, &(12..14)));
+        assert!(!inside(&c, &(4..6)));
+        assert!(!inside(&c, &(6..8)));
+        assert!(!inside(&c, &(19..21)));
+    }
+
+    #[test]
+    fn languages_without_a_lexer() {
+        for id in [
+            LanguageId::Ruby,
+            LanguageId::Shell,
+            LanguageId::Php,
+            LanguageId::Yaml,
+        ] {
+            assert!(comments(Language::get(id), "# x").is_none());
+        }
+    }
+}

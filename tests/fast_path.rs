@@ -1,0 +1,158 @@
+//! The engine's fast path (triggers in comments ignored, rules skipped where they have
+//! nothing to read, queries only around the triggers) must find exactly what a full
+//! analysis finds. Every fixture, example and evaluation project is analysed both
+//! ways: as written, with lone `\r` line breaks, and behind a license header. The
+//! comment lexer the fast path trusts is held to tree-sitter's own comment nodes on
+//! the same files.
+
+use std::path::{Path, PathBuf};
+
+use mufi_lsp::config::Config;
+use mufi_lsp::engine::{analyze, analyze_thorough, parse, SourceFile};
+use mufi_lsp::finding::Finding;
+use mufi_lsp::language::{lexer, Language};
+use mufi_lsp::project::ProjectModel;
+
+/// Every file the engine has a language for under the test corpora.
+fn corpus() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = Vec::new();
+    let mut stack: Vec<PathBuf> = ["tests/fixtures", "tests/eval", "examples"]
+        .iter()
+        .map(|d| root.join(d))
+        .collect();
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if Language::for_path(&path).is_some() {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    assert!(out.len() > 200, "the corpus is all there: {}", out.len());
+    out
+}
+
+/// What a user sees of a finding.
+fn shown(findings: &[Finding]) -> Vec<String> {
+    findings
+        .iter()
+        .map(|f| {
+            let fixes: Vec<&str> = f.fixes.iter().map(|x| x.title.as_str()).collect();
+            format!(
+                "{} {:?} {:?} {} {:?}",
+                f.rule, f.severity, f.range, f.message, fixes
+            )
+        })
+        .collect()
+}
+
+/// A license header in the language's own comment syntax, full of triggers.
+fn license_header(language: &Language) -> Option<String> {
+    let body = "Licensed under the Apache License, Version 2.0; see http://www.apache.org/licenses/LICENSE-2.0. \
+                Redirect, Location, Origin, CORS, trust, verify, insecure, unsafe-inline script-src, mufi.";
+    language.comment.wrap(body).map(|c| format!("{c}\n"))
+}
+
+#[test]
+fn fast_path_finds_what_the_thorough_path_finds() {
+    let model = ProjectModel::new();
+    let config = Config::default();
+    let mut compared = 0;
+    let mut differences = Vec::new();
+    for path in corpus() {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let language = Language::for_path(&path).expect("filtered by language");
+        let file = model.file_context(&path);
+        // As written, with lone carriage returns for line breaks (old Mac files), and
+        // behind a license header.
+        let mut texts = vec![text.clone(), text.replace('\n', "\r")];
+        if let Some(header) = license_header(language) {
+            texts.push(format!("{header}{text}"));
+        }
+        for text in texts {
+            let src = SourceFile {
+                text: &text,
+                language,
+                tree: None,
+            };
+            let fast = shown(&analyze(&src, &file, &config));
+            let thorough = shown(&analyze_thorough(&src, &file, &config));
+            compared += 1;
+            if fast != thorough {
+                differences.push(format!(
+                    "{}:\n  fast:     {fast:#?}\n  thorough: {thorough:#?}",
+                    path.display()
+                ));
+            }
+        }
+    }
+    assert!(compared > 600, "compared {compared} texts");
+    assert!(
+        differences.is_empty(),
+        "{} of {compared} texts differ:\n{}",
+        differences.len(),
+        differences.join("\n")
+    );
+}
+
+/// Whether tree-sitter puts a comment node at `offset`.
+fn tree_sitter_comment_at(tree: &tree_sitter::Tree, offset: usize) -> bool {
+    let Some(mut node) = tree
+        .root_node()
+        .descendant_for_byte_range(offset, offset + 1)
+    else {
+        return false;
+    };
+    loop {
+        if node.kind().contains("comment") {
+            return true;
+        }
+        match node.parent() {
+            Some(parent) => node = parent,
+            None => return false,
+        }
+    }
+}
+
+#[test]
+fn lexer_comments_are_tree_sitter_comments() {
+    let mut checked = 0;
+    let mut wrong = Vec::new();
+    for path in corpus() {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let language = Language::for_path(&path).expect("filtered by language");
+        let Some(comments) = lexer::comments(language, &text) else {
+            continue;
+        };
+        let Some(tree) = parse(language, &text) else {
+            continue;
+        };
+        for range in comments {
+            checked += 1;
+            // Both ends: a comment the lexer ran on too far would end in code.
+            let last = range.end.saturating_sub(1).max(range.start);
+            for offset in [range.start, last] {
+                if !tree_sitter_comment_at(&tree, offset) {
+                    wrong.push(format!(
+                        "{}: {:?} is not a comment to tree-sitter",
+                        path.display(),
+                        &text[range.clone()]
+                    ));
+                }
+            }
+        }
+    }
+    assert!(checked > 500, "checked {checked} comments");
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
