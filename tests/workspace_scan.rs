@@ -311,3 +311,33 @@ async fn pulling_clients_get_open_files_and_the_workspace_by_request_only() {
         .collect();
     assert!(pushed.is_empty(), "{pushed:?}");
 }
+
+#[tokio::test]
+async fn dotenv_files_are_scanned_with_the_workspaces_endpoints_known() {
+    // Many files, so that reading the workspace's endpoints takes a while; the only
+    // Mufi call is a read, so a write key is worth the MUFI009 hint.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for i in 0..2_000 {
+        write(root, &format!("src/d{:02}/f{i}.ts", i % 100), CLEAN);
+    }
+    write(
+        root,
+        "src/profile.ts",
+        "export const profile = () => fetch(\"https://api.mufi.app/v1/users/profile\");\n",
+    );
+    let key = common::fake_key("Write");
+    write(root, ".env", &format!("MUFI_API_KEY={key}\n"));
+    let mut client = start(root, None).await;
+    // The scan publishes the file once (it has findings either way: the key is not
+    // git-ignored), and that once must carry the hint.
+    let env = uri(&root.join(".env"));
+    let published = client
+        .wait_for("textDocument/publishDiagnostics", |p| p["uri"] == env)
+        .await;
+    let diagnostics = published["params"]["diagnostics"].as_array().unwrap();
+    assert!(
+        diagnostics.iter().any(|d| d["code"] == "MUFI009"),
+        "{diagnostics:?}"
+    );
+}
