@@ -490,6 +490,9 @@ pub fn analyze(snap: &Snapshot, config: &Config) -> Analysis {
     }
 }
 
+/// How much text the worker parses from scratch before it hands free memory back.
+const TRIM_AFTER_PARSED: usize = 1 << 20;
+
 /// Analyses queued documents one at a time, coalescing repeated requests, and
 /// publishes each result only if the document has not moved on meanwhile; publishes
 /// results from disk only for files that are not open.
@@ -498,6 +501,8 @@ async fn worker(
     client: Client,
     mut rx: mpsc::UnboundedReceiver<Job>,
 ) {
+    // Text parsed from scratch since the allocator last gave memory back.
+    let mut parsed_since_trim = 0usize;
     while let Some(first) = rx.recv().await {
         let mut pending: Vec<Job> = vec![first];
         while let Ok(more) = rx.try_recv() {
@@ -541,6 +546,9 @@ async fn worker(
                 tracing::error!("analysis of {} failed", uri.as_str());
                 continue;
             };
+            if analysis.parsed.is_some() {
+                parsed_since_trim += snap.text.len();
+            }
             let findings = Arc::new(analysis.findings);
             let encoding = state.encoding();
             let diagnostics = {
@@ -569,6 +577,12 @@ async fn worker(
                     .publish_diagnostics(uri, diagnostics, Some(snap.version))
                     .await;
             }
+        }
+        if parsed_since_trim >= TRIM_AFTER_PARSED && rx.is_empty() {
+            // Idle: the trees of the documents analysed from scratch are gone, but
+            // glibc keeps the memory they held in its per-thread arenas.
+            parsed_since_trim = 0;
+            tokio::task::spawn_blocking(super::memory::release_free);
         }
     }
 }
