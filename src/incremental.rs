@@ -78,6 +78,75 @@ fn expand(tree: &Tree, range: &Range<usize>) -> Range<usize> {
     a.start.min(b.start).min(range.start)..a.end.max(b.end).max(range.end)
 }
 
+/// A node on the way down to a byte: its kind and range.
+type Step = (u16, usize, usize);
+
+/// The nodes from the root down to the first leaf that ends after `offset`.
+fn path_to(tree: &Tree, offset: usize) -> Vec<Step> {
+    let step = |n: tree_sitter::Node| (n.kind_id(), n.start_byte(), n.end_byte());
+    let mut cursor = tree.walk();
+    let mut path = vec![step(cursor.node())];
+    while cursor.goto_first_child_for_byte(offset).is_some() {
+        path.push(step(cursor.node()));
+    }
+    path
+}
+
+/// Where the syntax at `offset` differs between the two trees: the range covering the
+/// first differing nodes on the way down to it, if any.
+fn differs_at(base: &Tree, tree: &Tree, offset: usize) -> Option<Range<usize>> {
+    let old = path_to(base, offset);
+    let new = path_to(tree, offset);
+    let depth = old.iter().zip(&new).take_while(|(o, n)| o == n).count();
+    if depth == old.len() && depth == new.len() {
+        return None;
+    }
+    let ends: Vec<&Step> = [old.get(depth), new.get(depth)]
+        .into_iter()
+        .flatten()
+        .collect();
+    let start = ends.iter().map(|s| s.1).min().unwrap_or(offset).min(offset);
+    let end = ends
+        .iter()
+        .map(|s| s.2)
+        .max()
+        .unwrap_or(offset)
+        .max(offset + 1);
+    Some(start..end)
+}
+
+/// Grows a dirty `range` (whole judging units) over what the reparse changed beyond
+/// it: an unclosed string or comment can swallow the code after an edit, a closed one
+/// give it back. The syntax just after the range and just before it must be the same
+/// in the edited old tree (`base`) and the new one, from the root down to the first
+/// token on either side: where it is, the parse converged there and what lies
+/// beyond is unchanged. Only the boundaries are compared, where `Tree::changed_ranges`
+/// walks the whole tree (as long again as the reparse itself on a large file).
+fn grow_over_reparsed(text: &str, base: &Tree, tree: &Tree, range: Range<usize>) -> Range<usize> {
+    let mut range = range;
+    loop {
+        let after = (range.end < text.len())
+            .then(|| differs_at(base, tree, range.end))
+            .flatten();
+        // The last byte before the range that is not white space.
+        let before = text.as_bytes()[..range.start.min(text.len())]
+            .iter()
+            .rposition(|b| !b.is_ascii_whitespace());
+        let before = before.and_then(|at| differs_at(base, tree, at));
+        let grown = [after, before]
+            .into_iter()
+            .flatten()
+            .fold(range.clone(), |r, d| {
+                r.start.min(d.start)..r.end.max(d.end).min(text.len())
+            });
+        // Most of the file: the caller analyses all of it anyway.
+        if grown == range || grown.len() * 2 > text.len() {
+            return grown;
+        }
+        range = expand(tree, &grown);
+    }
+}
+
 fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
     ranges.sort_by_key(|r| r.start);
     let mut out: Vec<Range<usize>> = Vec::new();
@@ -91,8 +160,8 @@ fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
 }
 
 /// Raw findings for `src` given the raw findings `old` of the text before `edits`.
-/// `base_tree` is the old tree with `edits` applied (`Tree::edit`), so that its changed
-/// ranges against the new tree show what the reparse changed beyond the edits.
+/// `base_tree` is the old tree with `edits` applied (`Tree::edit`), so that comparing it
+/// with the new tree shows what the reparse changed beyond the edits.
 /// `None` when a full analysis is cheaper or needed.
 pub fn reanalyze(
     src: &SourceFile,
@@ -139,12 +208,24 @@ pub fn reanalyze(
             dirty.push(moved);
         }
     }
-    dirty.extend(
-        base_tree
-            .changed_ranges(tree)
-            .map(|r| r.start_byte..r.end_byte),
-    );
-    let dirty = merge(dirty.iter().map(|r| expand(tree, r)).collect());
+    let dirty = if tree.root_node().has_error() || base_tree.root_node().has_error() {
+        // Error recovery can change the tree far from an edit, with the code between
+        // untouched: compare the whole trees.
+        dirty.extend(
+            base_tree
+                .changed_ranges(tree)
+                .map(|r| r.start_byte..r.end_byte),
+        );
+        merge(dirty.iter().map(|r| expand(tree, r)).collect())
+    } else {
+        let dirty = merge(dirty.iter().map(|r| expand(tree, r)).collect());
+        merge(
+            dirty
+                .into_iter()
+                .map(|r| grow_over_reparsed(src.text, base_tree, tree, r))
+                .collect(),
+        )
+    };
     let dirty_len: usize = dirty.iter().map(|r| r.end - r.start).sum();
     if dirty_len * 2 > src.text.len() {
         return None;
