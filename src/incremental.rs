@@ -32,6 +32,52 @@ pub fn file_facts(src: &SourceFile, file: &FileContext, config: &Config) -> File
     }
 }
 
+/// `file_facts` after `edits` to a text whose facts were `before`: the client-side
+/// classification reads the whole text, so it is kept when the edits cannot have
+/// changed it (`keeps_classification`).
+pub fn file_facts_after(
+    src: &SourceFile,
+    file: &FileContext,
+    config: &Config,
+    before: &FileFacts,
+    edits: &[InputEdit],
+) -> FileFacts {
+    let kept = match edits {
+        [edit] if edit.old_end_byte == edit.start_byte => {
+            keeps_classification(src.text, edit.start_byte..edit.new_end_byte)
+        }
+        _ => false,
+    };
+    if !kept {
+        return file_facts(src, file, config);
+    }
+    FileFacts {
+        client_reason: before.client_reason.clone(),
+        env_read: env_read::env_read(src.language, src.tree, src.text, "MUFI_API_KEY", None)
+            .map(|f| (f.expr, f.edits)),
+    }
+}
+
+/// Whether inserting `inserted` (its range in the new `text`) leaves the client-side
+/// classification as it was: the insertion is below the directives at the top, and no
+/// string the classification looks for is made or broken by it (none occurs around
+/// the insertion, before it or after).
+fn keeps_classification(text: &str, inserted: Range<usize>) -> bool {
+    if project::in_directive_head(text, inserted.start) {
+        return false;
+    }
+    let reach = project::text_markers().map(str::len).max().unwrap_or(0);
+    let bytes = text.as_bytes();
+    let from = inserted.start.saturating_sub(reach);
+    let to = (inserted.end + reach).min(bytes.len());
+    let mut before = bytes[from..inserted.start].to_vec();
+    before.extend_from_slice(&bytes[inserted.end..to]);
+    let occurs = |hay: &[u8]| {
+        project::text_markers().any(|m| hay.windows(m.len()).any(|w| w == m.as_bytes()))
+    };
+    !occurs(&bytes[from..to]) && !occurs(&before)
+}
+
 /// Where `offset` goes after `edit`, for offsets outside the edited span.
 fn shift(offset: usize, edit: &InputEdit) -> usize {
     if offset >= edit.old_end_byte {
@@ -242,4 +288,75 @@ pub fn reanalyze(
         Some(&facts.client_reason),
     ));
     Some(findings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::language::{Language, LanguageId};
+    use tree_sitter::Point;
+
+    /// Typing, one character at a time, text that makes or breaks what the
+    /// classification looks for (a hook, JSX, a React import, a directive), anywhere:
+    /// the facts kept across each insertion are the facts computed afresh.
+    #[test]
+    fn kept_classification_equals_a_fresh_one_after_each_keystroke() {
+        let language = Language::get(LanguageId::Tsx);
+        let file = FileContext::for_path(std::path::Path::new("/p/src/widget.tsx"));
+        let config = Config::default();
+        let facts_of = |text: &str| {
+            let src = SourceFile {
+                text,
+                language,
+                tree: None,
+            };
+            file_facts(&src, &file, &config)
+        };
+        let mut text = String::from("\n".repeat(25));
+        text.push_str("export function W() {\n  const x = 1;\n  return x;\n}\n");
+        let typed = [
+            "const [a, b] = useState(0);",
+            "return <div onClick={f} />;",
+            "import { useEffect } from 'react';",
+            "'use client';",
+            "useSt",
+        ];
+        let mut facts = facts_of(&text);
+        let mut flips = 0;
+        let mut seed = 7u64;
+        for word in typed.iter().cycle().take(40) {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let mut at = (seed >> 33) as usize % (text.len() + 1);
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            for ch in word.chars() {
+                let mut insert = [0u8; 4];
+                let insert = ch.encode_utf8(&mut insert);
+                text.insert_str(at, insert);
+                let edit = InputEdit {
+                    start_byte: at,
+                    old_end_byte: at,
+                    new_end_byte: at + insert.len(),
+                    start_position: Point::default(),
+                    old_end_position: Point::default(),
+                    new_end_position: Point::default(),
+                };
+                let src = SourceFile {
+                    text: &text,
+                    language,
+                    tree: None,
+                };
+                let kept = file_facts_after(&src, &file, &config, &facts, &[edit]);
+                let fresh = facts_of(&text);
+                assert_eq!(kept, fresh, "after inserting {insert:?} at {at}");
+                flips += usize::from(fresh != facts);
+                facts = fresh;
+                at += insert.len();
+            }
+        }
+        assert!(flips > 0, "no insertion changed the classification");
+    }
 }

@@ -366,8 +366,7 @@ impl State {
     }
 
     fn tick(&self) -> u64 {
-        self.clock
-            .fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+        self.clock.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
     }
 
     /// Drops the trees of all but the documents touched last (`TREES_KEPT`).
@@ -454,7 +453,12 @@ pub fn analyze(snap: &Snapshot, config: &Config) -> Analysis {
         language: snap.language,
         tree: snap.tree.as_ref().or(parsed.as_ref()),
     };
-    let facts = incremental::file_facts(&src, &snap.file, config);
+    let facts = match &snap.base {
+        Some(base) => {
+            incremental::file_facts_after(&src, &snap.file, config, &base.facts, &base.edits)
+        }
+        None => incremental::file_facts(&src, &snap.file, config),
+    };
     let (raw, findings) = if snap.excluded.is_some() {
         (Vec::new(), Vec::new())
     } else if snap.language.has_embeds() {
