@@ -312,7 +312,7 @@ mod tests {
             };
             file_facts(&src, &file, &config)
         };
-        let mut text = String::from("\n".repeat(25));
+        let mut text = "\n".repeat(25);
         text.push_str("export function W() {\n  const x = 1;\n  return x;\n}\n");
         let typed = [
             "const [a, b] = useState(0);",
