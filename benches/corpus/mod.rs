@@ -318,7 +318,8 @@ end
         name: "swift",
         lsp_id: "swift",
         extension: "swift",
-        header: "import Foundation\n\n",
+        // A server (Vapor): Swift app code would report every key read (MUFI002).
+        header: "import Foundation\nimport Vapor\n\n",
         block: r##"func handler__N__(session: URLSession) async throws -> String {
     let base = ProcessInfo.processInfo.environment["MUFI_BASE_URL"] ?? "https://api.mufi.app"
     let key = ProcessInfo.processInfo.environment["MUFI_API_KEY"] ?? ""
