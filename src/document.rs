@@ -1,13 +1,15 @@
-//! An open document: its text (ropey), its tree-sitter tree kept current by
-//! incremental reparse, its version; and byte offset <-> line/character conversion
-//! in the encoding the client negotiated.
+//! An open document: its text, where its lines start, its tree-sitter tree kept
+//! current by incremental reparse, its version; and byte offset <-> line/character
+//! conversion in the encoding the client negotiated.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::Arc;
 
-use ropey::Rope;
 use tree_sitter::{InputEdit, Parser, Point, Tree};
 
-use crate::language::Language;
+use crate::language::{Language, LanguageId};
 
 /// How `character` in a position counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,83 +33,243 @@ pub struct Change {
     pub text: String,
 }
 
+/// A text and where its lines start (after `\n`, `\r\n` or a lone `\r`, as LSP counts
+/// lines): position <-> offset conversion without a second copy of the text.
+pub struct Lines {
+    text: Arc<str>,
+    /// The byte offset of each line's first byte; `[0]` for an empty text.
+    starts: Vec<usize>,
+}
+
+impl Lines {
+    pub fn new(text: &str) -> Lines {
+        let text: Arc<str> = Arc::from(text);
+        let mut starts = vec![0];
+        starts.extend(line_starts_in(&text, 1..text.len() + 1));
+        starts.shrink_to_fit();
+        Lines { text, starts }
+    }
+
+    pub fn text(&self) -> &Arc<str> {
+        &self.text
+    }
+
+    /// Replaces `range` (byte offsets on character boundaries) with `new`.
+    fn replace(&mut self, range: Range<usize>, new: &str) {
+        let old = &self.text;
+        let mut text = String::with_capacity(old.len() - range.len() + new.len());
+        text.push_str(&old[..range.start]);
+        text.push_str(new);
+        text.push_str(&old[range.end..]);
+        // A line starts at `p` by the bytes at `p - 1` and `p`: starts before the edit
+        // stay, starts after the replaced bytes move, those between are read again.
+        let new_end = range.start + new.len();
+        // The first line always starts at 0.
+        let kept = self.starts.partition_point(|&s| s < range.start.max(1));
+        let moved = self.starts.partition_point(|&s| s <= range.end);
+        let shifted: Vec<usize> = self.starts[moved..]
+            .iter()
+            .map(|&s| s - range.end + new_end)
+            .collect();
+        self.starts.truncate(kept);
+        self.starts
+            .extend(line_starts_in(&text, range.start.max(1)..new_end + 1));
+        self.starts.extend(shifted);
+        self.text = Arc::from(text);
+    }
+
+    /// The zero-based line holding byte `offset`.
+    fn line_of(&self, offset: usize) -> usize {
+        self.starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
+    }
+
+    /// The bytes of line `line`, its line break included.
+    fn line(&self, line: usize) -> &str {
+        let start = self.starts[line];
+        let end = self
+            .starts
+            .get(line + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        &self.text[start..end]
+    }
+
+    fn point_at(&self, offset: usize) -> Point {
+        let offset = offset.min(self.text.len());
+        let line = self.line_of(offset);
+        Point {
+            row: line,
+            column: offset - self.starts[line],
+        }
+    }
+
+    /// Byte offset -> position. Offsets past the end map to the end; offsets inside a
+    /// character map to its start.
+    pub fn offset_to_position(&self, offset: usize, encoding: Encoding) -> Pos {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_of(offset);
+        let prefix = &self.text[self.starts[line]..offset];
+        Pos {
+            line: line as u32,
+            character: encoded_len(prefix, encoding) as u32,
+        }
+    }
+
+    /// Position -> byte offset, clamped: a line past the end maps to the end of the
+    /// text, a character past the line's end to the end of the line (before its line
+    /// break), and a character inside a surrogate pair or UTF-8 sequence to the
+    /// character's start.
+    pub fn position_to_offset(&self, pos: Pos, encoding: Encoding) -> usize {
+        let line = pos.line as usize;
+        if line >= self.starts.len() {
+            return self.text.len();
+        }
+        let slice = self.line(line);
+        let mut content = slice;
+        if let Some(rest) = content.strip_suffix("\r\n") {
+            content = rest;
+        } else if let Some(last) = content.chars().next_back() {
+            if matches!(
+                last,
+                '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' | '\u{0B}' | '\u{0C}'
+            ) {
+                content = &content[..content.len() - last.len_utf8()];
+            }
+        }
+        let wanted = pos.character as usize;
+        let mut units = 0usize;
+        let mut bytes = 0usize;
+        for ch in content.chars() {
+            let width = match encoding {
+                Encoding::Utf8 => ch.len_utf8(),
+                Encoding::Utf16 => ch.len_utf16(),
+                Encoding::Utf32 => 1,
+            };
+            if units + width > wanted {
+                break;
+            }
+            units += width;
+            bytes += ch.len_utf8();
+        }
+        self.starts[line] + bytes
+    }
+}
+
+/// The offsets in `within` (each at most `text.len()`) at which a line starts.
+fn line_starts_in(text: &str, within: Range<usize>) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    let end = within.end.min(bytes.len() + 1);
+    (within.start.max(1)..end).filter(move |&p| match bytes[p - 1] {
+        b'\n' => true,
+        b'\r' => bytes.get(p) != Some(&b'\n'),
+        _ => false,
+    })
+}
+
+thread_local! {
+    /// One parser per language and thread, reused: a parser holds buffers worth
+    /// keeping, and none of its state between parses.
+    static PARSERS: RefCell<HashMap<LanguageId, Parser>> = RefCell::new(HashMap::new());
+}
+
+/// Parses `text` with `language`'s grammar, reusing `old` (already edited) when given.
+pub fn parse(language: &Language, text: &str, old: Option<&Tree>) -> Option<Tree> {
+    PARSERS.with(|parsers| {
+        let mut parsers = parsers.try_borrow_mut().ok()?;
+        let parser = match parsers.entry(language.id) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                let mut parser = Parser::new();
+                parser.set_language(&language.grammar()?).ok()?;
+                e.insert(parser)
+            }
+        };
+        parser.parse(text, old)
+    })
+}
+
 pub struct Document {
     pub version: i32,
     pub language: &'static Language,
-    rope: Rope,
-    /// The text as one string, rebuilt after each batch of edits, shared with workers.
-    snapshot: Arc<str>,
+    lines: Lines,
+    /// The tree of the current text, when the document keeps one (see `State`).
     tree: Option<Tree>,
-    parser: Option<Parser>,
     /// The tree of the last analysed version, edited along with the text since, and
     /// the edits made since: what incremental re-analysis starts from.
     base: Option<(Tree, Vec<InputEdit>)>,
 }
 
 impl Document {
+    /// A document parsed now.
     pub fn new(text: &str, version: i32, language: &'static Language) -> Document {
-        let parser = language.grammar().and_then(|g| {
-            let mut p = Parser::new();
-            p.set_language(&g).ok().map(|_| p)
-        });
-        let mut doc = Document {
-            version,
-            language,
-            rope: Rope::from_str(text),
-            snapshot: Arc::from(text),
-            tree: None,
-            parser,
-            base: None,
-        };
-        doc.reparse(false);
+        let mut doc = Document::unparsed(text, version, language);
+        doc.tree = parse(language, text, None);
         doc
     }
 
+    /// A document without a tree yet: whoever analyses it parses it (`set_tree`).
+    pub fn unparsed(text: &str, version: i32, language: &'static Language) -> Document {
+        Document {
+            version,
+            language,
+            lines: Lines::new(text),
+            tree: None,
+            base: None,
+        }
+    }
+
     pub fn text(&self) -> Arc<str> {
-        self.snapshot.clone()
+        self.lines.text.clone()
     }
 
     pub fn tree(&self) -> Option<&Tree> {
         self.tree.as_ref()
     }
 
-    pub fn rope(&self) -> &Rope {
-        &self.rope
+    /// Gives the document the tree of its current text, parsed elsewhere.
+    pub fn set_tree(&mut self, tree: Tree) {
+        self.tree = Some(tree);
     }
 
-    /// Applies the client's changes in order. A change whose range lies outside the
-    /// document is clamped to it, never a panic.
+    /// Forgets the tree and the analysis base, to save memory; the next analysis
+    /// parses from scratch.
+    pub fn drop_tree(&mut self) {
+        self.tree = None;
+        self.base = None;
+    }
+
+    /// Applies the client's changes in order, and reparses incrementally when the
+    /// document has a tree. A change whose range lies outside the document is
+    /// clamped to it, never a panic.
     pub fn apply_changes(&mut self, changes: &[Change], version: i32, encoding: Encoding) {
-        let mut incremental = self.tree.is_some();
         for change in changes {
             match change.range {
                 None => {
-                    self.rope = Rope::from_str(&change.text);
-                    incremental = false;
-                    self.base = None;
+                    self.lines = Lines::new(&change.text);
+                    self.drop_tree();
                 }
                 Some((start, end)) => {
-                    let start_byte = position_to_offset(&self.rope, start, encoding);
-                    let end_byte = position_to_offset(&self.rope, end, encoding).max(start_byte);
-                    let start_char = self.rope.byte_to_char(start_byte);
-                    let end_char = self.rope.byte_to_char(end_byte);
-                    let start_point = point_at(&self.rope, start_byte);
-                    let old_end_point = point_at(&self.rope, end_byte);
-                    self.rope.remove(start_char..end_char);
-                    self.rope.insert(start_char, &change.text);
+                    let start_byte = self.lines.position_to_offset(start, encoding);
+                    let end_byte = self.lines.position_to_offset(end, encoding).max(start_byte);
+                    let start_position = self.lines.point_at(start_byte);
+                    let old_end_position = self.lines.point_at(end_byte);
+                    self.lines.replace(start_byte..end_byte, &change.text);
                     let new_end_byte = start_byte + change.text.len();
                     let edit = InputEdit {
                         start_byte,
                         old_end_byte: end_byte,
                         new_end_byte,
-                        start_position: start_point,
-                        old_end_position: old_end_point,
-                        new_end_position: point_at(&self.rope, new_end_byte),
+                        start_position,
+                        old_end_position,
+                        new_end_position: self.lines.point_at(new_end_byte),
                     };
-                    if incremental {
-                        if let Some(tree) = self.tree.as_mut() {
-                            tree.edit(&edit);
-                        }
+                    if let Some(tree) = self.tree.as_mut() {
+                        tree.edit(&edit);
                     }
                     if let Some((base_tree, edits)) = self.base.as_mut() {
                         base_tree.edit(&edit);
@@ -117,20 +279,9 @@ impl Document {
             }
         }
         self.version = version;
-        self.snapshot = Arc::from(self.rope.to_string());
-        self.reparse(incremental);
-    }
-
-    fn reparse(&mut self, incremental: bool) {
-        let Some(parser) = self.parser.as_mut() else {
-            return;
-        };
-        let old = if incremental {
-            self.tree.as_ref()
-        } else {
-            None
-        };
-        self.tree = parser.parse(self.snapshot.as_bytes(), old);
+        if let Some(old) = &self.tree {
+            self.tree = parse(self.language, &self.lines.text, Some(old));
+        }
     }
 
     /// The analysis base: the last analysed tree, edited since, and the edits.
@@ -144,20 +295,11 @@ impl Document {
     }
 
     pub fn offset_to_position(&self, offset: usize, encoding: Encoding) -> Pos {
-        offset_to_position(&self.rope, offset, encoding)
+        self.lines.offset_to_position(offset, encoding)
     }
 
     pub fn position_to_offset(&self, pos: Pos, encoding: Encoding) -> usize {
-        position_to_offset(&self.rope, pos, encoding)
-    }
-}
-
-fn point_at(rope: &Rope, byte: usize) -> Point {
-    let byte = byte.min(rope.len_bytes());
-    let line = rope.byte_to_line(byte);
-    Point {
-        row: line,
-        column: byte - rope.line_to_byte(line),
+        self.lines.position_to_offset(pos, encoding)
     }
 }
 
@@ -168,79 +310,6 @@ pub fn encoded_len(s: &str, encoding: Encoding) -> usize {
         Encoding::Utf16 => s.encode_utf16().count(),
         Encoding::Utf32 => s.chars().count(),
     }
-}
-
-/// Byte offset -> position. Offsets past the end map to the end; offsets inside a
-/// character map to its start.
-pub fn offset_to_position(rope: &Rope, offset: usize, encoding: Encoding) -> Pos {
-    let mut offset = offset.min(rope.len_bytes());
-    while offset > 0 && !is_char_boundary(rope, offset) {
-        offset -= 1;
-    }
-    let line = rope.byte_to_line(offset);
-    let line_start = rope.line_to_byte(line);
-    let prefix = rope.byte_slice(line_start..offset);
-    let character = match encoding {
-        Encoding::Utf8 => offset - line_start,
-        Encoding::Utf16 => {
-            let start_char = rope.byte_to_char(line_start);
-            let end_char = rope.byte_to_char(offset);
-            rope.char_to_utf16_cu(end_char) - rope.char_to_utf16_cu(start_char)
-        }
-        Encoding::Utf32 => prefix.len_chars(),
-    };
-    Pos {
-        line: line as u32,
-        character: character as u32,
-    }
-}
-
-fn is_char_boundary(rope: &Rope, byte: usize) -> bool {
-    let ch = rope.byte_to_char(byte);
-    rope.char_to_byte(ch) == byte
-}
-
-/// Position -> byte offset, clamped: a line past the end maps to the end of the text,
-/// a character past the line's end to the end of the line (before its newline), and a
-/// character inside a surrogate pair or UTF-8 sequence to the character's start.
-pub fn position_to_offset(rope: &Rope, pos: Pos, encoding: Encoding) -> usize {
-    let line = pos.line as usize;
-    if line >= rope.len_lines() {
-        return rope.len_bytes();
-    }
-    let line_start = rope.line_to_byte(line);
-    let slice = rope.line(line);
-    let mut content_len = slice.len_bytes();
-    // Exclude the line break from addressable columns.
-    let chars = slice.len_chars();
-    let last = (chars > 0).then(|| slice.char(chars - 1));
-    let before_last = (chars > 1).then(|| slice.char(chars - 2));
-    match (before_last, last) {
-        (Some('\r'), Some('\n')) => content_len -= 2,
-        (_, Some('\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' | '\u{0B}' | '\u{0C}')) => {
-            content_len -= last.map_or(0, char::len_utf8)
-        }
-        _ => {}
-    }
-    let wanted = pos.character as usize;
-    let mut units = 0usize;
-    let mut bytes = 0usize;
-    for ch in slice.chars() {
-        if bytes >= content_len {
-            break;
-        }
-        let width = match encoding {
-            Encoding::Utf8 => ch.len_utf8(),
-            Encoding::Utf16 => ch.len_utf16(),
-            Encoding::Utf32 => 1,
-        };
-        if units + width > wanted {
-            break;
-        }
-        units += width;
-        bytes += ch.len_utf8();
-    }
-    line_start + bytes.min(content_len)
 }
 
 #[cfg(test)]
@@ -279,6 +348,45 @@ mod tests {
         // The middle of a surrogate pair maps to the character's start.
         assert_eq!(emoji.position_to_offset(p(0, 1), Encoding::Utf16), 0);
         assert_eq!(emoji.position_to_offset(p(0, 2), Encoding::Utf16), 4);
+    }
+
+    #[test]
+    fn line_starts_stay_right_through_edits_across_line_breaks() {
+        let pieces = ["\r\n", "\n", "\r", "a", "é", "😀", ""];
+        let mut text = String::from("ab\r\ncd\ref\n\ngh");
+        let mut lines = Lines::new(&text);
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..5000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let mut start = (seed % (text.len() as u64 + 1)) as usize;
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let mut end = (start + (seed >> 20) as usize % 4).min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let new = pieces[(seed >> 40) as usize % pieces.len()];
+            text.replace_range(start..end, new);
+            lines.replace(start..end, new);
+            assert_eq!(&**lines.text(), text.as_str());
+            assert_eq!(lines.starts, Lines::new(&text).starts, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn lines_end_at_crlf_lf_and_lone_cr() {
+        let doc = js("a\r\nbb\rccc\nd");
+        let p = |line, character| Pos { line, character };
+        assert_eq!(doc.position_to_offset(p(1, 0), Encoding::Utf16), 3);
+        assert_eq!(doc.position_to_offset(p(1, 9), Encoding::Utf16), 5);
+        assert_eq!(doc.position_to_offset(p(2, 3), Encoding::Utf16), 9);
+        assert_eq!(doc.position_to_offset(p(3, 1), Encoding::Utf16), 11);
+        assert_eq!(doc.offset_to_position(1, Encoding::Utf16), p(0, 1));
+        assert_eq!(doc.offset_to_position(6, Encoding::Utf16), p(2, 0));
+        assert_eq!(doc.offset_to_position(99, Encoding::Utf16), p(3, 1));
     }
 
     #[test]

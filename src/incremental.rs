@@ -32,6 +32,52 @@ pub fn file_facts(src: &SourceFile, file: &FileContext, config: &Config) -> File
     }
 }
 
+/// `file_facts` after `edits` to a text whose facts were `before`: the client-side
+/// classification reads the whole text, so it is kept when the edits cannot have
+/// changed it (`keeps_classification`).
+pub fn file_facts_after(
+    src: &SourceFile,
+    file: &FileContext,
+    config: &Config,
+    before: &FileFacts,
+    edits: &[InputEdit],
+) -> FileFacts {
+    let kept = match edits {
+        [edit] if edit.old_end_byte == edit.start_byte => {
+            keeps_classification(src.text, edit.start_byte..edit.new_end_byte)
+        }
+        _ => false,
+    };
+    if !kept {
+        return file_facts(src, file, config);
+    }
+    FileFacts {
+        client_reason: before.client_reason.clone(),
+        env_read: env_read::env_read(src.language, src.tree, src.text, "MUFI_API_KEY", None)
+            .map(|f| (f.expr, f.edits)),
+    }
+}
+
+/// Whether inserting `inserted` (its range in the new `text`) leaves the client-side
+/// classification as it was: the insertion is below the directives at the top, and no
+/// string the classification looks for is made or broken by it (none occurs around
+/// the insertion, before it or after).
+fn keeps_classification(text: &str, inserted: Range<usize>) -> bool {
+    if project::in_directive_head(text, inserted.start) {
+        return false;
+    }
+    let reach = project::text_markers().map(str::len).max().unwrap_or(0);
+    let bytes = text.as_bytes();
+    let from = inserted.start.saturating_sub(reach);
+    let to = (inserted.end + reach).min(bytes.len());
+    let mut before = bytes[from..inserted.start].to_vec();
+    before.extend_from_slice(&bytes[inserted.end..to]);
+    let occurs = |hay: &[u8]| {
+        project::text_markers().any(|m| hay.windows(m.len()).any(|w| w == m.as_bytes()))
+    };
+    !occurs(&bytes[from..to]) && !occurs(&before)
+}
+
 /// Where `offset` goes after `edit`, for offsets outside the edited span.
 fn shift(offset: usize, edit: &InputEdit) -> usize {
     if offset >= edit.old_end_byte {
@@ -78,6 +124,75 @@ pub(crate) fn expand(tree: &Tree, range: &Range<usize>) -> Range<usize> {
     a.start.min(b.start).min(range.start)..a.end.max(b.end).max(range.end)
 }
 
+/// A node on the way down to a byte: its kind and range.
+type Step = (u16, usize, usize);
+
+/// The nodes from the root down to the first leaf that ends after `offset`.
+fn path_to(tree: &Tree, offset: usize) -> Vec<Step> {
+    let step = |n: tree_sitter::Node| (n.kind_id(), n.start_byte(), n.end_byte());
+    let mut cursor = tree.walk();
+    let mut path = vec![step(cursor.node())];
+    while cursor.goto_first_child_for_byte(offset).is_some() {
+        path.push(step(cursor.node()));
+    }
+    path
+}
+
+/// Where the syntax at `offset` differs between the two trees: the range covering the
+/// first differing nodes on the way down to it, if any.
+fn differs_at(base: &Tree, tree: &Tree, offset: usize) -> Option<Range<usize>> {
+    let old = path_to(base, offset);
+    let new = path_to(tree, offset);
+    let depth = old.iter().zip(&new).take_while(|(o, n)| o == n).count();
+    if depth == old.len() && depth == new.len() {
+        return None;
+    }
+    let ends: Vec<&Step> = [old.get(depth), new.get(depth)]
+        .into_iter()
+        .flatten()
+        .collect();
+    let start = ends.iter().map(|s| s.1).min().unwrap_or(offset).min(offset);
+    let end = ends
+        .iter()
+        .map(|s| s.2)
+        .max()
+        .unwrap_or(offset)
+        .max(offset + 1);
+    Some(start..end)
+}
+
+/// Grows a dirty `range` (whole judging units) over what the reparse changed beyond
+/// it: an unclosed string or comment can swallow the code after an edit, a closed one
+/// give it back. The syntax just after the range and just before it must be the same
+/// in the edited old tree (`base`) and the new one, from the root down to the first
+/// token on either side: where it is, the parse converged there and what lies
+/// beyond is unchanged. Only the boundaries are compared, where `Tree::changed_ranges`
+/// walks the whole tree (as long again as the reparse itself on a large file).
+fn grow_over_reparsed(text: &str, base: &Tree, tree: &Tree, range: Range<usize>) -> Range<usize> {
+    let mut range = range;
+    loop {
+        let after = (range.end < text.len())
+            .then(|| differs_at(base, tree, range.end))
+            .flatten();
+        // The last byte before the range that is not white space.
+        let before = text.as_bytes()[..range.start.min(text.len())]
+            .iter()
+            .rposition(|b| !b.is_ascii_whitespace());
+        let before = before.and_then(|at| differs_at(base, tree, at));
+        let grown = [after, before]
+            .into_iter()
+            .flatten()
+            .fold(range.clone(), |r, d| {
+                r.start.min(d.start)..r.end.max(d.end).min(text.len())
+            });
+        // Most of the file: the caller analyses all of it anyway.
+        if grown == range || grown.len() * 2 > text.len() {
+            return grown;
+        }
+        range = expand(tree, &grown);
+    }
+}
+
 pub(crate) fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
     ranges.sort_by_key(|r| r.start);
     let mut out: Vec<Range<usize>> = Vec::new();
@@ -91,8 +206,8 @@ pub(crate) fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
 }
 
 /// Raw findings for `src` given the raw findings `old` of the text before `edits`.
-/// `base_tree` is the old tree with `edits` applied (`Tree::edit`), so that its changed
-/// ranges against the new tree show what the reparse changed beyond the edits.
+/// `base_tree` is the old tree with `edits` applied (`Tree::edit`), so that comparing it
+/// with the new tree shows what the reparse changed beyond the edits.
 /// `None` when a full analysis is cheaper or needed.
 pub fn reanalyze(
     src: &SourceFile,
@@ -139,12 +254,24 @@ pub fn reanalyze(
             dirty.push(moved);
         }
     }
-    dirty.extend(
-        base_tree
-            .changed_ranges(tree)
-            .map(|r| r.start_byte..r.end_byte),
-    );
-    let dirty = merge(dirty.iter().map(|r| expand(tree, r)).collect());
+    let dirty = if tree.root_node().has_error() || base_tree.root_node().has_error() {
+        // Error recovery can change the tree far from an edit, with the code between
+        // untouched: compare the whole trees.
+        dirty.extend(
+            base_tree
+                .changed_ranges(tree)
+                .map(|r| r.start_byte..r.end_byte),
+        );
+        merge(dirty.iter().map(|r| expand(tree, r)).collect())
+    } else {
+        let dirty = merge(dirty.iter().map(|r| expand(tree, r)).collect());
+        merge(
+            dirty
+                .into_iter()
+                .map(|r| grow_over_reparsed(src.text, base_tree, tree, r))
+                .collect(),
+        )
+    };
     let dirty_len: usize = dirty.iter().map(|r| r.end - r.start).sum();
     if dirty_len * 2 > src.text.len() {
         return None;
@@ -161,4 +288,75 @@ pub fn reanalyze(
         Some(&facts.client_reason),
     ));
     Some(findings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::language::{Language, LanguageId};
+    use tree_sitter::Point;
+
+    /// Typing, one character at a time, text that makes or breaks what the
+    /// classification looks for (a hook, JSX, a React import, a directive), anywhere:
+    /// the facts kept across each insertion are the facts computed afresh.
+    #[test]
+    fn kept_classification_equals_a_fresh_one_after_each_keystroke() {
+        let language = Language::get(LanguageId::Tsx);
+        let file = FileContext::for_path(std::path::Path::new("/p/src/widget.tsx"));
+        let config = Config::default();
+        let facts_of = |text: &str| {
+            let src = SourceFile {
+                text,
+                language,
+                tree: None,
+            };
+            file_facts(&src, &file, &config)
+        };
+        let mut text = "\n".repeat(25);
+        text.push_str("export function W() {\n  const x = 1;\n  return x;\n}\n");
+        let typed = [
+            "const [a, b] = useState(0);",
+            "return <div onClick={f} />;",
+            "import { useEffect } from 'react';",
+            "'use client';",
+            "useSt",
+        ];
+        let mut facts = facts_of(&text);
+        let mut flips = 0;
+        let mut seed = 7u64;
+        for word in typed.iter().cycle().take(40) {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let mut at = (seed >> 33) as usize % (text.len() + 1);
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            for ch in word.chars() {
+                let mut insert = [0u8; 4];
+                let insert = ch.encode_utf8(&mut insert);
+                text.insert_str(at, insert);
+                let edit = InputEdit {
+                    start_byte: at,
+                    old_end_byte: at,
+                    new_end_byte: at + insert.len(),
+                    start_position: Point::default(),
+                    old_end_position: Point::default(),
+                    new_end_position: Point::default(),
+                };
+                let src = SourceFile {
+                    text: &text,
+                    language,
+                    tree: None,
+                };
+                let kept = file_facts_after(&src, &file, &config, &facts, &[edit]);
+                let fresh = facts_of(&text);
+                assert_eq!(kept, fresh, "after inserting {insert:?} at {at}");
+                flips += usize::from(fresh != facts);
+                facts = fresh;
+                at += insert.len();
+            }
+        }
+        assert!(flips > 0, "no insertion changed the classification");
+    }
 }

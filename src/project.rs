@@ -851,7 +851,7 @@ fn android_reason(
     android_module: Option<bool>,
 ) -> Option<String> {
     let dirs = dirs(components);
-    let imports_android = text.contains("import android.") || text.contains("import androidx.");
+    let imports_android = ANDROID_IMPORTS.iter().any(|m| text.contains(m));
     // Unit and instrumented tests do not ship in the app.
     let test_code =
         has_pair(components, "src", "test") || has_pair(components, "src", "androidtest");
@@ -882,14 +882,7 @@ fn apple_app_reason(
     text: &str,
     server_package: Option<bool>,
 ) -> Option<String> {
-    let server_import = [
-        "import Vapor",
-        "import Hummingbird",
-        "import Kitura",
-        "import NIOHTTP1",
-    ]
-    .iter()
-    .any(|m| text.contains(m));
+    let server_import = SWIFT_SERVER_IMPORTS.iter().any(|m| text.contains(m));
     let server_dir = dirs(components)
         .iter()
         .any(|d| d == "server" || d == "backend");
@@ -915,10 +908,10 @@ fn flutter_reason(
     text: &str,
     flutter_package: Option<bool>,
 ) -> Option<String> {
-    let flutter = text.contains("package:flutter/");
+    let flutter = text.contains(FLUTTER_IMPORT);
     let in_lib = dirs(components).iter().any(|d| d == "lib");
-    let server = text.contains("package:shelf")
-        || dirs(components).iter().any(|d| d == "bin" || d == "server");
+    let server =
+        text.contains(SHELF_IMPORT) || dirs(components).iter().any(|d| d == "bin" || d == "server");
     // Tests run on the developer's machine, not in the app.
     let test_code = dirs(components)
         .iter()
@@ -957,14 +950,13 @@ fn is_server_location(components: &[String], file_name: &str, text: &str) -> boo
         || file_name.starts_with("+server.")
         || file_name.starts_with("middleware.")
         || file_name.starts_with("next.config.")
-        || text.contains("'server-only'")
-        || text.contains("\"server-only\"")
+        || SERVER_ONLY_IMPORTS.iter().any(|m| text.contains(m))
 }
 
 /// String directives before the first statement: `"use client"`, `'use strict'`.
 fn directive_head(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for line in text.lines().take(20) {
+    for line in text.lines().take(DIRECTIVE_LINES) {
         let t = line.trim();
         if t.is_empty() || t.starts_with("//") {
             continue;
@@ -982,22 +974,63 @@ fn directive_head(text: &str) -> Vec<String> {
 }
 
 fn is_react_component(text: &str) -> bool {
-    const HOOKS: &[&str] = &[
-        "useState(",
-        "useEffect(",
-        "useReducer(",
-        "useLayoutEffect(",
-        "useRef(",
-        "useSWR(",
-        "useQuery(",
-    ];
-    const HANDLERS: &[&str] = &["onClick={", "onChange={", "onSubmit={", "onInput={"];
-    let jsx = text.contains("</") || text.contains("/>");
+    let jsx = JSX.iter().any(|m| text.contains(m));
     let hooks = HOOKS.iter().any(|h| text.contains(h));
     let handlers = HANDLERS.iter().any(|h| text.contains(h));
-    (jsx && (hooks || handlers))
-        || (hooks && text.contains("from \"react\""))
-        || (hooks && text.contains("from 'react'"))
+    (jsx && (hooks || handlers)) || (hooks && REACT_IMPORTS.iter().any(|m| text.contains(m)))
+}
+
+// What the classification reads of a file's text: its first lines (directives), and
+// whether these strings occur anywhere. `text_markers` lists them all, so that the
+// editor can tell an edit that cannot change the verdict.
+const DIRECTIVE_LINES: usize = 20;
+const ANDROID_IMPORTS: &[&str] = &["import android.", "import androidx."];
+const SWIFT_SERVER_IMPORTS: &[&str] = &[
+    "import Vapor",
+    "import Hummingbird",
+    "import Kitura",
+    "import NIOHTTP1",
+];
+const FLUTTER_IMPORT: &str = "package:flutter/";
+const SHELF_IMPORT: &str = "package:shelf";
+const SERVER_ONLY_IMPORTS: &[&str] = &["'server-only'", "\"server-only\""];
+const JSX: &[&str] = &["</", "/>"];
+const HOOKS: &[&str] = &[
+    "useState(",
+    "useEffect(",
+    "useReducer(",
+    "useLayoutEffect(",
+    "useRef(",
+    "useSWR(",
+    "useQuery(",
+];
+const HANDLERS: &[&str] = &["onClick={", "onChange={", "onSubmit={", "onInput={"];
+const REACT_IMPORTS: &[&str] = &["from \"react\"", "from 'react'"];
+
+/// Every string whose presence anywhere in a file's text can change `classify`.
+pub fn text_markers() -> impl Iterator<Item = &'static str> {
+    [
+        ANDROID_IMPORTS,
+        SWIFT_SERVER_IMPORTS,
+        &[FLUTTER_IMPORT, SHELF_IMPORT],
+        SERVER_ONLY_IMPORTS,
+        JSX,
+        HOOKS,
+        HANDLERS,
+        REACT_IMPORTS,
+    ]
+    .into_iter()
+    .flatten()
+    .copied()
+}
+
+/// Whether an edit at `offset` can change the directives `classify` reads at the top.
+pub fn in_directive_head(text: &str, offset: usize) -> bool {
+    let head_end = text
+        .match_indices('\n')
+        .nth(DIRECTIVE_LINES)
+        .map_or(text.len(), |(at, _)| at);
+    offset <= head_end
 }
 
 #[cfg(test)]

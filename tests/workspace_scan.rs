@@ -311,3 +311,46 @@ async fn pulling_clients_get_open_files_and_the_workspace_by_request_only() {
         .collect();
     assert!(pushed.is_empty(), "{pushed:?}");
 }
+
+#[tokio::test]
+async fn dotenv_files_are_scanned_with_the_workspaces_endpoints_known() {
+    // Many files that call Mufi (a read), so that learning the workspace's endpoints
+    // takes a while; the scan starts at once (no progress bar to create) and reads
+    // the root's .env in its first batch. A write key there is worth the MUFI009 hint.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for i in 0..2_000 {
+        write(
+            root,
+            &format!("src/d{:02}/f{i}.ts", i % 100),
+            &format!(
+                "export const profile{i} = () => fetch(\"https://api.mufi.app/v1/users/profile\");\n"
+            ),
+        );
+    }
+    let key = common::fake_key("Write");
+    write(root, ".env", &format!("MUFI_API_KEY={key}\n"));
+    let (client_end, server_end) = tokio::io::duplex(1 << 20);
+    let (server_read, server_write) = tokio::io::split(server_end);
+    tokio::spawn(mufi_lsp::server::serve(server_read, server_write));
+    let (client_read, client_write) = tokio::io::split(client_end);
+    let mut client = TestClient::new(client_read, client_write);
+    client
+        .request(
+            "initialize",
+            json!({"processId": null, "rootUri": uri(root), "capabilities": {}}),
+        )
+        .await;
+    client.notify("initialized", json!({})).await;
+    // The scan publishes the file once (it has findings either way: the key is not
+    // git-ignored), and that once must carry the hint.
+    let env = uri(&root.join(".env"));
+    let published = client
+        .wait_for("textDocument/publishDiagnostics", |p| p["uri"] == env)
+        .await;
+    let diagnostics = published["params"]["diagnostics"].as_array().unwrap();
+    assert!(
+        diagnostics.iter().any(|d| d["code"] == "MUFI009"),
+        "{diagnostics:?}"
+    );
+}

@@ -201,40 +201,60 @@ impl Backend {
 
     /// Whether the workspace is to be scanned: there is one, and its settings allow.
     fn scanning(&self) -> Option<Vec<std::path::PathBuf>> {
-        let roots = self.state.roots();
-        let first = roots.first()?;
-        self.state
-            .config_for(Some(&first.join(".")))
-            .scan_workspace
-            .then_some(roots)
+        scan_roots(&self.state)
     }
 
     /// Starts a workspace scan (ending any older one), or, when scanning is off,
     /// clears what earlier scans published.
     fn start_scan(&self) {
-        let client = self.client.clone();
-        let state = self.state.clone();
-        match self.scanning() {
-            Some(roots) => {
-                let progress = self.shows_progress.get() == Some(&true);
-                let refresh = self.refreshes_diagnostics.get() == Some(&true);
-                tokio::spawn(super::scan::run(client, state, roots, progress, refresh));
-            }
-            None => {
-                super::scan::clear(&state);
-                self.refresh_pulled();
-            }
+        self.scan_launcher().start();
+    }
+
+    /// What starting a scan needs, for a task that starts one later.
+    fn scan_launcher(&self) -> ScanLauncher {
+        ScanLauncher {
+            client: self.client.clone(),
+            state: self.state.clone(),
+            progress: self.shows_progress.get() == Some(&true),
+            refresh: self.refreshes_diagnostics.get() == Some(&true),
         }
+    }
+
+    /// Learns which Mufi endpoints the workspace calls (MUFI009), then scans it. In this
+    /// order, in one task: the scan reads every file too, and a file it analysed before
+    /// the endpoints were known (a `.env` holding a write key) would keep a result
+    /// without the hint, since nothing scans it again when they arrive.
+    fn learn_workspace_then_scan(&self) {
+        let roots = self.state.roots();
+        if roots.is_empty() {
+            self.start_scan();
+            return;
+        }
+        let state = self.state.clone();
+        let scan = self.scan_launcher();
+        tokio::spawn(async move {
+            // Off the protocol task: it reads the whole workspace.
+            let learned = tokio::task::spawn_blocking(move || {
+                let facts = crate::cli::workspace_facts(&roots, &state.config_for(None));
+                state.model.set_workspace(facts);
+                // Open documents are analysed again with them.
+                state.refresh_project_facts();
+            })
+            .await;
+            if learned.is_err() {
+                tracing::error!("reading the workspace's Mufi endpoints failed");
+            }
+            scan.start();
+        });
     }
 
     /// Asks a pulling client to pull again: what the files are has changed.
     fn refresh_pulled(&self) {
-        if self.state.pulls() && self.refreshes_diagnostics.get() == Some(&true) {
-            let client = self.client.clone();
-            tokio::spawn(async move {
-                let _ = client.workspace_diagnostic_refresh().await;
-            });
-        }
+        refresh_pulled(
+            &self.client,
+            &self.state,
+            self.refreshes_diagnostics.get() == Some(&true),
+        );
     }
 
     async fn show(&self, message: Option<(MessageType, String)>) {
@@ -246,6 +266,55 @@ impl Backend {
 
     fn caps(&self) -> EditCaps {
         self.caps.get().copied().unwrap_or_default()
+    }
+}
+
+/// Starts a workspace scan from any task (see `Backend::start_scan`).
+struct ScanLauncher {
+    client: Client,
+    state: Arc<State>,
+    progress: bool,
+    refresh: bool,
+}
+
+impl ScanLauncher {
+    fn start(self) {
+        match scan_roots(&self.state) {
+            Some(roots) => {
+                tokio::spawn(super::scan::run(
+                    self.client,
+                    self.state,
+                    roots,
+                    self.progress,
+                    self.refresh,
+                ));
+            }
+            None => {
+                super::scan::clear(&self.state);
+                refresh_pulled(&self.client, &self.state, self.refresh);
+            }
+        }
+    }
+}
+
+/// The workspace folders when the workspace is to be scanned: there is one, and its
+/// settings allow.
+fn scan_roots(state: &State) -> Option<Vec<std::path::PathBuf>> {
+    let roots = state.roots();
+    let first = roots.first()?;
+    state
+        .config_for(Some(&first.join(".")))
+        .scan_workspace
+        .then_some(roots)
+}
+
+/// Asks a pulling client that can be asked (`refreshes`) to pull again.
+fn refresh_pulled(client: &Client, state: &State, refreshes: bool) {
+    if state.pulls() && refreshes {
+        let client = client.clone();
+        tokio::spawn(async move {
+            let _ = client.workspace_diagnostic_refresh().await;
+        });
     }
 }
 
@@ -425,18 +494,7 @@ impl LanguageServer for Backend {
         if self.watches_files.get() == Some(&true) {
             self.watch_files();
         }
-        self.start_scan();
-        // Which Mufi endpoints the workspace calls (MUFI009), read off the protocol
-        // task; open documents are analysed again once it is known.
-        let roots = self.state.roots();
-        if !roots.is_empty() {
-            let state = self.state.clone();
-            tokio::task::spawn_blocking(move || {
-                let facts = crate::cli::workspace_facts(&roots, &state.config_for(None));
-                state.model.set_workspace(facts);
-                state.refresh_project_facts();
-            });
-        }
+        self.learn_workspace_then_scan();
     }
 
     async fn shutdown(&self) -> Result<()> {

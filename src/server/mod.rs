@@ -5,6 +5,7 @@ mod backend;
 mod convert;
 mod file_edits;
 pub mod framing;
+mod memory;
 mod scan;
 mod state;
 
@@ -51,6 +52,7 @@ where
 
 /// Runs the server on stdin/stdout and returns the process exit code.
 pub fn run_stdio() -> u8 {
+    memory::share_one_arena();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

@@ -253,6 +253,6 @@ fn disk_diagnostics(state: &State, path: &Path) -> Vec<Diagnostic> {
     if findings.is_empty() {
         return Vec::new();
     }
-    let doc = Document::new(&text, 0, language);
+    let doc = Document::unparsed(&text, 0, language);
     convert::diagnostics(&doc, &findings, state.encoding())
 }

@@ -39,6 +39,9 @@ pub struct OpenDoc {
     pub raw: Option<(Arc<Vec<Finding>>, FileFacts)>,
     /// Why the file is not analysed (binary, too large), logged once.
     pub skipped: Option<String>,
+    /// When the user last opened or changed it (`State::clock`): the documents
+    /// touched last keep their trees.
+    pub touched: u64,
 }
 
 /// A consistent copy of a document for analysis off the lock.
@@ -70,6 +73,8 @@ pub struct Analysis {
     pub raw: Arc<Vec<Finding>>,
     pub facts: FileFacts,
     pub findings: Vec<Finding>,
+    /// The tree of a snapshot that had none.
+    pub parsed: Option<Tree>,
 }
 
 /// What is open in the editor, by path: uri, text, version.
@@ -91,8 +96,17 @@ pub struct State {
     pub scans: super::scan::Scans,
     /// The client pulls diagnostics (`textDocument/diagnostic`): nothing is pushed.
     pub pull: std::sync::atomic::AtomicBool,
+    /// Counts opens and changes, to order documents by when they were last touched.
+    clock: std::sync::atomic::AtomicU64,
     queue: mpsc::UnboundedSender<Job>,
 }
+
+/// How many of the documents touched last keep their syntax trees between edits, and
+/// how much text they may hold together (the one touched last keeps its tree anyway).
+/// A tree takes about 20 times its text in memory; a document without one is parsed
+/// from scratch when it is next analysed, and keeps the tree then.
+const TREES_KEPT: usize = 8;
+const TREE_TEXT_BUDGET: usize = 2 << 20;
 
 /// Work for the worker, the one task that publishes diagnostics: it sees opens,
 /// edits and results from disk in order, so a file's disk result can never land
@@ -119,6 +133,7 @@ impl State {
             generation: std::sync::atomic::AtomicU64::new(0),
             scans: super::scan::Scans::default(),
             pull: std::sync::atomic::AtomicBool::new(false),
+            clock: std::sync::atomic::AtomicU64::new(0),
             queue,
         });
         tokio::spawn(worker(Arc::downgrade(&state), client, rx));
@@ -178,7 +193,8 @@ impl State {
         let config = self.config_for(path.as_deref());
         let excluded = self.excluded_by(&file, &config);
         let skipped = too_large(text, &config);
-        let doc = Document::new(if skipped.is_some() { "" } else { text }, version, language);
+        // Parsed by the worker, off the protocol task.
+        let doc = Document::unparsed(if skipped.is_some() { "" } else { text }, version, language);
         if let Some(reason) = &skipped {
             tracing::warn!("not analysing {}: {reason}", uri.as_str());
         }
@@ -196,6 +212,7 @@ impl State {
                     findings: None,
                     raw: None,
                     skipped,
+                    touched: self.tick(),
                 },
             );
         }
@@ -224,6 +241,7 @@ impl State {
         }
         open.doc.apply_changes(changes, version, encoding);
         open.findings = None;
+        open.touched = self.tick();
         drop(docs);
         let _ = self.queue.send(Job::Analyse(uri.clone()));
         true
@@ -347,6 +365,31 @@ impl State {
         })
     }
 
+    fn tick(&self) -> u64 {
+        self.clock.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// Drops the trees of all but the documents touched last (`TREES_KEPT`).
+    fn keep_recent_trees(docs: &mut HashMap<Uri, OpenDoc>) {
+        let mut with_trees: Vec<&mut OpenDoc> = docs
+            .values_mut()
+            .filter(|open| open.doc.tree().is_some())
+            .collect();
+        if with_trees.len() <= 1 {
+            return;
+        }
+        with_trees.sort_by_key(|open| std::cmp::Reverse(open.touched));
+        let mut text = 0;
+        for (kept, open) in with_trees.into_iter().enumerate() {
+            text += open.doc.text().len();
+            if kept > 0 && (kept >= TREES_KEPT || text > TREE_TEXT_BUDGET) {
+                open.doc.drop_tree();
+                // The raw findings are the incremental path's, which needs the tree.
+                open.raw = None;
+            }
+        }
+    }
+
     fn generation(&self) -> u64 {
         self.generation.load(std::sync::atomic::Ordering::SeqCst)
     }
@@ -398,54 +441,61 @@ fn too_large(text: &str, config: &Config) -> Option<String> {
 }
 
 /// Analyses a snapshot: incrementally from its base when the file-level facts are
-/// unchanged, from scratch otherwise.
+/// unchanged, from scratch otherwise. A snapshot without a tree is parsed here, off
+/// the protocol task, and the tree handed back (`Analysis::parsed`).
 pub fn analyze(snap: &Snapshot, config: &Config) -> Analysis {
+    let parsed = match snap.tree {
+        Some(_) => None,
+        None => crate::document::parse(snap.language, &snap.text, None),
+    };
     let src = SourceFile {
         text: &snap.text,
         language: snap.language,
-        tree: snap.tree.as_ref(),
+        tree: snap.tree.as_ref().or(parsed.as_ref()),
     };
-    let facts = incremental::file_facts(&src, &snap.file, config);
-    if snap.excluded.is_some() {
-        return Analysis {
-            raw: Arc::new(Vec::new()),
-            facts,
-            findings: Vec::new(),
-        };
-    }
-    if snap.language.has_embeds() {
+    let facts = match &snap.base {
+        Some(base) => {
+            incremental::file_facts_after(&src, &snap.file, config, &base.facts, &base.edits)
+        }
+        None => incremental::file_facts(&src, &snap.file, config),
+    };
+    let (raw, findings) = if snap.excluded.is_some() {
+        (Vec::new(), Vec::new())
+    } else if snap.language.has_embeds() {
         // Files with embedded code (HTML, Vue, CI YAML) are analysed layer by layer,
         // from scratch: they are small, and each layer is its own parse.
-        return Analysis {
-            raw: Arc::new(Vec::new()),
-            facts,
-            findings: engine::analyze(&src, &snap.file, config),
-        };
-    }
-    let incremental = snap.base.as_ref().and_then(|base| {
-        if base.facts != facts {
-            return None;
-        }
-        incremental::reanalyze(
-            &src,
-            &snap.file,
-            config,
-            &facts,
-            &base.tree,
-            &base.edits,
-            &base.raw,
-        )
-    });
-    let raw = incremental.unwrap_or_else(|| {
-        engine::analyze_rules(&src, &snap.file, config, None, Some(&facts.client_reason))
-    });
-    let findings = engine::finish(raw.clone(), &src, config);
+        (Vec::new(), engine::analyze(&src, &snap.file, config))
+    } else {
+        let incremental = snap.base.as_ref().and_then(|base| {
+            if base.facts != facts {
+                return None;
+            }
+            incremental::reanalyze(
+                &src,
+                &snap.file,
+                config,
+                &facts,
+                &base.tree,
+                &base.edits,
+                &base.raw,
+            )
+        });
+        let raw = incremental.unwrap_or_else(|| {
+            engine::analyze_rules(&src, &snap.file, config, None, Some(&facts.client_reason))
+        });
+        let findings = engine::finish(raw.clone(), &src, config);
+        (raw, findings)
+    };
     Analysis {
         raw: Arc::new(raw),
         facts,
         findings,
+        parsed,
     }
 }
+
+/// How much text the worker parses from scratch before it hands free memory back.
+const TRIM_AFTER_PARSED: usize = 1 << 20;
 
 /// Analyses queued documents one at a time, coalescing repeated requests, and
 /// publishes each result only if the document has not moved on meanwhile; publishes
@@ -455,6 +505,8 @@ async fn worker(
     client: Client,
     mut rx: mpsc::UnboundedReceiver<Job>,
 ) {
+    // Text parsed from scratch since the allocator last gave memory back.
+    let mut parsed_since_trim = 0usize;
     while let Some(first) = rx.recv().await {
         let mut pending: Vec<Job> = vec![first];
         while let Ok(more) = rx.try_recv() {
@@ -498,6 +550,9 @@ async fn worker(
                 tracing::error!("analysis of {} failed", uri.as_str());
                 continue;
             };
+            if analysis.parsed.is_some() {
+                parsed_since_trim += snap.text.len();
+            }
             let findings = Arc::new(analysis.findings);
             let encoding = state.encoding();
             let diagnostics = {
@@ -512,8 +567,13 @@ async fn worker(
                 }
                 open.findings = Some((snap.version, findings.clone()));
                 open.raw = Some((analysis.raw, analysis.facts));
+                if let (None, Some(tree)) = (open.doc.tree(), analysis.parsed) {
+                    open.doc.set_tree(tree);
+                }
                 open.doc.reset_base();
-                state.diagnostics_of(open, &findings, encoding)
+                let diagnostics = state.diagnostics_of(open, &findings, encoding);
+                State::keep_recent_trees(&mut docs);
+                diagnostics
             };
             // A pulling client asks for them (`textDocument/diagnostic`).
             if !state.pulls() {
@@ -521,6 +581,12 @@ async fn worker(
                     .publish_diagnostics(uri, diagnostics, Some(snap.version))
                     .await;
             }
+        }
+        if parsed_since_trim >= TRIM_AFTER_PARSED && rx.is_empty() {
+            // Idle: the trees of the documents analysed from scratch are gone, but
+            // glibc keeps the memory they held in its per-thread arenas.
+            parsed_since_trim = 0;
+            tokio::task::spawn_blocking(super::memory::release_free);
         }
     }
 }
