@@ -78,8 +78,7 @@ fn triggers_in(rule: RuleId, text: &str) -> bool {
             })
             .collect()
     });
-    let index = ALL.iter().position(|r| *r == rule).unwrap_or(0);
-    automata[index].is_match(text)
+    automata[rule_index(rule)].is_match(text)
 }
 
 /// The rules whose trigger strings occur in `text`.
@@ -89,7 +88,7 @@ pub fn candidate_rules(text: &str) -> Vec<RuleId> {
     let mut remaining = ALL.len();
     for m in pf.automaton.find_overlapping_iter(text) {
         let rule = pf.owner[m.pattern().as_usize()];
-        let index = ALL.iter().position(|r| *r == rule).unwrap_or(0);
+        let index = rule_index(rule);
         if !hit[index] {
             hit[index] = true;
             remaining -= 1;

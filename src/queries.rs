@@ -78,25 +78,19 @@ fn compiled(language: &'static Language, rule: RuleId) -> Option<&'static Compil
 /// Whether `language` has a query for `rule` (the engine skips rules that cannot fire
 /// in a language before it parses).
 pub fn has_query(language: &Language, rule: RuleId) -> bool {
-    static TABLE: OnceLock<Vec<bool>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        registry()
-            .iter()
-            .flat_map(|l| ALL.iter().map(move |r| source_for(l, *r).is_some()))
-            .collect()
-    });
-    let language_index = registry().iter().position(|l| l.id == language.id);
-    let rule_index = ALL.iter().position(|r| *r == rule);
-    match (language_index, rule_index) {
-        (Some(l), Some(r)) => table[l * ALL.len() + r],
-        _ => false,
-    }
+    normalized_source(language, rule).is_some()
 }
 
 /// Whether `rule`'s query for `language` names `word` (any case) outside its comments:
 /// in a `#eq?`/`#any-of?` string, a regex (`[Ll]ocation` reads as `location`), or a
 /// node's text. A query that never names a trigger word cannot match on it.
 pub fn mentions(language: &Language, rule: RuleId, word: &str) -> bool {
+    normalized_source(language, rule)
+        .is_some_and(|source| source.contains(&word.to_ascii_lowercase()))
+}
+
+/// `rule`'s query source for `language` as `normalized` gives it, read once per pair.
+fn normalized_source(language: &Language, rule: RuleId) -> Option<&'static str> {
     static TABLE: OnceLock<Vec<Option<String>>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         registry()
@@ -107,14 +101,9 @@ pub fn mentions(language: &Language, rule: RuleId, word: &str) -> bool {
             })
             .collect()
     });
-    let language_index = registry().iter().position(|l| l.id == language.id);
-    let rule_index = ALL.iter().position(|r| *r == rule);
-    let (Some(l), Some(r)) = (language_index, rule_index) else {
-        return false;
-    };
-    table[l * ALL.len() + r]
-        .as_deref()
-        .is_some_and(|source| source.contains(&word.to_ascii_lowercase()))
+    let language_index = registry().iter().position(|l| l.id == language.id)?;
+    let rule_index = ALL.iter().position(|r| *r == rule)?;
+    table[language_index * ALL.len() + rule_index].as_deref()
 }
 
 /// A query's source in lower case, without comments, backslashes or the `[Xx]`
