@@ -138,6 +138,13 @@ fn analyze_with(src: &SourceFile, file: &FileContext, config: &Config, fast: boo
     } else {
         Prefiltered::everything(candidates_in(src.text, config, None))
     };
+    tracing::trace!(
+        path = ?file.path,
+        language = src.language.name,
+        bytes = src.text.len(),
+        rules = ?prefiltered.rules,
+        "prefiltered"
+    );
     let owned_tree;
     let tree = match src.tree {
         Some(tree) => Some(tree),
@@ -158,9 +165,11 @@ fn analyze_with(src: &SourceFile, file: &FileContext, config: &Config, fast: boo
     // Where the parse found errors, tree-sitter's recovery can read as code what the
     // lexer took for a comment (an unclosed `/*`): judge such files as a whole.
     let prefiltered = match tree {
-        Some(tree) if fast && tree.root_node().has_error() => {
-            Prefiltered::everything(candidates_in(src.text, config, None))
-        }
+        Some(tree) if fast && tree.root_node().has_error() => Prefiltered::everything(may_match(
+            candidates_in(src.text, config, None),
+            src.language,
+            src.text,
+        )),
         _ => prefiltered,
     };
     let (scope, whole_scope) = match (fast, tree) {
@@ -225,14 +234,21 @@ impl Prefiltered {
                     }
                 }
             }
+            if rule == RuleId::PlainHttpUrl
+                && rules::plain_http_url::never_flagged(text, range.start, config)
+            {
+                continue;
+            }
             hit[rule_index(rule)] = true;
-            hits.push(range);
+            hits.push((rule, range));
         }
         let mut rules: Vec<RuleId> = ALL
             .iter()
             .zip(hit)
             .filter_map(|(rule, h)| h.then_some(*rule))
             .collect();
+        rules = may_match(rules, language, text);
+        hits.retain(|(rule, _)| rules.contains(rule));
         if !config.extra_key_names.is_empty() && mentions_extra_key_name(text, config) {
             // The user's own key names have no trigger positions: read the whole file.
             rules.extend(KEY_NAME_RULES);
@@ -243,7 +259,7 @@ impl Prefiltered {
         }
         Prefiltered {
             rules,
-            hits: Some(hits),
+            hits: Some(hits.into_iter().map(|(_, range)| range).collect()),
         }
     }
 
@@ -286,6 +302,15 @@ impl Prefiltered {
         }
         Some(crate::incremental::merge(units))
     }
+}
+
+/// `rules` without those whose findings all come from query matches that cannot occur
+/// in `text`: the text their predicates demand is not there.
+fn may_match(mut rules: Vec<RuleId>, language: &'static Language, text: &str) -> Vec<RuleId> {
+    rules.retain(|rule| {
+        rule.meta().query_only.is_none() || crate::queries::may_match(language, *rule, text)
+    });
+    rules
 }
 
 /// Whether a top-level node is a declaration that holds its own code (a function, a
@@ -348,7 +373,12 @@ fn place_of(rule: RuleId, trigger: &str, language: &Language) -> Option<Place> {
         RuleId::LeastPrivilegeKey => outside,
         RuleId::SecretFileNotIgnored => dotenv.then_some(Place::OutsideComments),
         RuleId::CspUnsafeSource if named() => outside,
-        RuleId::CspUnsafeSource => query(RuleId::PlainHttpUrl).then_some(Place::InStrings),
+        // Any string is read as a policy, and a policy string has a problem only in a
+        // `script-src`, `default-src`, `frame-src` or `child-src` directive it holds.
+        RuleId::CspUnsafeSource if trigger == "-src" => {
+            query(RuleId::PlainHttpUrl).then_some(Place::InStrings)
+        }
+        RuleId::CspUnsafeSource => None,
         // MUFI004's code also judges values its queries do not name (`CERT_NONE`).
         RuleId::ClientSideMufiAccess | RuleId::PlainHttpUrl | RuleId::TlsVerificationDisabled => {
             (dotenv || query(rule)).then_some(Place::OutsideComments)

@@ -7,7 +7,10 @@ use streaming_iterator::StreamingIterator;
 use tree_sitter::{Node, Query, QueryCursor, Tree};
 
 use crate::language::{registry, Language};
-use crate::rules::{RuleId, ALL};
+use crate::rules::{QueryOnly, RuleId, ALL};
+
+mod requirements;
+use requirements::Requirements;
 
 /// (query folder, rule module name, source) for every `queries/<folder>/<rule>.scm`,
 /// embedded by `build.rs`. A language's query for a rule is the concatenation of its
@@ -50,6 +53,7 @@ struct Compiled {
     query: Query,
     names: Vec<&'static str>,
     properties: Vec<Vec<(String, String)>>,
+    requirements: Requirements,
 }
 
 /// The compiled query of one rule for one language, compiled on first use: a rule
@@ -87,6 +91,13 @@ pub fn has_query(language: &Language, rule: RuleId) -> bool {
 pub fn mentions(language: &Language, rule: RuleId, word: &str) -> bool {
     normalized_source(language, rule)
         .is_some_and(|source| source.contains(&word.to_ascii_lowercase()))
+}
+
+/// Whether `text` can hold the matches of `rule`'s query that a finding needs (the
+/// rule's `query_only`): `false` when some text each such match demands of a node is
+/// nowhere in the file. `true` where the language has no query.
+pub fn may_match(language: &'static Language, rule: RuleId, text: &str) -> bool {
+    compiled(language, rule).is_none_or(|c| c.requirements.admit(text))
 }
 
 /// `rule`'s query source for `language` as `normalized` gives it, read once per pair.
@@ -162,10 +173,14 @@ fn compile(language: &Language, rule: RuleId) -> Option<Result<Compiled, String>
                         .collect()
                 })
                 .collect();
+            let gate = rule.meta().query_only.as_ref();
+            let requirements =
+                Requirements::of(&query, &source, gate.unwrap_or(&QueryOnly::ANY_MATCH));
             Ok(Compiled {
                 query,
                 names,
                 properties,
+                requirements,
             })
         }
         Err(err) => Err(format!(

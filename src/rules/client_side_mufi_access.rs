@@ -16,6 +16,7 @@ pub static META: RuleMeta = RuleMeta {
     summary: "Mufi reached from code that ships to browsers or devices",
     default_severity: Severity::Error,
     triggers: &["mufi"],
+    query_only: None,
     doc: "## What it does
 In a file that ships to users, flags each Mufi API URL (`api.mufi.app`, `dev.api.mufi.app`)
 and each reference to a Mufi key (`process.env.NEXT_PUBLIC_MUFI…`, `import.meta.env.VITE_MUFI…`,

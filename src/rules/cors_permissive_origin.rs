@@ -10,7 +10,7 @@ use crate::finding::{Finding, Severity};
 use crate::language::LanguageId;
 use crate::syntax;
 
-use super::{declared, words, RuleContext, RuleId, RuleMeta};
+use super::{declared, words, QueryOnly, RuleContext, RuleId, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: RuleId::CorsPermissiveOrigin,
@@ -21,6 +21,11 @@ pub static META: RuleMeta = RuleMeta {
     // `anyHost()` (Ktor) and `applyPermitDefaultValues()` (Spring) can sit in a
     // function of their own, away from the word CORS.
     triggers: &["cors", "origin", "anyhost", "permitdefault"],
+    query_only: Some(QueryOnly {
+        clauses: &[],
+        // An allowed origin is reported only when it is a loopback one (`is_localhost_origin`).
+        captures: &[("origin", LOCALHOST_ORIGIN)],
+    }),
     doc: "## What it does
 Flags CORS set up to accept any origin:
 - `Access-Control-Allow-Origin: *` set in code or configuration (`vercel.json`, `netlify.toml`,
@@ -131,6 +136,10 @@ fn localhost_in_list(value: &str) -> Option<&str> {
         .find(|v| !v.is_empty() && is_localhost_origin(v))
 }
 
+/// Text every origin `is_localhost_origin` accepts holds (any case): what the engine
+/// looks for before it parses a file for an allowed origin.
+const LOCALHOST_ORIGIN: &str = r"(?i)localhost|127\.|::1|0\.0\.0\.0";
+
 /// `http://localhost:3000`, `https://127.0.0.1`, `localhost:5173`, `[::1]`.
 fn is_localhost_origin(value: &str) -> bool {
     let v = value.trim().trim_matches(['"', '\'']).to_ascii_lowercase();
@@ -182,6 +191,25 @@ fn in_production_section(cx: &RuleContext, root: Node, node: Node) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_localhost_origin_holds_the_text_the_engine_looks_for() {
+        let pattern = regex::Regex::new(LOCALHOST_ORIGIN).expect("valid pattern");
+        for origin in [
+            "http://localhost:3000",
+            "HTTPS://LOCALHOST",
+            "app.localhost:8080",
+            "https://127.0.0.1",
+            "127.1.2.3:80",
+            "[::1]",
+            "http://[::1]:4000",
+            "0.0.0.0:5173",
+        ] {
+            assert!(is_localhost_origin(origin), "{origin}");
+            assert!(pattern.is_match(origin), "{origin}");
+        }
+        assert!(!pattern.is_match("https://app.example.com"));
+    }
 
     #[test]
     fn localhost_origins_are_recognised_in_every_spelling() {

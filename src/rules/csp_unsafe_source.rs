@@ -36,6 +36,7 @@ pub static META: RuleMeta = RuleMeta {
         "sources",
         "csp",
     ],
+    query_only: None,
     doc: "## What it does
 Reads each Content-Security-Policy where it is set (a header value in code, `<meta
 http-equiv=\"Content-Security-Policy\">`, `next.config.*` headers, YAML/JSON/TOML hosting config,

@@ -21,6 +21,7 @@ pub static META: RuleMeta = RuleMeta {
     summary: "a Mufi API key (or any JWT) written into source",
     default_severity: Severity::Error,
     triggers: &["eyJ", "mufi"],
+    query_only: None,
     doc: "## What it does
 Flags a Mufi API key written into source code: any JWT (decoded and checked, not just
 matched by shape) anywhere in a source file, comments included, and string literals that

@@ -14,6 +14,7 @@ pub static META: RuleMeta = RuleMeta {
     summary: "a write key where every Mufi call the workspace makes only reads",
     default_severity: Severity::Info,
     triggers: &["eyj"],
+    query_only: None,
     doc: "## What it does
 Points at a Mufi key (hardcoded, or configured in a dotenv or config file) whose payload gives
 it write permission, when every Mufi endpoint the workspace calls is a read endpoint

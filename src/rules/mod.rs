@@ -54,6 +54,28 @@ pub struct RuleMeta {
     pub doc: &'static str,
     /// Case-insensitive substrings of which at least one must occur for the rule to fire.
     pub triggers: &'static [&'static str],
+    /// `Some` when every finding outside dotenv files comes from matches of the rule's
+    /// queries: the engine then does not parse a file for the rule when the text the
+    /// queries' predicates demand of such matches is not in it.
+    pub query_only: Option<QueryOnly>,
+}
+
+/// What a rule's findings need of its query matches, for `RuleMeta::query_only`.
+pub struct QueryOnly {
+    /// Per clause, captures of which one must be in some match (each clause may be met
+    /// by another match); with no clauses, any match.
+    pub clauses: &'static [&'static [&'static str]],
+    /// Patterns the rule's code demands a capture's text match before it reports it
+    /// (a superset of what it reports), by capture name.
+    pub captures: &'static [(&'static str, &'static str)],
+}
+
+impl QueryOnly {
+    /// Any match of the query can make a finding.
+    pub const ANY_MATCH: QueryOnly = QueryOnly {
+        clauses: &[],
+        captures: &[],
+    };
 }
 
 pub const ALL: &[RuleId] = &[
@@ -159,6 +181,7 @@ static UNUSED_SUPPRESSION: RuleMeta = RuleMeta {
     summary: "a `mufi-lsp: ignore` comment that silences nothing",
     default_severity: Severity::Hint,
     triggers: &["mufi-lsp:"],
+    query_only: None,
     doc: "## What it does
 Reports a `mufi-lsp: ignore …` or `mufi-lsp: ignore-file …` comment that silences no finding.
 

@@ -8,7 +8,7 @@ use crate::language::LanguageId;
 use crate::queries::{self, QueryMatchOwned};
 use crate::syntax;
 
-use super::{RuleContext, RuleId, RuleMeta};
+use super::{QueryOnly, RuleContext, RuleId, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: RuleId::OpenRedirect,
@@ -17,6 +17,11 @@ pub static META: RuleMeta = RuleMeta {
     summary: "a redirect whose target comes straight from the request",
     default_severity: Severity::Warning,
     triggers: &["redirect", "location", "httpfound", "seeother", "see_other"],
+    // A redirect (`@target`) and a request read, in it or assigned to its variable.
+    query_only: Some(QueryOnly {
+        clauses: &[&["target"], &["request", "assigned"]],
+        captures: &[],
+    }),
     doc: "## What it does
 Flags a redirect whose target is taken from the request (query string, form body, route
 parameters) with no check of it in the same function: Express `res.redirect(req.query.next)`,

@@ -16,6 +16,7 @@ pub static META: RuleMeta = RuleMeta {
     summary: "an `http://` URL that should be `https://`",
     default_severity: Severity::Warning,
     triggers: &["http://"],
+    query_only: None,
     doc: "## What it does
 Flags `http://` URLs in string literals of every supported language, template strings, JSX and
 HTML attributes (`href`, `src`, `<meta http-equiv=\"refresh\" content=\"…; url=…\">`), shell
@@ -125,6 +126,27 @@ pub fn classify_host(host: &str) -> HostClass {
         return HostClass::Exempt;
     }
     HostClass::Other
+}
+
+/// Whether the `http://` at `at` in `text` cannot be flagged wherever it sits: it
+/// starts a URL whose host is exempt or allowed. Read from the file's own text, without
+/// a parse; `false` whenever the answer could depend on the literal around it.
+pub fn never_flagged(text: &str, at: usize, config: &crate::config::Config) -> bool {
+    let after_word = text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_alphanumeric());
+    let line_end = text[at..].find(['\n', '\r']).map_or(text.len(), |n| at + n);
+    if after_word || !text.is_char_boundary(line_end) {
+        return false;
+    }
+    find_urls(&text[at..line_end], at)
+        .first()
+        .is_some_and(|url| {
+            url.range.start == at
+                && (classify_host(&url.host) == HostClass::Exempt
+                    || config.http_host_allowed(&url.host))
+        })
 }
 
 /// A `http://` URL found inside a text span.

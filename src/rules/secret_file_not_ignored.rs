@@ -20,6 +20,7 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Error,
     // A JWT (`eyJ…`) or a Mufi key name.
     triggers: &["eyj", "mufi"],
+    query_only: None,
     doc: "## What it does
 Flags each line of a dotenv file (`.env`, `.env.local`, `.env.production`, `production.env`, …)
 that holds a Mufi key, when git would commit the file: no ignore rule covers it (nested

@@ -9,7 +9,7 @@ use crate::language::LanguageId;
 use crate::lines;
 use crate::syntax;
 
-use super::{declared, RuleContext, RuleId, RuleMeta};
+use super::{declared, QueryOnly, RuleContext, RuleId, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: RuleId::TlsVerificationDisabled,
@@ -55,6 +55,7 @@ pub static META: RuleMeta = RuleMeta {
         "httpsverify",
         "ssl_no_verify",
     ],
+    query_only: Some(QueryOnly::ANY_MATCH),
     doc: "## What it does
 Flags the setting that turns TLS certificate or hostname verification off:
 - Python: `verify=False` on requests/httpx calls and clients, `session.verify = False`,
