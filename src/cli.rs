@@ -62,12 +62,28 @@ const HEAVY_DIRS: &[&str] = &[
 /// that git ignores (they are checked anyway: ignoring them is the point).
 pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut files = BTreeSet::new();
-    for path in paths {
-        if !path.exists() {
-            anyhow::bail!("{}: no such file or directory", path.display());
+    walk_files(paths, |path| {
+        files.insert(path);
+    })?;
+    Ok(files.into_iter().collect())
+}
+
+/// `collect_files`, handing each file to `found` as the walk finds it (once each, in
+/// no set order), so that the analysis can start before the walk ends. Fails before
+/// the walk when a path does not exist.
+pub fn walk_files(paths: &[PathBuf], mut found: impl FnMut(PathBuf)) -> Result<()> {
+    if let Some(missing) = paths.iter().find(|p| !p.exists()) {
+        anyhow::bail!("{}: no such file or directory", missing.display());
+    }
+    let mut seen = std::collections::HashSet::new();
+    let mut found = |path: PathBuf| {
+        if seen.insert(path.clone()) {
+            found(path);
         }
+    };
+    for path in paths {
         if path.is_file() {
-            files.insert(path.clone());
+            found(path.clone());
             continue;
         }
         // .gitignore files apply even outside a git checkout (an unpacked archive, a CI
@@ -81,7 +97,7 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
                 && Language::for_path(entry.path()).is_some()
                 && !entry.path().components().any(|c| c.as_os_str() == ".git")
             {
-                files.insert(entry.into_path());
+                found(entry.into_path());
             }
         }
         let dotenv_walk = WalkBuilder::new(path)
@@ -97,11 +113,11 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
             if entry.file_type().is_some_and(|t| t.is_file())
                 && entry.file_name().to_str().is_some_and(is_dotenv_name)
             {
-                files.insert(entry.into_path());
+                found(entry.into_path());
             }
         }
     }
-    Ok(files.into_iter().collect())
+    Ok(())
 }
 
 /// The path as reports show it: relative to the current directory when under it.
@@ -402,11 +418,9 @@ fn write_atomic(path: &Path, text: &str) -> Result<()> {
 /// settings laid over `base`.
 pub fn run_check(options: &CheckOptions, base: &Settings) -> Result<CheckOutcome> {
     let started = Instant::now();
-    let files = collect_files(&options.paths)?;
     let model = ProjectModel::new();
     let configs = ConfigFiles::new(base.clone());
     let config = &*configs.config_for(None);
-    let next = AtomicUsize::new(0);
     let fixed = AtomicUsize::new(0);
     let results: Mutex<Vec<(usize, FileReport)>> = Mutex::new(Vec::new());
     let errors: Mutex<Vec<String>> = Mutex::new(Vec::new());
@@ -417,11 +431,24 @@ pub fn run_check(options: &CheckOptions, base: &Settings) -> Result<CheckOutcome
     let endpoint_files: Mutex<Vec<usize>> = Mutex::default();
     let write_key_files: Mutex<Vec<usize>> = Mutex::default();
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
-    std::thread::scope(|scope| {
+    // The walk hands files over as it finds them, numbered in the order found: the
+    // analysis starts with the first file, not after the last.
+    let (found, receiver) = std::sync::mpsc::channel::<(usize, PathBuf)>();
+    let receiver = Mutex::new(receiver);
+    let files: Vec<PathBuf> = std::thread::scope(|scope| {
+        let walker = scope.spawn(move || {
+            let mut files = Vec::new();
+            walk_files(&options.paths, |path| {
+                let _ = found.send((files.len(), path.clone()));
+                files.push(path);
+            })
+            .map(|()| files)
+        });
         for _ in 0..workers {
             scope.spawn(|| loop {
-                let index = next.fetch_add(1, Ordering::Relaxed);
-                let Some(path) = files.get(index) else { break };
+                let next = receiver.lock().ok().and_then(|r| r.recv().ok());
+                let Some((index, path)) = next else { break };
+                let path = &path;
                 let config = &*configs.config_for(Some(path));
                 if config.exclude.matches_under(path, &[]).is_some() {
                     continue;
@@ -494,7 +521,10 @@ pub fn run_check(options: &CheckOptions, base: &Settings) -> Result<CheckOutcome
                 }
             });
         }
-    });
+        walker
+            .join()
+            .unwrap_or_else(|_| Err(anyhow::anyhow!("the file walk stopped")))
+    })?;
     let errors = errors.into_inner().unwrap_or_default();
     if let Some(first) = errors.first() {
         anyhow::bail!("{first}");
@@ -559,7 +589,8 @@ pub fn run_check(options: &CheckOptions, base: &Settings) -> Result<CheckOutcome
             }
         }
     }
-    reports.sort_by_key(|(i, _)| *i);
+    // Reports in path order, whatever order the walk found the files in.
+    reports.sort_by(|(a, _), (b, _)| files[*a].cmp(&files[*b]));
     let mut reports: Vec<FileReport> = reports.into_iter().map(|(_, r)| r).collect();
     for report in &mut reports {
         options.filter.retain(&mut report.findings);
