@@ -409,3 +409,31 @@ fn outside_a_repository_is_an_error() {
     assert_eq!(code, 2);
     assert!(err.contains("not inside a git repository"), "{err}");
 }
+
+#[test]
+fn a_shallow_clone_says_older_commits_were_not_read() {
+    let Some(s) = story() else { return };
+    let clone = tempfile::tempdir().expect("temporary folder");
+    let source = format!("file://{}", s.repo.path().display());
+    let target = clone.path().join("c");
+    s.repo.git(&[
+        "clone",
+        "-q",
+        "--depth",
+        "2",
+        &source,
+        target.to_str().expect("utf-8 path"),
+    ]);
+    let (code, out, _) = run(&["check", "--history", "--format", "json"], &target);
+    assert_eq!(code, 1);
+    let json: Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(json["history"]["shallow"], true);
+    assert_eq!(
+        json["history"]["commits_scanned"], 3,
+        "the merge and its parents"
+    );
+    let (_, text, _) = run(&["check", "--history"], &target);
+    assert!(text.contains("This is a shallow clone"), "{text}");
+    let (_, text, _) = run(&["check", "--history"], s.repo.path());
+    assert!(!text.contains("shallow"), "{text}");
+}

@@ -84,6 +84,8 @@ pub struct HistoryReport {
     pub root: PathBuf,
     pub commits_scanned: usize,
     pub blobs_scanned: usize,
+    /// A shallow clone (CI checkouts often are): commits before its boundary are missing.
+    pub shallow: bool,
     pub keys: Vec<LeakedKey>,
 }
 

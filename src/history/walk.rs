@@ -136,6 +136,7 @@ pub fn scan(path: &Path, range: &Range, config: &Config) -> Result<HistoryReport
         root: repo.workdir().unwrap_or(repo.path()).to_path_buf(),
         commits_scanned,
         blobs_scanned: walker.blobs_scanned,
+        shallow: repo.is_shallow(),
         keys: found.into_iter().map(|(_, k)| k).collect(),
     })
 }

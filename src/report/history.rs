@@ -72,6 +72,12 @@ pub fn summary_line(report: &HistoryReport) -> String {
         );
     }
     line.push('.');
+    if report.shallow {
+        line.push_str(
+            " This is a shallow clone: older commits were not read \
+             (fetch them with `git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout).",
+        );
+    }
     line
 }
 
@@ -104,6 +110,7 @@ struct JsonHistory {
     range: String,
     commits_scanned: usize,
     blobs_scanned: usize,
+    shallow: bool,
 }
 
 #[derive(Serialize)]
@@ -127,6 +134,7 @@ fn json(report: &HistoryReport, elapsed_ms: u128) -> String {
             range: report.range.describe(),
             commits_scanned: report.commits_scanned,
             blobs_scanned: report.blobs_scanned,
+            shallow: report.shallow,
         },
         keys: report
             .keys
