@@ -10,11 +10,12 @@
 # GitHub, so no large public history could be cloned. The files are real public source
 # (benches/corpus.sh); only the sequence of edits is made up. It is deterministic (a
 # fixed seed, fixed dates), so every run builds the same commits:
-# - commit 1 imports 6,000 corpus files in their real folder layout;
+# - commit 1 imports 6,000 corpus files in their real folder layout (building the 50,000
+#   commits takes about 90 s of CPU and 234 MB of disk);
 # - then one commit at a time: edit 1–3 files (append a line), sometimes add a corpus
 #   file or delete one; every 1,000 commits a 5-commit topic branch is merged back;
 # - 40 fake Mufi keys (JWTs with a fake signature) are planted in source files and
-#   `.env` files along the way; half are deleted again later.
+#   `.env` files along the way; about half are deleted again later.
 # Commits: COMMITS (default 50000) on `main`, merges included.
 set -euo pipefail
 
@@ -108,6 +109,7 @@ for p in initial:
     tree[p] = read(p)
 tip = commit("refs/heads/main", None, sorted(tree.items()), "import")
 planted = {}  # key index -> path
+next_key = 0
 made = 1
 while made < total:
     i = made
@@ -124,7 +126,7 @@ while made < total:
         continue
     changes = edits(rng.randint(1, 3), "change %d" % i)
     if i % 1250 == 625:
-        k = len(planted)
+        k, next_key = next_key, next_key + 1
         if k % 4 == 3:
             p = "services/svc%d/.env" % k
             tree[p] = b"MUFI_API_KEY=%s\n" % key(k).encode()
