@@ -437,3 +437,19 @@ fn a_shallow_clone_says_older_commits_were_not_read() {
     let (_, text, _) = run(&["check", "--history"], s.repo.path());
     assert!(!text.contains("shallow"), "{text}");
 }
+
+#[test]
+fn unknown_revisions_and_history_flags_without_history_are_usage_errors() {
+    let Some(s) = story() else { return };
+    let (code, _, err) = run(
+        &["check", "--history", "--since", "no-such-tag"],
+        s.repo.path(),
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("--since no-such-tag: no such commit"), "{err}");
+    let (code, _, err) = run(&["check", "--since", "main"], s.repo.path());
+    assert_eq!(code, 2, "{err}");
+    let (code, _, err) = run(&["check", "--history", ".", "src"], s.repo.path());
+    assert_eq!(code, 2);
+    assert!(err.contains("one repository"), "{err}");
+}
