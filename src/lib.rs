@@ -10,6 +10,7 @@ pub mod endpoints;
 pub mod engine;
 pub mod finding;
 pub mod git;
+pub mod history;
 pub mod incremental;
 pub mod jwt;
 pub mod language;

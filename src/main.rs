@@ -9,6 +9,8 @@ use clap::{Parser, Subcommand};
 use mufi_lsp::cli::{self, CheckOptions, Format};
 use mufi_lsp::config_file::ConfigFiles;
 use mufi_lsp::finding::Severity;
+use mufi_lsp::history::command::HistoryOptions;
+use mufi_lsp::history::Range;
 use mufi_lsp::rules::{RuleId, ALL};
 use mufi_lsp::selection::{parse_severity, FindingFilter};
 
@@ -60,6 +62,25 @@ enum Command {
         /// files): slower, and meant to find exactly the same. For checking that it does.
         #[arg(long, hide = true)]
         thorough: bool,
+        /// Report every Mufi key that ever reached a commit of the repository holding PATH,
+        /// instead of checking files: each key once, by fingerprint, with the commit, date
+        /// and path where it first appeared and whether HEAD still holds it. Exit 1 when a
+        /// key is found that --baseline does not list.
+        #[arg(long, conflicts_with_all = ["fix", "stdin_filename"])]
+        history: bool,
+        /// With --history: only commits reachable from HEAD but not from REV (REV..HEAD).
+        #[arg(long, value_name = "REV", requires = "history", conflicts_with = "all")]
+        since: Option<String>,
+        /// With --history: commits reachable from any branch, tag or other ref, not only HEAD.
+        #[arg(long, requires = "history")]
+        all: bool,
+        /// With --history: a file of fingerprints of keys already regenerated (one per line,
+        /// see docs/history.md); those keys do not fail the check. It holds no keys.
+        #[arg(long, value_name = "FILE", requires = "history")]
+        baseline: Option<PathBuf>,
+        /// With --history: write the fingerprints of every key found to FILE, as a baseline.
+        #[arg(long, value_name = "FILE", requires = "history")]
+        write_baseline: Option<PathBuf>,
     },
     /// List the rules.
     Rules {
@@ -85,6 +106,24 @@ fn init_logging() {
         .with_writer(std::io::stderr)
         .with_ansi(false)
         .try_init();
+}
+
+/// `check --history`: exit 1 when a key not in the baseline is found, 2 on errors.
+fn check_history(options: HistoryOptions) -> ExitCode {
+    match mufi_lsp::history::command::run(&options) {
+        Ok(outcome) => {
+            let mut report = outcome.output.into_bytes();
+            if options.format == Format::Json || options.format == Format::Sarif {
+                report.push(b'\n');
+            }
+            let _ = std::io::stdout().lock().write_all(&report);
+            ExitCode::from(u8::from(outcome.new_keys > 0))
+        }
+        Err(e) => {
+            eprintln!("mufi-lsp: {e:#}");
+            ExitCode::from(2)
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -113,7 +152,30 @@ fn main() -> ExitCode {
             ignore,
             severity,
             stdin_filename,
+            history,
+            since,
+            all,
+            baseline,
+            write_baseline,
         }) => {
+            if history {
+                if paths.len() > 1 {
+                    eprintln!("mufi-lsp: check --history reads one repository: give one PATH");
+                    return ExitCode::from(2);
+                }
+                let range = match (since, all) {
+                    (Some(rev), _) => Range::Since(rev),
+                    (None, true) => Range::All,
+                    (None, false) => Range::Head,
+                };
+                return check_history(HistoryOptions {
+                    path: paths.into_iter().next().unwrap_or_else(|| ".".into()),
+                    range,
+                    format,
+                    baseline,
+                    write_baseline,
+                });
+            }
             let filter = match FindingFilter::new(&select, &ignore, severity) {
                 Ok(filter) => filter,
                 Err(e) => {

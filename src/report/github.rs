@@ -7,14 +7,14 @@ use super::{FileReport, Positions};
 use crate::finding::Severity;
 
 /// Escapes a command's message the way the Actions runner unescapes it.
-fn escape_data(s: &str) -> String {
+pub(super) fn escape_data(s: &str) -> String {
     s.replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
 
 /// Escapes a property value: as data, and `:` and `,`, which end a property.
-fn escape_property(s: &str) -> String {
+pub(super) fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 

@@ -3,6 +3,7 @@
 //! choice of format.
 
 pub mod github;
+pub mod history;
 pub mod json;
 pub mod sarif;
 pub mod text;

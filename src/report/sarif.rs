@@ -11,6 +11,8 @@ use super::{redacted_line, FileReport, Positions};
 use crate::finding::{Edit, Finding, Fix, Severity};
 use crate::rules::{RuleId, ALL};
 
+pub(super) mod history;
+
 const SCHEMA: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 /// Paths in results are relative to this base: the folder `check` ran in.
@@ -107,6 +109,17 @@ struct SarifResult {
     partial_fingerprints: BTreeMap<&'static str, String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     fixes: Vec<SarifFix>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    suppressions: Vec<Suppression>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    properties: Option<serde_json::Value>,
+}
+
+/// Why a result is not an alert (a history key listed in the baseline).
+#[derive(Serialize)]
+struct Suppression {
+    kind: &'static str,
+    justification: &'static str,
 }
 
 #[derive(Serialize)]
@@ -250,9 +263,14 @@ fn percent_encode(path: &str) -> String {
 
 /// The folder `check` ran in, as the `file:` URI `%SRCROOT%` stands for.
 fn srcroot() -> BTreeMap<&'static str, Location> {
+    std::env::current_dir().map_or_else(|_| BTreeMap::new(), |cwd| srcroot_at(&cwd))
+}
+
+/// `%SRCROOT%` standing for folder `dir`.
+fn srcroot_at(dir: &std::path::Path) -> BTreeMap<&'static str, Location> {
     let mut bases = BTreeMap::new();
-    if let Ok(cwd) = std::env::current_dir() {
-        let mut path = cwd.to_string_lossy().replace('\\', "/");
+    {
+        let mut path = dir.to_string_lossy().replace('\\', "/");
         if !path.starts_with('/') {
             path.insert(0, '/');
         }
@@ -374,6 +392,8 @@ fn result(file: &FileReport, f: &Finding, positions: &Positions, fp: String) -> 
             .iter()
             .filter_map(|x| fix(x, file, positions))
             .collect(),
+        suppressions: Vec::new(),
+        properties: None,
     }
 }
 
@@ -386,6 +406,11 @@ pub fn render(files: &[FileReport]) -> String {
             results.push(result(file, f, &positions, fp));
         }
     }
+    log(results, srcroot())
+}
+
+/// The whole log around `results`, with every rule, paths relative to `bases`.
+fn log(results: Vec<SarifResult>, bases: BTreeMap<&'static str, Location>) -> String {
     let log = Log {
         schema: SCHEMA,
         version: "2.1.0",
@@ -402,7 +427,7 @@ pub fn render(files: &[FileReport]) -> String {
             invocations: vec![Invocation {
                 execution_successful: true,
             }],
-            original_uri_base_ids: srcroot(),
+            original_uri_base_ids: bases,
             column_kind: "utf16CodeUnits",
             results,
         }],

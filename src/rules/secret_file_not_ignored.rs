@@ -74,13 +74,10 @@ pub fn check(cx: &mut RuleContext) {
     let fix = (!git.ignore.is_ignored()).then(|| ignore_fix(name, git, path));
     for entry in dotenv::entries(cx.text) {
         let value = entry.value.trim();
-        let jwt = jwt::find_all(value).into_iter().next();
-        let named_key = is_mufi_key_name(entry.key, &cx.config.extra_key_names)
-            && !is_placeholder(value)
-            && !value.starts_with('$');
-        if jwt.is_none() && !named_key {
+        if !holds_key(&entry, &cx.config.extra_key_names) {
             continue;
         }
+        let jwt = jwt::find_all(value).into_iter().next();
         let mut finding = Finding::new(
             RuleId::SecretFileNotIgnored,
             entry.value_range.clone(),
@@ -94,6 +91,16 @@ pub fn check(cx: &mut RuleContext) {
         }
         cx.push(finding);
     }
+}
+
+/// Whether a dotenv entry holds a Mufi key: a JWT, or a real value (not a placeholder or
+/// a `$VAR` reference) under a Mufi key's name. History scans ask the same question.
+pub fn holds_key(entry: &dotenv::Entry, extra_key_names: &[String]) -> bool {
+    let value = entry.value.trim();
+    !jwt::find_all(value).is_empty()
+        || (is_mufi_key_name(entry.key, extra_key_names)
+            && !is_placeholder(value)
+            && !value.starts_with('$'))
 }
 
 fn message(name: &str, git: &GitFacts, file: &Path) -> String {

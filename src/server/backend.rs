@@ -495,6 +495,7 @@ impl LanguageServer for Backend {
             self.watch_files();
         }
         self.learn_workspace_then_scan();
+        super::history::load_in_background(self.state.clone());
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -774,7 +775,8 @@ fn code_actions(state: &State, params: &CodeActionParams, caps: EditCaps) -> Cod
                     .iter()
                     .filter(|f| f.range.start <= end && start <= f.range.end)
                 {
-                    let diagnostic = convert::diagnostic(doc, f, encoding);
+                    let mut diagnostic = convert::diagnostic(doc, f, encoding);
+                    state.history.annotate_one(&doc.text(), f, &mut diagnostic);
                     for fix in &f.fixes {
                         let Some(edit) =
                             file_edits::workspace_edit(&open, uri, doc, fix, encoding, caps)

@@ -5,6 +5,7 @@ mod backend;
 mod convert;
 mod file_edits;
 pub mod framing;
+mod history;
 mod memory;
 mod scan;
 mod state;

@@ -254,5 +254,7 @@ fn disk_diagnostics(state: &State, path: &Path) -> Vec<Diagnostic> {
         return Vec::new();
     }
     let doc = Document::unparsed(&text, 0, language);
-    convert::diagnostics(&doc, &findings, state.encoding())
+    let mut diagnostics = convert::diagnostics(&doc, &findings, state.encoding());
+    state.history.annotate(&text, &findings, &mut diagnostics);
+    diagnostics
 }

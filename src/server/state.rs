@@ -94,6 +94,8 @@ pub struct State {
     generation: std::sync::atomic::AtomicU64,
     /// The workspace scan.
     pub scans: super::scan::Scans,
+    /// Keys already in git history (`check --history`), read in the background.
+    pub history: super::history::KeyHistory,
     /// The client pulls diagnostics (`textDocument/diagnostic`): nothing is pushed.
     pub pull: std::sync::atomic::AtomicBool,
     /// Counts opens and changes, to order documents by when they were last touched.
@@ -132,6 +134,7 @@ impl State {
             model: ProjectModel::new(),
             generation: std::sync::atomic::AtomicU64::new(0),
             scans: super::scan::Scans::default(),
+            history: super::history::KeyHistory::default(),
             pull: std::sync::atomic::AtomicBool::new(false),
             clock: std::sync::atomic::AtomicU64::new(0),
             queue,
@@ -320,6 +323,8 @@ impl State {
         encoding: Encoding,
     ) -> Vec<tower_lsp_server::ls_types::Diagnostic> {
         let mut diagnostics = convert::diagnostics(&open.doc, findings, encoding);
+        self.history
+            .annotate(&open.doc.text(), findings, &mut diagnostics);
         let problem = open.path.as_deref().and_then(|p| self.configs.error_of(p));
         diagnostics.extend(problem.iter().map(convert::config_diagnostic));
         diagnostics

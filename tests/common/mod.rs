@@ -3,6 +3,7 @@
 //! (independent of the server's) so a wrong range shows up as wrong text.
 #![allow(dead_code)]
 
+pub mod git_repo;
 pub mod markers;
 pub mod outside_git;
 pub mod tools;
