@@ -112,7 +112,8 @@ impl KeyHistory {
 }
 
 /// Reads the workspace's history in the background, then re-publishes the open
-/// documents whose findings it has news for.
+/// documents whose findings it has news for, and the files the workspace scan reported
+/// before the history was in (re-read from disk: closed files keep no findings).
 pub fn load_in_background(state: std::sync::Arc<State>) {
     let roots = state.roots();
     if roots.is_empty() {
@@ -138,6 +139,11 @@ pub fn load_in_background(state: std::sync::Arc<State>) {
             .collect();
         for uri in noted {
             state.requeue(&uri);
+        }
+        for uri in state.scans.with_findings() {
+            if let Some(path) = uri.to_file_path() {
+                super::scan::rescan(&state, &path);
+            }
         }
     });
 }

@@ -42,6 +42,14 @@ impl Scans {
         self.cancelled.store(true, Ordering::SeqCst);
     }
 
+    /// The files whose disk diagnostics the scans published and that still have some.
+    pub fn with_findings(&self) -> Vec<Uri> {
+        self.with_findings
+            .lock()
+            .map(|set| set.iter().cloned().collect())
+            .unwrap_or_default()
+    }
+
     pub fn keep(&self, uri: Uri, diagnostics: Vec<Diagnostic>) {
         let id = format!("disk-{}", self.results.fetch_add(1, Ordering::SeqCst));
         if let Ok(mut disk) = self.disk.lock() {
