@@ -7,7 +7,7 @@ mod file_edits;
 pub mod framing;
 mod memory;
 mod scan;
-mod state;
+pub mod state;
 
 use std::sync::Arc;
 
