@@ -149,6 +149,14 @@ proptest! {
         oracles::edits_match_a_fresh_open(&data);
     }
 
+    /// The engine fuzz target's input, replayed as it is.
+    #[test]
+    fn the_engine_survives_any_input_in_the_language_it_picks(
+        data in proptest::collection::vec(any::<u8>(), 0..600)
+    ) {
+        oracles::engine_survives_in_one_language(&data);
+    }
+
     #[test]
     fn the_framing_guard_survives_any_input(data in proptest::collection::vec(any::<u8>(), 0..600)) {
         oracles::framing_survives(&data);
