@@ -489,6 +489,9 @@ fn no_report_format_prints_the_key() {
             format!("fetch(\"http://api.mufi.app/v1\"); // {key}.env.x\n"),
         ),
         (".env", format!("NEXT_PUBLIC_MUFI_API_KEY={key}\n")),
+        // The fix for the first key splices around it and keeps the rest of the
+        // literal: the second key, which a report must not print as new text.
+        ("src/pair.js", format!("const pair = \"{key} {key}\";\n")),
     ];
     let files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (*p, t.as_str())).collect();
     for (format, fix) in ["text", "json", "sarif", "github"]

@@ -9,7 +9,7 @@ pub mod text;
 
 use std::ops::Range;
 
-use crate::finding::{Finding, Severity};
+use crate::finding::{Edit, Finding, Fix, Severity};
 use crate::jwt;
 use crate::lines;
 use crate::rules::RuleId;
@@ -133,6 +133,16 @@ impl Positions<'_> {
         let line_start = self.index.line_start(offset);
         text[line_start..offset].encode_utf16().count() + 1
     }
+}
+
+/// Whether a report may print `fix`. Fixes that write to other files (moving a key
+/// into `.env`) carry the key itself; a fix that splices around one key re-emits the
+/// rest of its literal, which may hold another. Both stay in the editor.
+pub fn fix_is_printable(fix: &Fix) -> bool {
+    fix.edits.iter().all(|e| match e {
+        Edit::Replace { text, .. } => jwt::redaction_runs(text).is_empty(),
+        _ => false,
+    })
 }
 
 /// The byte ranges of secrets within `line` (which starts at byte `base`): every JWT,
