@@ -393,8 +393,10 @@ impl CheckOutcome {
     }
 }
 
-/// Writes `text` to `path` atomically: a sibling temp file, then a rename.
-fn write_atomic(path: &Path, text: &str) -> Result<()> {
+/// Writes `text` to `path` atomically (a sibling temp file with the file's
+/// permissions, then a rename), unless the file no longer holds `read`, the text the
+/// fixes were made for: an editor or formatter that saved meanwhile keeps its change.
+fn write_atomic(path: &Path, read: &str, text: &str) -> Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
     let tmp = dir.join(format!(".{name}.mufi-lsp-{}.tmp", std::process::id()));
@@ -404,6 +406,10 @@ fn write_atomic(path: &Path, text: &str) -> Result<()> {
         f.sync_all()?;
         if let Ok(meta) = std::fs::metadata(path) {
             std::fs::set_permissions(&tmp, meta.permissions())?;
+        }
+        // As late as possible: only the rename itself is left after this read.
+        if std::fs::read(path)? != read.as_bytes() {
+            anyhow::bail!("it changed since it was read; not fixed, run check --fix again");
         }
         std::fs::rename(&tmp, path)?;
         Ok(())
@@ -485,7 +491,7 @@ pub fn run_check(options: &CheckOptions, base: &Settings) -> Result<CheckOutcome
                     if !safe.is_empty() {
                         let (new_text, applied) = engine::apply_fixes(&text, safe);
                         if applied > 0 && new_text != text {
-                            match write_atomic(path, &new_text) {
+                            match write_atomic(path, &text, &new_text) {
                                 Ok(()) => {
                                     fixed.fetch_add(applied, Ordering::Relaxed);
                                     text = new_text;
@@ -603,4 +609,46 @@ pub fn run_check(options: &CheckOptions, base: &Settings) -> Result<CheckOutcome
         options,
         started,
     ))
+}
+
+#[cfg(test)]
+mod write_tests {
+    use super::*;
+
+    #[test]
+    fn a_fix_is_not_written_over_a_file_that_changed_since_it_was_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.py");
+        std::fs::write(&path, "saved by the editor meanwhile\n").unwrap();
+        let err = write_atomic(&path, "what check read\n", "fixed\n").unwrap_err();
+        assert!(
+            format!("{err:#}").contains("changed since it was read"),
+            "{err:#}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "saved by the editor meanwhile\n"
+        );
+        // No temp file is left behind.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fix_keeps_the_file_mode_and_replaces_the_file_whole() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("deploy.sh");
+        std::fs::write(&path, "old\n").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o751)).unwrap();
+        // A hard link still sees the old file: the new text came by rename, not by
+        // rewriting the file in place, so no reader ever sees half of it.
+        let link = dir.path().join("link.sh");
+        std::fs::hard_link(&path, &link).unwrap();
+        write_atomic(&path, "old\n", "new\n").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new\n");
+        assert_eq!(std::fs::read_to_string(&link).unwrap(), "old\n");
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o751);
+    }
 }

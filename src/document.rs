@@ -130,17 +130,12 @@ impl Lines {
             return self.text.len();
         }
         let slice = self.line(line);
-        let mut content = slice;
-        if let Some(rest) = content.strip_suffix("\r\n") {
-            content = rest;
-        } else if let Some(last) = content.chars().next_back() {
-            if matches!(
-                last,
-                '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' | '\u{0B}' | '\u{0C}'
-            ) {
-                content = &content[..content.len() - last.len_utf8()];
-            }
-        }
+        // Only `\n`, `\r\n` and `\r` end lines in LSP: a U+2028 or form feed that ends
+        // the last line is text a client can place the cursor after.
+        let content = slice
+            .strip_suffix("\r\n")
+            .or_else(|| slice.strip_suffix(['\n', '\r']))
+            .unwrap_or(slice);
         let wanted = pos.character as usize;
         let mut units = 0usize;
         let mut bytes = 0usize;
@@ -373,6 +368,20 @@ mod tests {
             lines.replace(start..end, new);
             assert_eq!(&**lines.text(), text.as_str());
             assert_eq!(lines.starts, Lines::new(&text).starts, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_unicode_line_separator_at_the_end_is_text_not_a_line_break() {
+        let p = |line, character| Pos { line, character };
+        for text in ["a\u{2028}", "a\u{85}", "a\u{0C}", "x\na\u{0B}"] {
+            let doc = js(text);
+            let last = text.lines().count() as u32 - 1;
+            assert_eq!(
+                doc.position_to_offset(p(last, 2), Encoding::Utf32),
+                text.len(),
+                "{text:?}"
+            );
         }
     }
 

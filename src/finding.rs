@@ -94,6 +94,14 @@ impl Fix {
     pub fn is_local(&self) -> bool {
         self.edits.iter().all(|e| matches!(e, Edit::Replace { .. }))
     }
+
+    /// The byte ranges the fix replaces in the analysed file.
+    pub fn replaced_ranges(&self) -> impl Iterator<Item = &Range<usize>> {
+        self.edits.iter().filter_map(|e| match e {
+            Edit::Replace { range, .. } => Some(range),
+            _ => None,
+        })
+    }
 }
 
 /// What a hover can say about a key without showing it.

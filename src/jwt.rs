@@ -187,6 +187,32 @@ pub fn find_all(text: &str) -> Vec<Jwt> {
     found
 }
 
+/// Every run of base64url, `.` and `=` bytes with `eyJ` and two dots after it: what a
+/// report must not print. Wider than `find_all` on purpose: a key glued to more text
+/// (`….sig.env.`, `xeyJ…`) is no token to `find_all`, yet printing the run prints the key.
+pub fn redaction_runs(text: &str) -> Vec<std::ops::Range<usize>> {
+    let bytes = text.as_bytes();
+    let is_run_byte = |b: u8| is_b64url(b) || b == b'.' || b == b'=';
+    let mut runs = Vec::new();
+    let mut from = 0;
+    while let Some(pos) = memchr_eyj(&bytes[from..]) {
+        let at = from + pos;
+        let mut start = at;
+        while start > 0 && is_run_byte(bytes[start - 1]) {
+            start -= 1;
+        }
+        let mut end = at;
+        while end < bytes.len() && is_run_byte(bytes[end]) {
+            end += 1;
+        }
+        if bytes[at..end].iter().filter(|b| **b == b'.').count() >= 2 {
+            runs.push(start..end);
+        }
+        from = end.max(at + 3);
+    }
+    runs
+}
+
 fn memchr_eyj(hay: &[u8]) -> Option<usize> {
     hay.windows(3).position(|w| w == b"eyJ")
 }
@@ -231,6 +257,24 @@ pub(crate) mod tests {
         let found = find_all(&text);
         assert_eq!(found.len(), 1);
         assert_eq!(&text[found[0].start..found[0].end], key);
+    }
+
+    #[test]
+    fn a_key_glued_to_other_text_is_still_redacted() {
+        let key = make_jwt(r#"{"sub":"1"}"#);
+        for text in [
+            format!("x = {key}process.env.Y"),
+            format!("x = a{key}"),
+            key.clone(),
+        ] {
+            let runs = redaction_runs(&text);
+            assert!(
+                runs.iter().any(|r| text[r.clone()].contains(key.as_str())),
+                "a run covers the key in {} bytes of text",
+                text.len()
+            );
+        }
+        assert!(redaction_runs("eyJ only.one dot").is_empty());
     }
 
     #[test]

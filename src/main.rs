@@ -99,8 +99,13 @@ enum Command {
 
 fn init_logging() {
     // stdout is the protocol: logs go to stderr only.
-    let filter = tracing_subscriber::EnvFilter::try_from_env("MUFI_LSP_LOG")
+    let mut filter = tracing_subscriber::EnvFilter::try_from_env("MUFI_LSP_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    // The framework's codec traces every message whole, and messages carry the user's
+    // files, keys included: no log level prints them.
+    if let Ok(quiet_codec) = "tower_lsp_server::codec=debug".parse() {
+        filter = filter.add_directive(quiet_codec);
+    }
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)

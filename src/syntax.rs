@@ -116,6 +116,10 @@ fn delimiters(kind: &str, raw: &str) -> (usize, usize) {
         let first_line = raw.find('\n').map_or(raw.len(), |i| i + 1);
         return (first_line, 0);
     }
+    if kind == "plain_scalar" {
+        // YAML's unquoted values: a quote in `r"x` is text, not a delimiter.
+        return (0, 0);
+    }
     // Prefix letters and sigils: Python `rb`, C# `$@`, Rust `r#`/`b`, Swift `#`, bash `$`.
     let prefix_len = raw
         .bytes()
@@ -132,11 +136,13 @@ fn delimiters(kind: &str, raw: &str) -> (usize, usize) {
     };
     let hashes = raw[..prefix_len].bytes().filter(|b| *b == b'#').count();
     let open = prefix_len + quote_len;
-    let close = quote_len + hashes;
-    if raw.len() < open + close {
+    // An unterminated string (broken code, a recovered parse) has no closing quote:
+    // its content runs to its end rather than losing its last bytes.
+    let closing = format!("{}{}", &rest[..quote_len], "#".repeat(hashes));
+    if raw.len() < open + closing.len() || !raw.ends_with(&closing) {
         return (open.min(raw.len()), 0);
     }
-    (open, close)
+    (open, closing.len())
 }
 fn has_child_kind(node: Node, kinds: &[&str]) -> bool {
     let mut cursor = node.walk();
@@ -323,6 +329,13 @@ mod tests {
         let php = literals(LanguageId::Php, "<?php $a = \"x $b\"; $c = 'y';");
         assert!(php.contains(&("x $b".into(), false)), "{php:?}");
         assert!(php.contains(&("y".into(), true)), "{php:?}");
+    }
+
+    #[test]
+    fn a_quote_inside_a_yaml_plain_scalar_is_content() {
+        // YAML plain scalars have no delimiters at all, whatever quotes they hold.
+        let yaml = literals(LanguageId::Yaml, "a: r\"abc\nb: x\n");
+        assert!(yaml.contains(&("r\"abc".into(), true)), "{yaml:?}");
     }
 
     #[test]

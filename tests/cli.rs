@@ -179,6 +179,26 @@ fn check_honours_gitignore_but_reads_ignored_dotenv_files() {
 }
 
 #[test]
+fn fix_leaves_binary_and_undecodable_files_alone() {
+    let dir = git_project();
+    let line = b"BASE = \"http://api.mufi.app/v1\"\n";
+    let binary = [&line[..], b"\0\x01\x02"].concat();
+    let latin1 = [&line[..], b"# caf\xe9\n"].concat();
+    std::fs::write(dir.path().join("blob.py"), &binary).unwrap();
+    std::fs::write(dir.path().join("latin1.py"), &latin1).unwrap();
+    std::fs::write(dir.path().join("ok.py"), line).unwrap();
+    let (_, _, stderr) = run(&["check", "--fix"], dir.path());
+    assert!(stderr.contains("applied 1 fix"), "{stderr}");
+    let read = |name: &str| std::fs::read(dir.path().join(name)).unwrap();
+    assert!(
+        read("ok.py").starts_with(b"BASE = \"https://"),
+        "the readable file is fixed"
+    );
+    assert_eq!(read("blob.py"), binary);
+    assert_eq!(read("latin1.py"), latin1);
+}
+
+#[test]
 fn fix_applies_safe_fixes_and_keeps_the_rest() {
     let dir = git_project();
     let path = dir.path().join("client.py");

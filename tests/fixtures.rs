@@ -11,8 +11,9 @@ mod common;
 use common::markers::{score, Score};
 use mufi_lsp::cli::analyze_file;
 use mufi_lsp::config::Config;
+use mufi_lsp::document::{Document, Encoding};
 use mufi_lsp::engine::{apply_fixes, parse};
-use mufi_lsp::finding::Finding;
+use mufi_lsp::finding::{Edit, Finding, Fix};
 use mufi_lsp::language::{embed, registry, Language, LanguageId};
 use mufi_lsp::project::ProjectModel;
 use mufi_lsp::report::{json, line_col, text, FileReport};
@@ -145,6 +146,79 @@ fn every_local_fix_leaves_a_file_that_parses() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// `fix`'s edits to the file itself as an editor receives and applies them: ranges
+/// turned into UTF-16 positions by the server's conversion, applied by the test
+/// client's own arithmetic.
+fn apply_as_an_editor(text: &str, fix: &Fix) -> String {
+    let doc = Document::unparsed(text, 1, Language::get(LanguageId::JavaScript));
+    let position = |offset: usize| {
+        let p = doc.offset_to_position(offset, Encoding::Utf16);
+        serde_json::json!({"line": p.line, "character": p.character})
+    };
+    let edits: Vec<serde_json::Value> = fix
+        .edits
+        .iter()
+        .filter_map(|e| match e {
+            Edit::Replace { range, text } => Some(serde_json::json!({
+                "range": {"start": position(range.start), "end": position(range.end)},
+                "newText": text,
+            })),
+            _ => None,
+        })
+        .collect();
+    common::apply_edits(text, &edits)
+}
+
+#[test]
+fn every_fix_changes_only_its_ranges_in_the_engine_and_in_an_editor() {
+    let mut checked = 0;
+    for path in fixture_files() {
+        let (text, findings) = analyze(&path);
+        for fix in findings.iter().flat_map(|f| &f.fixes) {
+            let (Some(lo), Some(hi)) = (
+                fix.replaced_ranges().map(|r| r.start).min(),
+                fix.replaced_ranges().map(|r| r.end).max(),
+            ) else {
+                continue;
+            };
+            let at = format!("{}: `{}`", relative(&path), fix.title);
+            let (fixed, _) = apply_fixes(&text, [fix]);
+            assert!(
+                fixed.starts_with(&text[..lo]) && fixed.ends_with(&text[hi..]),
+                "{at} changes text outside its edits"
+            );
+            assert_eq!(
+                apply_as_an_editor(&text, fix),
+                fixed,
+                "{at}: an editor applying the fix gets other text than check --fix"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} fixes checked");
+}
+
+#[test]
+fn all_safe_fixes_of_a_file_at_once_leave_a_file_that_parses() {
+    let mut failures = Vec::new();
+    for path in fixture_files() {
+        let language = Language::for_path(&path).expect("fixture language");
+        let (text, findings) = analyze(&path);
+        let safe = findings
+            .iter()
+            .flat_map(|f| &f.fixes)
+            .filter(|x| x.safe && x.is_local());
+        let (fixed, applied) = apply_fixes(&text, safe);
+        if applied > 0 && error_count(language, &fixed) > error_count(language, &text) {
+            failures.push(relative(&path));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "check --fix breaks the syntax of {failures:?}"
+    );
 }
 
 #[test]

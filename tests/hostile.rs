@@ -7,7 +7,7 @@ use common::Rng;
 use mufi_lsp::config::Config;
 use mufi_lsp::document::{Change, Document, Encoding, Pos};
 use mufi_lsp::engine::{analyze, SourceFile};
-use mufi_lsp::language::registry;
+use mufi_lsp::language::{registry, Language, LanguageId};
 use mufi_lsp::project::FileContext;
 
 fn analyze_everywhere(text: &str) {
@@ -148,4 +148,34 @@ fn nonsense_edit_positions_are_clamped() {
             }
         }
     }
+}
+
+#[test]
+fn key_split_by_a_line_break_inside_a_yaml_plain_scalar_does_not_panic() {
+    // Pasting a key into `runtime: nodejs20.x` after its first letter, then breaking
+    // the line inside the key's signature: the plain scalar `r"eyJ….d` holds a quote
+    // that once read as a delimiter, cutting the scalar short of the token in it.
+    let key = common::fake_key("Write");
+    let cut = key.rfind('.').unwrap() + 2;
+    let text = format!(
+        "provider:\n  name: aws\n  r\"{}\n{}\"untime: nodejs20.x\n",
+        &key[..cut],
+        &key[cut..]
+    );
+    let findings = analyze(
+        &SourceFile {
+            text: &text,
+            language: Language::get(LanguageId::Yaml),
+            tree: None,
+        },
+        &FileContext::default(),
+        &Config::default(),
+    );
+    let token = text.find("eyJ").unwrap();
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.rule.code() == "MUFI001" && f.range.start <= token),
+        "the key before the break is still found"
+    );
 }

@@ -642,27 +642,16 @@ async fn incremental_edits_on_a_large_file_keep_diagnostics_right() {
     }
 }
 
-/// The next error response, keeping notifications for later.
-async fn next_error(client: &mut Client) -> Value {
-    loop {
-        let msg = client.read().await.expect("stream open");
-        if msg.get("error").is_some() {
-            return msg;
-        }
-        client.inbox.push_back(msg);
-    }
-}
-
 #[tokio::test]
 async fn malformed_messages_do_not_end_the_session() {
     let mut client = started(&["utf-16"]).await;
     client.send_raw(b"{this is not json").await;
-    let err = next_error(&mut client).await;
+    let err = client.next_error().await;
     assert_eq!(err["error"]["code"], -32700);
     client
         .send_raw(br#"{"jsonrpc":"2.0","id":99,"bogus":true}"#)
         .await;
-    let err = next_error(&mut client).await;
+    let err = client.next_error().await;
     assert_eq!(err["error"]["code"], -32600);
     assert_eq!(err["id"], 99);
     // A lone surrogate in pasted text: the edit still lands, as U+FFFD.

@@ -477,18 +477,39 @@ fn stdin_filename_checks_the_text_as_the_file_at_that_path() {
 fn no_report_format_prints_the_key() {
     let key = fake_key("Write");
     let payload = key.split('.').nth(1).unwrap().to_string();
-    let dir = project(&[
+    let files = [
         (
             "src/k.js",
-            &format!("const k = \"{key}\"; const t = \"{key}\";\n// {key}\n"),
+            format!("const k = \"{key}\"; const t = \"{key}\";\n// {key}\n"),
         ),
-        (".env", &format!("NEXT_PUBLIC_MUFI_API_KEY={key}\n")),
-    ]);
-    for format in ["text", "json", "sarif", "github"] {
-        let (code, stdout, stderr) = run(&["check", "--format", format, "--fix", "."], dir.path());
+        // A finding on a line whose key is glued to more text: no token to the JWT
+        // scanner, but the excerpt of the line must not show it either.
+        (
+            "src/glued.js",
+            format!("fetch(\"http://api.mufi.app/v1\"); // {key}.env.x\n"),
+        ),
+        (".env", format!("NEXT_PUBLIC_MUFI_API_KEY={key}\n")),
+        // The fix for the first key splices around it and keeps the rest of the
+        // literal: the second key, which a report must not print as new text.
+        ("src/pair.js", format!("const pair = \"{key} {key}\";\n")),
+    ];
+    let files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (*p, t.as_str())).collect();
+    for (format, fix) in ["text", "json", "sarif", "github"]
+        .into_iter()
+        .flat_map(|f| [(f, false), (f, true)])
+    {
+        let dir = project(&files);
+        let mut args = vec!["check", "--format", format, "."];
+        if fix {
+            args.push("--fix");
+        }
+        let (code, stdout, stderr) = run(&args, dir.path());
         assert_eq!(code, 1, "{format}: {stderr}");
         for out in [&stdout, &stderr] {
-            assert!(!out.contains(&key), "{format} printed the key:\n{out}");
+            if let Some(at) = out.find(&key) {
+                // Show where, never the key itself.
+                panic!("{format} printed the key after {:?}", &out[..at]);
+            }
             assert!(
                 !out.contains(&payload),
                 "{format} printed the key's payload"

@@ -70,12 +70,10 @@ fn finding<'a>(file: &'a FileReport, f: &'a Finding, positions: &Positions) -> J
         message: &f.message,
         start: point(f.range.start),
         end: point(f.range.end),
-        // Fixes that write to other files (moving a key into .env) carry the key
-        // itself, so they stay in the editor and never reach a report.
         fixes: f
             .fixes
             .iter()
-            .filter(|fix| fix.is_local())
+            .filter(|fix| super::fix_is_printable(fix))
             .map(|fix| JsonFix {
                 title: &fix.title,
                 edits: fix

@@ -10,7 +10,7 @@ pub mod text;
 
 use std::ops::Range;
 
-use crate::finding::{Finding, Severity};
+use crate::finding::{Edit, Finding, Fix, Severity};
 use crate::jwt;
 use crate::lines;
 use crate::rules::RuleId;
@@ -136,12 +136,22 @@ impl Positions<'_> {
     }
 }
 
+/// Whether a report may print `fix`. Fixes that write to other files (moving a key
+/// into `.env`) carry the key itself; a fix that splices around one key re-emits the
+/// rest of its literal, which may hold another. Both stay in the editor.
+pub fn fix_is_printable(fix: &Fix) -> bool {
+    fix.edits.iter().all(|e| match e {
+        Edit::Replace { text, .. } => jwt::redaction_runs(text).is_empty(),
+        _ => false,
+    })
+}
+
 /// The byte ranges of secrets within `line` (which starts at byte `base`): every JWT,
 /// and the literal of each key finding. Reports print these redacted.
 pub fn secret_ranges(line: &str, base: usize, findings: &[Finding]) -> Vec<Range<usize>> {
-    let mut ranges: Vec<Range<usize>> = jwt::find_all(line)
+    let mut ranges: Vec<Range<usize>> = jwt::redaction_runs(line)
         .into_iter()
-        .map(|t| base + t.start..base + t.end)
+        .map(|r| base + r.start..base + r.end)
         .collect();
     for f in findings {
         if f.rule == RuleId::HardcodedApiKey && f.key.is_some() {
@@ -168,7 +178,16 @@ pub fn secret_ranges(line: &str, base: usize, findings: &[Finding]) -> Vec<Range
         }
     }
     ranges.sort_by_key(|r| r.start);
-    ranges
+    // `redact_line` shows each range once, in order: overlapping ones become one, or
+    // the tail of the second would be printed in the clear.
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match merged.last_mut() {
+            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
 }
 
 /// `line` with each secret replaced by its redacted form, and a function mapping a byte

@@ -354,10 +354,7 @@ fn fix(fix: &Fix, file: &FileReport, positions: &Positions) -> Option<SarifFix> 
             _ => None,
         })
         .collect();
-    let leaks = replacements
-        .iter()
-        .any(|r| !crate::jwt::find_all(&r.inserted_content.text).is_empty());
-    if replacements.is_empty() || leaks {
+    if replacements.is_empty() || !super::fix_is_printable(fix) {
         return None;
     }
     Some(SarifFix {

@@ -178,7 +178,15 @@ fn jwt_finding(cx: &RuleContext, token: &Jwt, client_reason: Option<&str>) -> Fi
         }
         None
     });
-    match literal.and_then(|n| syntax::literal(n, cx.text).map(|l| (n, l))) {
+    // The fixes splice around the key inside the literal's content, so the literal
+    // must hold the whole token; in a broken parse it may hold only part of it.
+    let holds_token =
+        |l: &Literal| l.content_start <= token.start && token.end <= l.content_range().end;
+    match literal.and_then(|n| {
+        syntax::literal(n, cx.text)
+            .filter(holds_token)
+            .map(|l| (n, l))
+    }) {
         Some((node, lit)) => {
             let mut finding = Finding::new(
                 RuleId::HardcodedApiKey,

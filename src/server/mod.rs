@@ -8,7 +8,7 @@ pub mod framing;
 mod history;
 mod memory;
 mod scan;
-mod state;
+pub mod state;
 
 use std::sync::Arc;
 

@@ -67,6 +67,20 @@ pub struct Base {
     pub facts: FileFacts,
 }
 
+impl Base {
+    /// The base of `doc`'s next analysis: its last analysed tree and edits since, with
+    /// that analysis's raw findings and facts; `None` when one of them is missing.
+    pub fn of(doc: &Document, last: Option<&(Arc<Vec<Finding>>, FileFacts)>) -> Option<Base> {
+        let ((tree, edits), (raw, facts)) = doc.base().zip(last)?;
+        Some(Base {
+            tree: tree.clone(),
+            edits: edits.clone(),
+            raw: raw.clone(),
+            facts: facts.clone(),
+        })
+    }
+}
+
 /// What one analysis produced: the raw findings and facts to keep for next time, and
 /// the findings users see.
 pub struct Analysis {
@@ -348,15 +362,7 @@ impl State {
         let generation = self.generation();
         let config = open.config.clone();
         let excluded = open.excluded.clone();
-        let base = match (open.doc.base(), &open.raw) {
-            (Some((tree, edits)), Some((raw, facts))) => Some(Base {
-                tree: tree.clone(),
-                edits: edits.clone(),
-                raw: raw.clone(),
-                facts: facts.clone(),
-            }),
-            _ => None,
-        };
+        let base = Base::of(&open.doc, open.raw.as_ref());
         Some(Snapshot {
             version: open.doc.version,
             text: open.doc.text(),

@@ -108,6 +108,17 @@ impl<R: AsyncRead + Unpin, W: AsyncWrite + Unpin> TestClient<R, W> {
         }
     }
 
+    /// The next error response, keeping everything else in the inbox.
+    pub async fn next_error(&mut self) -> Value {
+        loop {
+            let msg = self.read().await.expect("stream open");
+            if msg.get("error").is_some() {
+                return msg;
+            }
+            self.inbox.push_back(msg);
+        }
+    }
+
     /// Waits for a notification matching `pred`, looking at the inbox first.
     pub async fn wait_for(&mut self, method: &str, pred: impl Fn(&Value) -> bool) -> Value {
         if let Some(i) = self

@@ -1,0 +1,184 @@
+//! Properties over generated input: the fuzz targets' oracles (`common/oracles.rs`) run
+//! here with bounded case counts so CI checks them on stable, and every offset <->
+//! position conversion is held to an LSP model written apart from it.
+
+#[path = "common/oracles.rs"]
+mod oracles;
+
+use mufi_lsp::document::{Document, Encoding, Pos};
+use mufi_lsp::language::{Language, LanguageId};
+use mufi_lsp::lines::{line_end, line_index, line_start, next_line_start, LineIndex};
+use mufi_lsp::report::Positions;
+use oracles::{model_offset, model_position};
+use proptest::prelude::*;
+
+/// Case counts keep the whole file within about a minute of a debug build on two cores;
+/// `PROPTEST_CASES` raises them for a longer local run.
+fn config(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(cases),
+        // Failures are turned into named regression tests, not files beside this one.
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+/// Text made of the characters conversions get wrong: multi-byte, astral (a surrogate
+/// pair in UTF-16), CJK, combining marks, zero-width joiners, and every line break.
+fn tricky_text() -> impl Strategy<Value = String> {
+    const ALPHABET: &[&str] = &[
+        "a",
+        "é",
+        "😀",
+        "日",
+        "e\u{301}",
+        "\u{200d}",
+        "👩\u{200d}💻",
+        "\n",
+        "\r\n",
+        "\r",
+        "\r\r\n",
+        "\u{2028}",
+        "\u{85}",
+        "\u{0b}",
+        "\t",
+        "\0",
+        "\u{feff}",
+    ];
+    proptest::collection::vec(proptest::sample::select(ALPHABET), 0..40).prop_map(|v| v.concat())
+}
+
+const ENCODINGS: [Encoding; 3] = [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32];
+
+fn document(text: &str) -> Document {
+    Document::unparsed(text, 1, Language::get(LanguageId::JavaScript))
+}
+
+/// The offsets a position can name: character boundaries, except between the `\r`
+/// and `\n` of a CRLF, which LSP has no position for (the line's end is before both).
+fn boundaries(text: &str) -> impl Iterator<Item = usize> + '_ {
+    (0..=text.len()).filter(|&o| {
+        text.is_char_boundary(o) && !(text[..o].ends_with('\r') && text[o..].starts_with('\n'))
+    })
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn every_offset_round_trips_through_its_lsp_position(text in tricky_text()) {
+        let doc = document(&text);
+        for encoding in ENCODINGS {
+            for offset in boundaries(&text) {
+                let pos = doc.offset_to_position(offset, encoding);
+                prop_assert_eq!(pos, model_position(&text, offset, encoding), "{:?} at {}", encoding, offset);
+                prop_assert_eq!(doc.position_to_offset(pos, encoding), offset, "{:?}", encoding);
+            }
+        }
+    }
+
+    #[test]
+    fn an_offset_inside_a_character_maps_to_the_character_start(text in tricky_text()) {
+        let doc = document(&text);
+        for offset in (0..=text.len()).filter(|o| !text.is_char_boundary(*o)) {
+            let start = (0..offset).rev().find(|o| text.is_char_boundary(*o)).unwrap_or(0);
+            for encoding in ENCODINGS {
+                prop_assert_eq!(
+                    doc.offset_to_position(offset, encoding),
+                    doc.offset_to_position(start, encoding)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn any_position_clamps_like_the_lsp_model(
+        text in tricky_text(),
+        positions in proptest::collection::vec((0u32..12, 0u32..48), 1..16),
+    ) {
+        let doc = document(&text);
+        for (line, character) in positions {
+            let pos = Pos { line, character };
+            for encoding in ENCODINGS {
+                prop_assert_eq!(
+                    doc.position_to_offset(pos, encoding),
+                    model_offset(&text, pos, encoding),
+                    "{:?} {:?}", pos, encoding
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn line_arithmetic_agrees_with_the_lsp_model(text in tricky_text()) {
+        let index = LineIndex::new(&text);
+        let positions = Positions::new(&text);
+        for offset in boundaries(&text) {
+            let pos = model_position(&text, offset, Encoding::Utf32);
+            let start = offset - model_position(&text, offset, Encoding::Utf8).character as usize;
+            let rest = &text[start..];
+            let end = start + rest.find(['\n', '\r']).unwrap_or(rest.len());
+            let next = end + if rest[end - start..].starts_with("\r\n") { 2 } else { usize::from(end < text.len()) };
+            prop_assert_eq!(line_index(&text, offset), pos.line as usize);
+            prop_assert_eq!(index.line(offset), pos.line as usize);
+            prop_assert_eq!(line_start(&text, offset), start);
+            prop_assert_eq!(index.line_start(offset), start);
+            prop_assert_eq!(line_end(&text, offset), end);
+            prop_assert_eq!(next_line_start(&text, offset), next);
+            // Reports count 1-based lines, columns in scalar values and in UTF-16 units.
+            let lc = positions.line_col(offset);
+            prop_assert_eq!((lc.line, lc.column), (pos.line as usize + 1, pos.character as usize + 1));
+            prop_assert_eq!(
+                positions.utf16_column(offset),
+                model_position(&text, offset, Encoding::Utf16).character as usize + 1
+            );
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config(96))]
+
+    #[test]
+    fn random_edits_give_the_text_and_findings_of_a_fresh_open(
+        data in proptest::collection::vec(any::<u8>(), 0..600)
+    ) {
+        oracles::edits_match_a_fresh_open(&data);
+    }
+
+    /// The engine fuzz target's input, replayed as it is.
+    #[test]
+    fn the_engine_survives_any_input_in_the_language_it_picks(
+        data in proptest::collection::vec(any::<u8>(), 0..600)
+    ) {
+        oracles::engine_survives_in_one_language(&data);
+    }
+
+    #[test]
+    fn the_framing_guard_survives_any_input(data in proptest::collection::vec(any::<u8>(), 0..600)) {
+        oracles::framing_survives(&data);
+    }
+}
+
+proptest! {
+    // Each case runs every language and every report format.
+    #![proptest_config(config(24))]
+
+    #[test]
+    fn the_engine_survives_any_bytes_in_every_language(
+        data in proptest::collection::vec(any::<u8>(), 0..400)
+    ) {
+        oracles::engine_survives(&data);
+    }
+
+    #[test]
+    fn the_engine_survives_generated_code_in_every_language(
+        data in proptest::collection::vec(any::<u8>(), 0..400)
+    ) {
+        let text = oracles::text(&mut oracles::Choices::new(&data), 60);
+        oracles::engine_survives(text.as_bytes());
+    }
+}
