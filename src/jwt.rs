@@ -213,6 +213,20 @@ pub fn redaction_runs(text: &str) -> Vec<std::ops::Range<usize>> {
     runs
 }
 
+/// `text` with every `redaction_runs` run cut to its `redact`ed prefix: for text no
+/// finding describes, such as a panic message quoting the source it was slicing.
+pub fn redact_runs(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for run in redaction_runs(text) {
+        out.push_str(&text[at..run.start]);
+        out.push_str(&redact(&text[run.clone()]));
+        at = run.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
 fn memchr_eyj(hay: &[u8]) -> Option<usize> {
     hay.windows(3).position(|w| w == b"eyJ")
 }
@@ -220,6 +234,19 @@ fn memchr_eyj(hay: &[u8]) -> Option<usize> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn text_about_a_key_keeps_only_its_prefix() {
+        let key = make_jwt(r#"{"permission":"Write"}"#);
+        let message = format!("byte index 9 is out of bounds of `const k = \"{key}\";`");
+        let redacted = redact_runs(&message);
+        assert!(!redacted.contains(&key), "{redacted}");
+        assert!(
+            redacted.starts_with("byte index 9 is out of bounds of `const k = \"eyJhbG…\";`"),
+            "{redacted}"
+        );
+        assert_eq!(redact_runs("no key here"), "no key here");
+    }
 
     /// Builds a token the way Mufi's dashboard does (the signature is fake).
     pub fn make_jwt(payload: &str) -> String {

@@ -133,6 +133,11 @@ fn check_history(options: HistoryOptions) -> ExitCode {
 
 fn main() -> ExitCode {
     init_logging();
+    // Rust's own panic message quotes the text a bad slice was taken of, which can hold
+    // a key: print it redacted.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("{}", mufi_lsp::jwt::redact_runs(&info.to_string()));
+    }));
     let args = match Args::try_parse() {
         Ok(a) => a,
         Err(e) => {
