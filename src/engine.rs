@@ -599,6 +599,12 @@ fn finish_layer(
 ) -> Vec<Finding> {
     for f in &mut findings {
         f.severity = config.severity_for(f.rule, f.severity);
+        // A message or fix title that quotes code can quote a key with it: every
+        // face shows these, so no rule may print one whole.
+        f.message = crate::jwt::redact_runs(&f.message);
+        for fix in &mut f.fixes {
+            fix.title = crate::jwt::redact_runs(&fix.title);
+        }
     }
     findings.sort_by(|a, b| {
         (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule))

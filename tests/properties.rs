@@ -139,6 +139,21 @@ proptest! {
     }
 }
 
+/// Found by the engine fuzzer: MUFI002's message quoted the code that reads a key, and
+/// the code held the key itself, so every report printed it whole.
+#[test]
+fn a_message_quoting_code_with_a_key_in_it_prints_the_key_redacted() {
+    let input: &[u8] = &[
+        33, 7, 67, 67, 67, 67, 67, 67, 67, 67, 67, 36, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67,
+        67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 45, 67, 67, 67, 67, 67, 67, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 67, 67, 67, 67, 67, 67, 112, 114, 111, 156, 154, 156, 139, 67, 67, 67, 67,
+        0, 0, 0, 0, 0, 49, 255, 99, 0, 0, 0, 0, 101, 121, 74, 104, 98, 71, 99, 105, 79, 105, 67,
+        67, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 67, 67, 67, 67, 67, 67, 112, 114, 111, 156, 154, 156,
+        139, 67, 67, 67, 67, 0, 0, 0, 0, 0, 49, 255, 74, 33,
+    ];
+    oracles::engine_survives_in_one_language(input);
+}
+
 proptest! {
     #![proptest_config(config(96))]
 
