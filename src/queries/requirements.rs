@@ -44,9 +44,8 @@ pub struct Requirements {
     needles: Vec<Needle>,
     /// Per pattern, the captures it has (in some match at least).
     patterns: Vec<Vec<Capture>>,
-    /// The query's capture names, by index.
-    names: Vec<String>,
-    clauses: &'static [&'static [&'static str]],
+    /// The gate's clauses, as capture indexes (a name the query lacks is left out).
+    clauses: Vec<Vec<u32>>,
 }
 
 impl Requirements {
@@ -107,8 +106,16 @@ impl Requirements {
         Requirements {
             needles,
             patterns,
-            names,
-            clauses: gate.clauses,
+            clauses: gate
+                .clauses
+                .iter()
+                .map(|clause| {
+                    clause
+                        .iter()
+                        .filter_map(|name| query.capture_index_for_name(name))
+                        .collect()
+                })
+                .collect(),
         }
     }
 
@@ -116,7 +123,6 @@ impl Requirements {
     /// match with one of its captures (each clause may be met by another match); with no
     /// clauses, any match. `false` means no such match can exist in `text`.
     pub fn admit(&self, text: &str) -> bool {
-        let clauses = self.clauses;
         let mut known: Vec<Option<bool>> = vec![None; self.needles.len()];
         let mut holds = |needle: usize| {
             *known[needle].get_or_insert_with(|| self.needles[needle].found_in(text))
@@ -127,14 +133,14 @@ impl Requirements {
                 .filter(|c| c.always || Some(c.index) == with)
                 .all(|c| c.needles.iter().all(|n| holds(*n)))
         };
-        if clauses.is_empty() {
+        if self.clauses.is_empty() {
             return self.patterns.iter().any(|p| pattern_holds(p, None));
         }
-        clauses.iter().all(|clause| {
+        self.clauses.iter().all(|clause| {
             self.patterns.iter().any(|captures| {
                 captures
                     .iter()
-                    .filter(|c| clause.contains(&self.names[c.index as usize].as_str()))
+                    .filter(|c| clause.contains(&c.index))
                     .any(|c| pattern_holds(captures, Some(c.index)))
             })
         })
