@@ -7,23 +7,10 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{action_edits, apply_edits, fake_key, TestClient};
+use common::{action_edits, apply_edits, fake_key, run, TestClient};
 use serde_json::{json, Value};
 
 const BIN: &str = env!("CARGO_BIN_EXE_mufi-lsp");
-
-fn run(args: &[&str], cwd: &Path) -> (i32, String, String) {
-    let out = Command::new(BIN)
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("binary runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))

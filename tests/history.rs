@@ -4,17 +4,12 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::Command;
-
-use common::fake_key;
 use common::git_repo::GitRepo;
+use common::{fake_key, run};
 use mufi_lsp::config::Config;
 use mufi_lsp::history::{scan, LeakedKey, Range};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
-
-const BIN: &str = env!("CARGO_BIN_EXE_mufi-lsp");
 
 /// The story every test reads, commit by commit.
 struct Story {
@@ -216,19 +211,6 @@ fn a_blob_shared_by_many_commits_is_scanned_once() {
     assert_eq!(report.blobs_scanned, 31);
     assert_eq!(report.keys.len(), 1);
     assert_eq!(report.keys[0].commits, 30);
-}
-
-fn run(args: &[&str], cwd: &Path) -> (i32, String, String) {
-    let out = Command::new(BIN)
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("binary runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 /// No part of a key that identifies it (its payload or signature) may be printed.

@@ -9,6 +9,8 @@ pub mod outside_git;
 pub mod tools;
 
 use std::collections::VecDeque;
+use std::path::Path;
+use std::process::Command;
 use std::time::Duration;
 
 use serde_json::{json, Value};
@@ -307,4 +309,18 @@ impl Rng {
     pub fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
     }
+}
+
+/// Runs the mufi-lsp binary with `args` in `cwd`: its exit code, stdout and stderr.
+pub fn run(args: &[&str], cwd: &Path) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_mufi-lsp"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("binary runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
