@@ -10,6 +10,7 @@ use crate::config::Config;
 use std::ops::Range;
 
 use crate::finding::{Edit, Finding, Fix};
+use crate::jwt;
 use crate::language::{embed, lexer, Language};
 use crate::lines;
 use crate::project::{self, FileContext};
@@ -490,12 +491,14 @@ pub fn analyze_rules(
 /// The enabled rules whose triggers occur in the text, or with a scope, in its ranges:
 /// a rule can only fire in a scope whose text holds one of its triggers, since the
 /// units a scope is made of (functions, statements) hold everything a rule reads locally.
+/// The one thing read across units is a key's text: error recovery can split a token
+/// between two of them, so each range is read to the ends of the tokens at its edges.
 fn candidates_in(text: &str, config: &Config, scope: Option<&[Range<usize>]>) -> Vec<RuleId> {
     let mut candidates: Vec<RuleId> = match scope {
         None => candidate_rules(text),
         Some(ranges) => ranges
             .iter()
-            .filter_map(|r| text.get(r.clone()))
+            .filter_map(|r| text.get(jwt::widen_to_tokens(text, r.clone())))
             .flat_map(candidate_rules)
             .collect(),
     };

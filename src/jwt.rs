@@ -127,6 +127,22 @@ fn decode_object(segment: &[u8]) -> Option<Map<String, Value>> {
     }
 }
 
+/// `range` grown to whole tokens of the bytes a JWT is made of (base64url, `.`, `=`),
+/// so that a scope ending or starting inside a key never reads it cut short.
+pub fn widen_to_tokens(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let bytes = text.as_bytes();
+    let in_token = |b: u8| is_b64url(b) || b == b'.' || b == b'=';
+    let mut start = range.start.min(bytes.len());
+    while start > 0 && in_token(bytes[start - 1]) {
+        start -= 1;
+    }
+    let mut end = range.end.clamp(start, bytes.len());
+    while end < bytes.len() && in_token(bytes[end]) {
+        end += 1;
+    }
+    start..end
+}
+
 /// Finds every JWT in `text`: three base64url segments whose first two decode to JSON
 /// objects, the header carrying `alg` or `typ`. Cheap when `eyJ` does not occur.
 pub fn find_all(text: &str) -> Vec<Jwt> {

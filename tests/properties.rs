@@ -5,7 +5,7 @@
 #[path = "common/oracles.rs"]
 mod oracles;
 
-use mufi_lsp::document::{Document, Encoding, Pos};
+use mufi_lsp::document::{Change, Document, Encoding, Pos};
 use mufi_lsp::language::{Language, LanguageId};
 use mufi_lsp::lines::{line_end, line_index, line_start, next_line_start, LineIndex};
 use mufi_lsp::report::Positions;
@@ -196,4 +196,63 @@ proptest! {
         let text = oracles::text(&mut oracles::Choices::new(&data), 60);
         oracles::engine_survives(text.as_bytes());
     }
+}
+
+/// Found by the edits fuzzer (`fuzz/regressions/edits-9afcc28d.bin`, reduced): in
+/// `\eyJ…` error recovery reads `\e` as an escape sequence, so the key starts in one
+/// top-level unit and ends in the next. An empty edit at the start re-analysed only
+/// the first unit, whose text alone holds no key trigger, and the key vanished.
+#[test]
+fn a_key_split_between_two_units_survives_an_edit_beside_it() {
+    let key = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJwcm9qZWN0IjoicHJqX2Z1enoiLCJwZXJtaXNzaW9uIjoiV3JpdGUifQ.ZnV6ei1zaWduYXR1cmUtbm90LXJlYWwtMDEyMzQ1Njc4OQ";
+    let text = format!("a\nb\n\\{key}ore\n");
+    let mut session = oracles::Session::open(&text, Language::get(LanguageId::Tsx));
+    let ranges = |findings: Vec<mufi_lsp::finding::Finding>| -> Vec<_> {
+        findings
+            .into_iter()
+            .map(|f| (f.rule.code(), f.range))
+            .collect()
+    };
+    assert_eq!(ranges(session.analyze()), [("MUFI001", 5..150)]);
+    let at = |line, character| Pos { line, character };
+    for (from, to) in [(at(0, 0), at(2, 0)), (at(0, 0), at(0, 0))] {
+        session.change(
+            Change {
+                range: Some((from, to)),
+                text: String::new(),
+            },
+            Encoding::Utf16,
+        );
+        assert_eq!(
+            ranges(session.analyze()),
+            [("MUFI001", 1..146)],
+            "after the edit {from:?}..{to:?}"
+        );
+    }
+}
+
+/// Every input a fuzzer found and `fuzz/regressions/` keeps, replayed through the
+/// oracle its name starts with (`edits-`, `engine-`, `framing-`). Drop a file in to
+/// add one.
+#[test]
+fn every_kept_fuzzer_finding_replays_clean() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions");
+    let mut replayed = 0;
+    for entry in std::fs::read_dir(&dir).expect("fuzz/regressions is readable") {
+        let path = entry.expect("a directory entry").path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let data = std::fs::read(&path).expect("a kept input is readable");
+        let oracle: fn(&[u8]) = match name.split('-').next() {
+            Some("edits") => oracles::edits_match_a_fresh_open,
+            Some("engine") => oracles::engine_survives,
+            Some("framing") => oracles::framing_survives,
+            _ => panic!(
+                "{name}: name a kept input after its fuzz target (edits-, engine-, framing-)"
+            ),
+        };
+        println!("replaying {name}");
+        oracle(&data);
+        replayed += 1;
+    }
+    assert!(replayed > 0, "no kept inputs in {}", dir.display());
 }

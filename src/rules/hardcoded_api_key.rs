@@ -70,24 +70,10 @@ pub fn check(cx: &mut RuleContext) {
     }
     let client_reason = cx.client_reason();
     let mut flagged: HashSet<usize> = HashSet::new();
-    // A scope can end inside a token: widen each range to whole base64url words so a
-    // key is never read cut short.
-    let is_token_byte = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.');
-    let bytes = cx.text.as_bytes();
     let mut tokens: Vec<Jwt> = cx
         .ranges()
         .into_iter()
-        .map(|r| {
-            let mut start = r.start.min(bytes.len());
-            while start > 0 && is_token_byte(bytes[start - 1]) {
-                start -= 1;
-            }
-            let mut end = r.end.min(bytes.len());
-            while end < bytes.len() && is_token_byte(bytes[end]) {
-                end += 1;
-            }
-            start..end
-        })
+        .map(|r| jwt::widen_to_tokens(cx.text, r))
         .flat_map(|r| {
             jwt::find_all(&cx.text[r.clone()])
                 .into_iter()
