@@ -169,7 +169,10 @@ fn analyze_with(src: &SourceFile, file: &FileContext, config: &Config, fast: boo
         Some(tree) if fast && tree.root_node().has_error() => Prefiltered::everything(may_match(
             candidates_in(src.text, config, None),
             src.language,
-            src.text,
+            crate::queries::Haystack {
+                text: src.text,
+                comments: None,
+            },
         )),
         _ => prefiltered,
     };
@@ -248,7 +251,20 @@ impl Prefiltered {
             .zip(hit)
             .filter_map(|(rule, h)| h.then_some(*rule))
             .collect();
-        rules = may_match(rules, language, text);
+        // A node a query's predicate names starts outside comments: where the lexer
+        // knows them (it was run for a trigger above, or is cheap to run now), the
+        // demanded text counts only there.
+        let gated = rules.iter().any(|r| r.meta().query_only.is_some());
+        let comments = match lexed {
+            Some(known) => known.map(|l| l.comments),
+            None if gated => lexer::lex(language, text).map(|l| l.comments),
+            None => None,
+        };
+        let hay = crate::queries::Haystack {
+            text,
+            comments: comments.as_deref(),
+        };
+        rules = may_match(rules, language, hay);
         hits.retain(|(rule, _)| rules.contains(rule));
         if !config.extra_key_names.is_empty() && mentions_extra_key_name(text, config) {
             // The user's own key names have no trigger positions: read the whole file.
@@ -307,9 +323,13 @@ impl Prefiltered {
 
 /// `rules` without those whose findings all come from query matches that cannot occur
 /// in `text`: the text their predicates demand is not there.
-fn may_match(mut rules: Vec<RuleId>, language: &'static Language, text: &str) -> Vec<RuleId> {
+fn may_match(
+    mut rules: Vec<RuleId>,
+    language: &'static Language,
+    hay: crate::queries::Haystack,
+) -> Vec<RuleId> {
     rules.retain(|rule| {
-        rule.meta().query_only.is_none() || crate::queries::may_match(language, *rule, text)
+        rule.meta().query_only.is_none() || crate::queries::may_match(language, *rule, hay)
     });
     rules
 }

@@ -10,6 +10,7 @@ use crate::language::{registry, Language};
 use crate::rules::{QueryOnly, RuleId, ALL};
 
 mod requirements;
+pub use requirements::Haystack;
 use requirements::Requirements;
 
 /// (query folder, rule module name, source) for every `queries/<folder>/<rule>.scm`,
@@ -96,8 +97,8 @@ pub fn mentions(language: &Language, rule: RuleId, word: &str) -> bool {
 /// Whether `text` can hold the matches of `rule`'s query that a finding needs (the
 /// rule's `query_only`): `false` when some text each such match demands of a node is
 /// nowhere in the file. `true` where the language has no query.
-pub fn may_match(language: &'static Language, rule: RuleId, text: &str) -> bool {
-    compiled(language, rule).is_none_or(|c| c.requirements.admit(text))
+pub fn may_match(language: &'static Language, rule: RuleId, hay: Haystack) -> bool {
+    compiled(language, rule).is_none_or(|c| c.requirements.admit(hay))
 }
 
 /// `rule`'s query source for `language` as `normalized` gives it, read once per pair.

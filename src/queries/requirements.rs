@@ -2,33 +2,108 @@
 //! and `#match?` predicates demand of the captures a match always has. The engine reads
 //! these before it parses, so that a file a rule cannot fire in is never parsed for it.
 
+use std::ops::Range;
+
 use aho_corasick::AhoCorasick;
 use regex::Regex;
-use regex_syntax::hir::{Hir, HirKind};
+use regex_syntax::hir::{Hir, HirKind, Look};
 use tree_sitter::{CaptureQuantifier, Query};
 
 use crate::rules::QueryOnly;
 
 /// Text a capture's node must hold; a node's text is part of the file's, so the file
 /// must hold it too.
-enum Needle {
-    /// `#eq?`: the exact text.
-    Literal(String),
-    /// `#any-of?`: one of these texts.
+struct Needle {
+    kind: NeedleKind,
+    /// Whether the needle's text starts where the node does (`#eq?`, `#any-of?`, a
+    /// `#match?` anchored with `^`), and ends where it does (`#eq?`, `#any-of?`): then
+    /// an occurrence counts only at a token's edge, outside comments (`Occurrence`).
+    starts_node: bool,
+    ends_node: bool,
+}
+
+enum NeedleKind {
+    /// `#eq?` and `#any-of?`: one of these texts.
     AnyOf(AhoCorasick),
     /// `#match?`: the pattern with its anchors and word boundaries dropped, which a
     /// node's boundaries satisfy but the file around it need not.
     Pattern(Regex),
 }
 
+/// The file a needle is looked for in: its text, and its comments when the language's
+/// lexer knows them (no node but a comment starts inside one).
+#[derive(Clone, Copy)]
+pub struct Haystack<'a> {
+    pub text: &'a str,
+    pub comments: Option<&'a [Range<usize>]>,
+}
+
 impl Needle {
-    fn found_in(&self, text: &str) -> bool {
-        match self {
-            Needle::Literal(literal) => text.contains(literal.as_str()),
-            Needle::AnyOf(automaton) => automaton.is_match(text),
-            Needle::Pattern(regex) => regex.is_match(text),
+    fn found_in(&self, hay: Haystack) -> bool {
+        let bytes = hay.text.as_bytes();
+        match &self.kind {
+            NeedleKind::AnyOf(automaton) if self.starts_node => automaton
+                .find_overlapping_iter(hay.text)
+                .any(|m| self.could_be_node(hay, m.start(), Some(m.end()))),
+            NeedleKind::AnyOf(automaton) => automaton.is_match(hay.text),
+            NeedleKind::Pattern(regex) if self.starts_node => {
+                // Every place a match can start, not only the leftmost of each run.
+                let mut from = 0;
+                while let Some(m) = regex.find_at(hay.text, from) {
+                    if self.could_be_node(hay, m.start(), None) {
+                        return true;
+                    }
+                    from = m.start() + 1;
+                    while from < bytes.len() && !hay.text.is_char_boundary(from) {
+                        from += 1;
+                    }
+                }
+                false
+            }
+            NeedleKind::Pattern(regex) => regex.is_match(hay.text),
         }
     }
+
+    /// Whether a node can start at `start` (and end at `end`, when the needle says
+    /// where it ends): not inside a comment, and not in the middle of a word. A word
+    /// character right before the start is allowed where a token of its own can end
+    /// there: an escape sequence (`"\nverify"`) or a number (`1if`).
+    fn could_be_node(&self, hay: Haystack, start: usize, end: Option<usize>) -> bool {
+        let bytes = hay.text.as_bytes();
+        if hay
+            .comments
+            .is_some_and(|comments| inside_any(comments, start))
+        {
+            return false;
+        }
+        let word = |at: usize| bytes.get(at).is_some_and(|b| is_word(*b));
+        if start > 0 && word(start) && word(start - 1) {
+            let run = bytes[..start]
+                .iter()
+                .rev()
+                .take_while(|b| is_word(**b))
+                .count();
+            let run_start = start - run;
+            let escaped = run_start > 0 && bytes[run_start - 1] == b'\\';
+            if !escaped && !bytes[run_start].is_ascii_digit() {
+                return false;
+            }
+        }
+        match end {
+            Some(end) if self.ends_node => !(end > start && word(end - 1) && word(end)),
+            _ => true,
+        }
+    }
+}
+
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Whether `offset` lies inside one of `ranges` (sorted, disjoint).
+fn inside_any(ranges: &[Range<usize>], offset: usize) -> bool {
+    let at = ranges.partition_point(|r| r.end <= offset);
+    ranges.get(at).is_some_and(|r| r.start <= offset)
 }
 
 /// One capture of one pattern: whether every match has it, and the needles of the
@@ -64,7 +139,11 @@ impl Requirements {
             .iter()
             .filter_map(|(capture, pattern)| {
                 let regex = Regex::new(pattern).ok()?;
-                needles.push(Needle::Pattern(regex));
+                needles.push(Needle {
+                    kind: NeedleKind::Pattern(regex),
+                    starts_node: false,
+                    ends_node: false,
+                });
                 Some((*capture, needles.len() - 1))
             })
             .collect();
@@ -122,10 +201,10 @@ impl Requirements {
     /// Whether `text` can hold the matches a finding needs: per clause of the gate, a
     /// match with one of its captures (each clause may be met by another match); with no
     /// clauses, any match. `false` means no such match can exist in `text`.
-    pub fn admit(&self, text: &str) -> bool {
+    pub fn admit(&self, hay: Haystack) -> bool {
         let mut known: Vec<Option<bool>> = vec![None; self.needles.len()];
         let mut holds = |needle: usize| {
-            *known[needle].get_or_insert_with(|| self.needles[needle].found_in(text))
+            *known[needle].get_or_insert_with(|| self.needles[needle].found_in(hay))
         };
         let mut pattern_holds = |captures: &[Capture], with: Option<u32>| {
             captures
@@ -158,16 +237,26 @@ impl Predicate {
     /// The needle a node's text must hold, for the predicates that demand one (`#not-…`
     /// ones and comparisons of two captures demand nothing of the file).
     fn needle(&self) -> Option<Needle> {
+        let literals = |literals: &[String]| {
+            let automaton = AhoCorasick::new(literals).ok()?;
+            Some(Needle {
+                kind: NeedleKind::AnyOf(automaton),
+                starts_node: true,
+                ends_node: true,
+            })
+        };
         match (self.name.as_str(), self.strings.as_slice()) {
-            ("eq?" | "any-eq?", [literal]) => Some(Needle::Literal(literal.clone())),
-            ("any-of?", literals) if !literals.is_empty() => {
-                AhoCorasick::new(literals).ok().map(Needle::AnyOf)
-            }
+            ("eq?" | "any-eq?", [literal]) => literals(std::slice::from_ref(literal)),
+            ("any-of?", list) if !list.is_empty() => literals(list),
             ("match?" | "any-match?", [pattern]) => {
                 let hir = regex_syntax::parse(pattern).ok()?;
-                Regex::new(&without_looks(hir).to_string())
-                    .ok()
-                    .map(Needle::Pattern)
+                let starts_node = hir.properties().look_set_prefix().contains(Look::Start);
+                let regex = Regex::new(&without_looks(hir).to_string()).ok()?;
+                Some(Needle {
+                    kind: NeedleKind::Pattern(regex),
+                    starts_node,
+                    ends_node: false,
+                })
             }
             _ => None,
         }
@@ -299,14 +388,23 @@ mod tests {
         gated(source, &QueryOnly::ANY_MATCH)
     }
 
+    impl Requirements {
+        fn admits(&self, text: &str) -> bool {
+            self.admit(Haystack {
+                text,
+                comments: None,
+            })
+        }
+    }
+
     #[test]
     fn a_pattern_needs_the_text_its_predicates_name() {
         let query = requirements(
             r#"((keyword_argument name: (identifier) @key value: (false))
                (#eq? @key "verify"))"#,
         );
-        assert!(query.admit("get(url, verify=False)"));
-        assert!(!query.admit("get(url, timeout=3)"));
+        assert!(query.admits("get(url, verify=False)"));
+        assert!(!query.admits("get(url, timeout=3)"));
     }
 
     #[test]
@@ -315,9 +413,45 @@ mod tests {
             r#"((identifier) @fn (#match? @fn "^(?i)cors$"))
                ((identifier) @x (#any-of? @x "alpha" "beta"))"#,
         );
-        assert!(query.admit("flask_cors.CORS(app)"));
-        assert!(query.admit("x = beta_value"));
-        assert!(!query.admit("origin = request.origin"));
+        assert!(query.admits("flask_cors.CORS(app)"));
+        assert!(query.admits("x = beta"));
+        assert!(!query.admits("origin = request.origin"));
+    }
+
+    /// A node's text starts and ends at token edges: `verify` inside `verify_token` or
+    /// `lossless` is no `verify` node, nor is a `^`-anchored match inside a word. Where a
+    /// token of its own can end on a word character (an escape, a number), the next may
+    /// start right after it.
+    #[test]
+    fn demanded_text_counts_only_at_the_edges_of_a_token() {
+        let query = requirements(
+            r#"((identifier) @key (#any-of? @key "verify" "ssl"))
+               ((identifier) @fn (#match? @fn "^(?i)cors"))"#,
+        );
+        assert!(!query.admits("def verify_token(): lossless = unverify"));
+        assert!(!query.admits("flask_cors = 1; xcors()"));
+        assert!(query.admits("get(url, verify=False)"));
+        assert!(query.admits("(ssl)"));
+        assert!(query.admits("CORS_app(x)"));
+        assert!(query.admits(r#"print("\nverify")"#));
+        assert!(query.admits("x = 1if ssl else 2"));
+        assert!(query.admits("x = \\x41ssl"));
+    }
+
+    /// No node but a comment starts inside a comment, so text a predicate demands of a
+    /// node's start does not count there; unanchored patterns may match inside a node
+    /// that holds a comment, so they count anywhere.
+    #[test]
+    fn demanded_text_in_a_comment_does_not_count_where_the_node_starts() {
+        let source = r#"((identifier) @key (#eq? @key "verify"))
+               ((call) @call (#match? @call "insecure"))"#;
+        let text = "# verify and insecure, in a comment\nx = 1\n";
+        let comment: Vec<Range<usize>> = std::iter::once(0..text.find('\n').unwrap()).collect();
+        let hay = |comments| Haystack { text, comments };
+        let exact = requirements(r#"((identifier) @key (#eq? @key "verify"))"#);
+        assert!(exact.admit(hay(None)));
+        assert!(!exact.admit(hay(Some(comment.as_slice()))));
+        assert!(requirements(source).admit(hay(Some(comment.as_slice()))));
     }
 
     #[test]
@@ -327,18 +461,18 @@ mod tests {
                  arguments: (argument_list [(identifier) (attribute) @request] @target)
                  (#eq? @sink "redirect")
                  (#match? @request "^request\\.args"))"#;
-        assert!(requirements(source).admit("redirect(next)"));
+        assert!(requirements(source).admits("redirect(next)"));
         let target = QueryOnly {
             clauses: &[&["target"]],
             captures: &[],
         };
-        assert!(gated(source, &target).admit("redirect(next)"));
+        assert!(gated(source, &target).admits("redirect(next)"));
         let request = QueryOnly {
             clauses: &[&["target"], &["request"]],
             captures: &[],
         };
-        assert!(!gated(source, &request).admit("redirect(next)"));
-        assert!(gated(source, &request).admit("redirect(request.args['next'])"));
+        assert!(!gated(source, &request).admits("redirect(next)"));
+        assert!(gated(source, &request).admits("redirect(request.args['next'])"));
     }
 
     #[test]
@@ -349,8 +483,8 @@ mod tests {
             clauses: &[],
             captures: &[("origin", "localhost")],
         };
-        assert!(!gated(source, &gate).admit("ALLOWED_ORIGINS = ['https://app.example']"));
-        assert!(gated(source, &gate).admit("ALLOWED_ORIGINS = ['http://localhost:3000']"));
+        assert!(!gated(source, &gate).admits("ALLOWED_ORIGINS = ['https://app.example']"));
+        assert!(gated(source, &gate).admits("ALLOWED_ORIGINS = ['http://localhost:3000']"));
     }
 
     #[test]
@@ -359,7 +493,7 @@ mod tests {
             r#"; (#eq? @fn "nowhere")
                ((identifier) @fn (#not-eq? @fn "skip") (#match? @fn "\\(#eq"))"#,
         );
-        assert!(query.admit("(#eq"));
-        assert!(!query.admit("nowhere"));
+        assert!(query.admits("(#eq"));
+        assert!(!query.admits("nowhere"));
     }
 }
