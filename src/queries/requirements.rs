@@ -16,8 +16,9 @@ use crate::rules::QueryOnly;
 struct Needle {
     kind: NeedleKind,
     /// Whether the needle's text starts where the node does (`#eq?`, `#any-of?`, a
-    /// `#match?` anchored with `^`), and ends where it does (`#eq?`, `#any-of?`): then
-    /// an occurrence counts only at a token's edge, outside comments (`Occurrence`).
+    /// `#match?` anchored with `^`), and ends where it does (the same with `$`): then
+    /// an occurrence counts only at a token's edge, and where it starts, only outside
+    /// comments (`could_be_node`). A pattern checks its end in the regex itself.
     starts_node: bool,
     ends_node: bool,
 }
@@ -251,11 +252,19 @@ impl Predicate {
             ("match?" | "any-match?", [pattern]) => {
                 let hir = regex_syntax::parse(pattern).ok()?;
                 let starts_node = hir.properties().look_set_prefix().contains(Look::Start);
-                let regex = Regex::new(&without_looks(hir).to_string()).ok()?;
+                let ends_node = hir.properties().look_set_suffix().contains(Look::End);
+                let mut pattern = format!("(?:{})", without_looks(hir));
+                if ends_node {
+                    // The node ends there: the end of the text, a character that is not
+                    // part of a word, or a word's start right after a non-word character.
+                    // Only a word running on past the match is ruled out.
+                    pattern.push_str("(?:$|[^A-Za-z0-9_]|(?-u:\\b))");
+                }
+                let regex = Regex::new(&pattern).ok()?;
                 Some(Needle {
                     kind: NeedleKind::Pattern(regex),
                     starts_node,
-                    ends_node: false,
+                    ends_node,
                 })
             }
             _ => None,
@@ -430,6 +439,13 @@ mod tests {
         );
         assert!(!query.admits("def verify_token(): lossless = unverify"));
         assert!(!query.admits("flask_cors = 1; xcors()"));
+        let whole =
+            requirements(r#"((identifier) @key (#match? @key "^[\"']?(origin|origins)[\"']?$"))"#);
+        assert!(!whole.admits("const originalFn = location.originsX;"));
+        assert!(whole.admits("const o = location.origin;"));
+        assert!(whole.admits("{ origins: [] }"));
+        assert!(whole.admits("x = {\"origin\"in y}"));
+        assert!(whole.admits("origin"));
         assert!(query.admits("get(url, verify=False)"));
         assert!(query.admits("(ssl)"));
         assert!(query.admits("CORS_app(x)"));
