@@ -404,6 +404,11 @@ fn place_of(rule: RuleId, trigger: &str, language: &Language) -> Option<Place> {
         RuleId::ClientSideMufiAccess | RuleId::PlainHttpUrl | RuleId::TlsVerificationDisabled => {
             (dotenv || query(rule)).then_some(Place::OutsideComments)
         }
+        // A CORS plugin's block names its hosts without saying "origin": Ktor's
+        // `install(CORS) { allowHost("…") }`.
+        RuleId::CorsPermissiveOrigin if trigger == "cors" => {
+            (dotenv || query(rule)).then_some(Place::OutsideComments)
+        }
         RuleId::OpenRedirect | RuleId::CorsPermissiveOrigin => {
             (dotenv || named()).then_some(Place::OutsideComments)
         }

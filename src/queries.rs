@@ -86,9 +86,10 @@ pub fn has_query(language: &Language, rule: RuleId) -> bool {
     normalized_source(language, rule).is_some()
 }
 
-/// Whether `rule`'s query for `language` names `word` (any case) outside its comments:
-/// in a `#eq?`/`#any-of?` string, a regex (`[Ll]ocation` reads as `location`), or a
-/// node's text. A query that never names a trigger word cannot match on it.
+/// Whether `rule`'s query for `language` names `word` (any case) in its strings: a
+/// `#eq?`/`#any-of?` argument, a regex (`[Ll]ocation` reads as `location`), or an
+/// anonymous node's text. Node kinds, fields and capture names (`@sources`) are no
+/// text a match holds. A query that never names a trigger word cannot match on it.
 pub fn mentions(language: &Language, rule: RuleId, word: &str) -> bool {
     normalized_source(language, rule)
         .is_some_and(|source| source.contains(&word.to_ascii_lowercase()))
@@ -118,16 +119,49 @@ fn normalized_source(language: &Language, rule: RuleId) -> Option<&'static str> 
     table[language_index * ALL.len() + rule_index].as_deref()
 }
 
-/// A query's source in lower case, without comments, backslashes or the `[Xx]`
-/// classes that spell one letter in either case.
+/// The strings of a query's source, one per line, in lower case, without backslashes
+/// or the `[Xx]` classes that spell one letter in either case. The values of `#set!`
+/// (messages) are left out: no match holds them.
 fn normalized(source: &str) -> String {
-    let lower: String = source
-        .lines()
-        .filter(|line| !line.trim_start().starts_with(';'))
-        .collect::<Vec<_>>()
-        .join("\n")
-        .to_ascii_lowercase()
-        .replace('\\', "");
+    let mut strings = String::new();
+    let mut chars = source.chars().peekable();
+    // Inside a `(#set! …)`: its strings are properties, not text to match.
+    let mut in_set = false;
+    while let Some(c) = chars.next() {
+        match c {
+            ';' => {
+                for c in chars.by_ref() {
+                    if c == '\n' {
+                        break;
+                    }
+                }
+            }
+            '#' => {
+                let mut name = String::new();
+                while let Some(c) = chars.next_if(|c| !c.is_whitespace() && *c != ')') {
+                    name.push(c);
+                }
+                in_set = name == "set!";
+            }
+            ')' => in_set = false,
+            '"' => {
+                let mut string = String::new();
+                while let Some(c) = chars.next() {
+                    match c {
+                        '"' => break,
+                        '\\' => string.extend(chars.next()),
+                        c => string.push(c),
+                    }
+                }
+                if !in_set {
+                    strings.push_str(&string.replace('\\', ""));
+                    strings.push('\n');
+                }
+            }
+            _ => {}
+        }
+    }
+    let lower = strings.to_ascii_lowercase();
     let bytes = lower.as_bytes();
     let mut out = String::with_capacity(lower.len());
     let mut i = 0;
@@ -198,7 +232,7 @@ pub fn file_stem(rule: RuleId) -> String {
 }
 
 /// The query source of `rule` for `language`: its folders' files, concatenated.
-pub fn source_for(language: &Language, rule: RuleId) -> Option<String> {
+fn source_for(language: &Language, rule: RuleId) -> Option<String> {
     let stem = file_stem(rule);
     #[cfg(debug_assertions)]
     if let Some(dir) = std::env::var_os(OVERRIDE_VAR) {
@@ -314,6 +348,32 @@ mod tests {
                     .any(|r| super::file_stem(*r) == *stem),
                 "queries/{folder}/{stem}.scm names no rule"
             );
+        }
+    }
+
+    /// A trigger counts where a query could match its text: in a predicate's
+    /// argument or an anonymous node, not in a capture name, a node kind, a comment or
+    /// a message.
+    #[test]
+    fn a_query_mentions_the_text_of_its_strings_only() {
+        let source = r#"; cors in a comment
+            ((assignment left: (identifier) @sources right: (string) @value)
+             (#match? @sources "^CSP_[Ss]CRIPT_SRC\\b$")
+             (#set! message "unsafe origins are flagged"))
+            ("redirect" @keyword)"#;
+        let strings = super::normalized(source);
+        for word in ["csp_script_src", "script", "redirect"] {
+            assert!(strings.contains(word), "{word} not in {strings:?}");
+        }
+        for word in [
+            "cors",
+            "sources",
+            "assignment",
+            "unsafe",
+            "origins",
+            "value",
+        ] {
+            assert!(!strings.contains(word), "{word} in {strings:?}");
         }
     }
 }
