@@ -213,6 +213,7 @@ impl Prefiltered {
         let pf = prefilter();
         let language_at = language_index(language);
         let mut lexed: Option<Option<lexer::Lexed>> = None;
+        let mut docstrings: Option<Vec<Range<usize>>> = None;
         let mut hit = [false; ALL.len()];
         let mut hits = Vec::new();
         for m in pf.automaton.find_overlapping_iter(text) {
@@ -242,6 +243,17 @@ impl Prefiltered {
                 && rules::plain_http_url::never_flagged(text, range.start, config)
             {
                 continue;
+            }
+            // MUFI003 passes over Python's docstrings.
+            if rule == RuleId::PlainHttpUrl && language.id == crate::language::LanguageId::Python {
+                let known = lexed.get_or_insert_with(|| lexer::lex(language, text));
+                if let Some(known) = known {
+                    let docstrings =
+                        docstrings.get_or_insert_with(|| lexer::python_docstrings(text, known));
+                    if lexer::inside(docstrings, &range) {
+                        continue;
+                    }
+                }
             }
             hit[rule_index(rule)] = true;
             hits.push((rule, range));

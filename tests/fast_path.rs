@@ -156,3 +156,97 @@ fn lexer_comments_are_tree_sitter_comments() {
     assert!(checked > 500, "checked {checked} comments");
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// Python with literals that are docstrings and literals that only look like them.
+const DOCSTRINGS: &str = r#"#!/usr/bin/env python
+"""Module docstring: http://docs.one.io"""
+import os
+
+
+def plain():
+    """Function docstring."""
+    "http://a-second-string.io"
+    return 1
+
+
+class Client(
+    Base,
+):  # a comment after the header
+    # and one before the docstring
+    '''Class docstring.'''
+
+    def call(self, a,
+             b) -> str:
+        r"""A raw docstring, left to the parse."""
+        x = {
+            "key":
+            "http://inside-brackets.io"
+        }
+        y = 1 + \
+            "continued"
+        if a:
+            "http://first-in-an-if-block.io"  # still a docstring to is_docstring
+        return f"http://{a}"
+"#;
+
+/// Every literal the lexer takes for a Python docstring (so MUFI003's triggers in it
+/// cost no parse) is one to `syntax::is_docstring` after the parse.
+#[test]
+fn lexer_docstrings_are_tree_sitter_docstrings() {
+    let python = Language::get(mufi_lsp::language::LanguageId::Python);
+    let docstrings_of = |text: &str| -> Vec<(std::ops::Range<usize>, bool)> {
+        let lexed = lexer::lex(python, text).expect("Python has a lexer");
+        let tree = parse(python, text).expect("Python parses");
+        lexer::python_docstrings(text, &lexed)
+            .into_iter()
+            .map(|range| {
+                let mut node = tree
+                    .root_node()
+                    .descendant_for_byte_range(range.start, range.end);
+                while let Some(n) = node.filter(|n| n.kind() != "string") {
+                    node = n.parent();
+                }
+                let is = node
+                    .is_some_and(|n| n.byte_range() == range && mufi_lsp::syntax::is_docstring(n));
+                (range, is)
+            })
+            .collect()
+    };
+    let found = docstrings_of(DOCSTRINGS);
+    let texts: Vec<&str> = found.iter().map(|(r, _)| &DOCSTRINGS[r.clone()]).collect();
+    assert_eq!(
+        texts,
+        [
+            r#""""Module docstring: http://docs.one.io""""#,
+            r#""""Function docstring.""""#,
+            "'''Class docstring.'''",
+            r#""http://first-in-an-if-block.io""#,
+        ]
+    );
+    let mut checked = found.len();
+    let mut wrong: Vec<String> = found
+        .iter()
+        .filter(|(_, is)| !is)
+        .map(|(r, _)| format!("{:?}", &DOCSTRINGS[r.clone()]))
+        .collect();
+    for path in corpus() {
+        if Language::for_path(&path).map(|l| l.id) != Some(python.id) {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        for (range, is) in docstrings_of(&text) {
+            checked += 1;
+            if !is {
+                wrong.push(format!("{}: {:?}", path.display(), &text[range]));
+            }
+        }
+    }
+    assert!(checked > 10, "checked {checked} docstrings");
+    assert!(
+        wrong.is_empty(),
+        "not docstrings to tree-sitter:\n{}",
+        wrong.join("\n")
+    );
+}

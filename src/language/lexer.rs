@@ -245,6 +245,85 @@ pub fn comments(language: &Language, text: &str) -> Option<Vec<Range<usize>>> {
     lex(language, text).map(|l| l.comments)
 }
 
+/// The Python docstrings among `lexed`'s strings: literals that are the first
+/// statement of the module or of a block, as `syntax::is_docstring` reads them after a
+/// parse. Without the parse, a literal counts only when nothing can make it more: it
+/// starts its line (no prefix, no backslash continuing the line before) at bracket
+/// depth 0, nothing but a comment follows it on its line, and before it there is only
+/// comments and white space, to the start of the file or to a `:` ending a line at
+/// depth 0 (a block's header). Everything else is left for the parse to judge.
+pub fn python_docstrings(text: &str, lexed: &Lexed) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    // What is not code, in order: comments and strings.
+    let mut skipped: Vec<(&Range<usize>, bool)> = lexed
+        .comments
+        .iter()
+        .map(|c| (c, false))
+        .chain(lexed.strings.iter().map(|s| (s, true)))
+        .collect();
+    skipped.sort_by_key(|(r, _)| r.start);
+    let mut docstrings = Vec::new();
+    let mut depth = 0i64;
+    // The last byte of code (not white space, comment or string) and its depth.
+    let mut last_code: Option<(u8, i64)> = None;
+    let mut at = 0;
+    for (range, is_string) in skipped {
+        if range.start < at {
+            continue;
+        }
+        for &b in &bytes[at..range.start] {
+            match b {
+                b'(' | b'[' | b'{' => depth += 1,
+                b')' | b']' | b'}' => depth -= 1,
+                _ => {}
+            }
+            if !b.is_ascii_whitespace() {
+                last_code = Some((b, depth));
+            }
+        }
+        at = range.end.min(bytes.len());
+        if !is_string {
+            continue;
+        }
+        let opens_block = matches!(last_code, None | Some((b':', 0)));
+        if opens_block && depth == 0 && starts_line(bytes, range.start) && ends_statement(bytes, at)
+        {
+            docstrings.push(range.clone());
+        }
+        // The literal is code: a second one after it is no docstring.
+        last_code = Some((b'"', depth));
+    }
+    docstrings
+}
+
+/// Whether only spaces or tabs stand between the line's start and `at`, and the line
+/// before does not end in a backslash (which would continue it).
+fn starts_line(bytes: &[u8], at: usize) -> bool {
+    let before = &bytes[..at];
+    let indent = before
+        .iter()
+        .rev()
+        .take_while(|b| **b == b' ' || **b == b'\t')
+        .count();
+    let line_start = at - indent;
+    if line_start > 0 && !matches!(before[line_start - 1], b'\n' | b'\r') {
+        return false;
+    }
+    let previous = before[..line_start]
+        .iter()
+        .rev()
+        .find(|b| **b != b'\n' && **b != b'\r');
+    previous != Some(&b'\\')
+}
+
+/// Whether only spaces or tabs, then a comment, a line break or the end follow `at`.
+fn ends_statement(bytes: &[u8], at: usize) -> bool {
+    bytes[at..]
+        .iter()
+        .find(|b| **b != b' ' && **b != b'\t')
+        .is_none_or(|b| matches!(b, b'\n' | b'\r' | b'#'))
+}
+
 /// Whether `lexicon` has a line comment or a quote opening at `at`.
 fn starts(bytes: &[u8], at: usize, token: &str) -> bool {
     bytes[at..].starts_with(token.as_bytes())

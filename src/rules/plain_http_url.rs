@@ -140,12 +140,12 @@ pub fn never_flagged(text: &str, at: usize, config: &crate::config::Config) -> b
     if after_word || !text.is_char_boundary(line_end) {
         return false;
     }
+    // No URL starts there (`"http://"`, `http://${host}`): nothing to flag either.
     find_urls(&text[at..line_end], at)
-        .first()
-        .is_some_and(|url| {
-            url.range.start == at
-                && (classify_host(&url.host) == HostClass::Exempt
-                    || config.http_host_allowed(&url.host))
+        .iter()
+        .find(|url| url.range.start == at)
+        .is_none_or(|url| {
+            classify_host(&url.host) == HostClass::Exempt || config.http_host_allowed(&url.host)
         })
 }
 
@@ -371,5 +371,21 @@ mod tests {
         assert!(!names_a_namespace("NEWS_URL"));
         let with_user = find_urls("http://user:pw@host.example.io:8080/x", 0);
         assert_eq!(with_user[0].host, "host.example.io");
+    }
+
+    /// The prefilter drops an `http://` that no literal around it could make a flagged
+    /// URL: an exempt or allowed host, or no URL at all. It keeps one glued to a word
+    /// and one whose host is flagged.
+    #[test]
+    fn an_http_prefix_is_never_flagged_only_when_no_literal_could_flag_it() {
+        let config = crate::config::Config::default();
+        let never = |text: &str| never_flagged(text, text.find("http://").unwrap(), &config);
+        assert!(never(r#"u = "http://localhost:3000/x""#));
+        assert!(never(r#"u = "http://www.example.com/a""#));
+        assert!(never(r#"assert not valid("http://")"#));
+        assert!(never(r#"u = f"http://{host}/x""#));
+        assert!(never("u = `http://${host}/x`"));
+        assert!(!never(r#"u = "http://api.stripe.com/v1""#));
+        assert!(!never(r#"u = "xhttp://localhost""#));
     }
 }
