@@ -425,7 +425,8 @@ fn write_atomic(path: &Path, read: &str, text: &str) -> Result<()> {
 pub fn run_check(options: &CheckOptions, base: &Settings) -> Result<CheckOutcome> {
     let started = Instant::now();
     let model = ProjectModel::new();
-    let configs = ConfigFiles::new(base.clone());
+    // Rules whose findings the filter would drop are not run at all.
+    let configs = ConfigFiles::new(base.clone()).with_rules_off(options.filter.rules_not_needed());
     let config = &*configs.config_for(None);
     let fixed = AtomicUsize::new(0);
     let results: Mutex<Vec<(usize, FileReport)>> = Mutex::new(Vec::new());

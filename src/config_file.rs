@@ -167,6 +167,9 @@ pub struct ConfigFiles {
     base: Mutex<Settings>,
     /// Config files whose problem changed since `take_changes`.
     changed: Mutex<Vec<PathBuf>>,
+    /// Rules switched off whatever the settings say: those `check --select`/`--ignore`
+    /// would drop the findings of.
+    off: std::collections::BTreeSet<crate::rules::RuleId>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -179,6 +182,15 @@ impl ConfigFiles {
             base: Mutex::new(base),
             ..ConfigFiles::default()
         }
+    }
+
+    /// These rules are not run, whatever the settings say.
+    pub fn with_rules_off(
+        mut self,
+        rules: std::collections::BTreeSet<crate::rules::RuleId>,
+    ) -> Self {
+        self.off = rules;
+        self
     }
 
     /// Replaces the editor's settings.
@@ -223,7 +235,9 @@ impl ConfigFiles {
             (Some(f), _) => base.overlaid_with(&f.settings),
         };
         // Both layers compiled on their own; together they still do.
-        let config = Arc::new(layered.to_config().unwrap_or_default());
+        let mut config = layered.to_config().unwrap_or_default();
+        config.disabled.extend(&self.off);
+        let config = Arc::new(config);
         lock(&self.configs).insert(key, config.clone());
         config
     }

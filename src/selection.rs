@@ -57,6 +57,27 @@ impl FindingFilter {
                 .is_none_or(|rules| rules.contains(&finding.rule))
     }
 
+    /// The rules whose findings the filter drops whatever they are, so that analysing
+    /// them is wasted: none when it keeps MUFI100, whose unused-suppression hints are
+    /// judged against every rule's findings.
+    pub fn rules_not_needed(&self) -> BTreeSet<RuleId> {
+        let kept = |rule: RuleId| {
+            !self.ignore.contains(&rule)
+                && self
+                    .select
+                    .as_ref()
+                    .is_none_or(|rules| rules.contains(&rule))
+        };
+        if kept(RuleId::UnusedSuppression) {
+            return BTreeSet::new();
+        }
+        crate::rules::ALL
+            .iter()
+            .copied()
+            .filter(|r| !kept(*r))
+            .collect()
+    }
+
     /// Drops the findings the filter does not keep.
     pub fn retain(&self, findings: &mut Vec<Finding>) {
         findings.retain(|f| self.keeps(f));

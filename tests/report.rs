@@ -542,3 +542,47 @@ fn an_explicit_gitignored_file_is_checked() {
     assert!(stdout.contains("local.py:1:"), "{stdout}");
     assert!(stdout.contains("in 3 files"), "{stdout}");
 }
+
+/// `--select`/`--ignore` do not run the rules whose findings they drop, and that
+/// changes nothing they keep: over every fixture, selecting one rule reports exactly
+/// that rule's findings of a full run (suppressions included). Keeping MUFI100 makes
+/// every rule run, since its hints are judged against all of them
+/// (`select_ignore_and_severity_choose_what_is_reported_and_the_exit_code`).
+#[test]
+fn selecting_a_rule_reports_what_a_full_run_reports_of_it() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let findings = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["check", "--format", "json", "."];
+        all.extend_from_slice(args);
+        let (_, stdout, stderr) = run(&all, &fixtures);
+        let report: Value = serde_json::from_str(&stdout).unwrap_or_else(|_| panic!("{stderr}"));
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                format!(
+                    "{} {} {} {}",
+                    f["rule"], f["path"], f["start"], f["message"]
+                )
+            })
+            .collect()
+    };
+    let everything = findings(&[]);
+    let mut compared = 0;
+    for rule in mufi_lsp::rules::ALL {
+        let code = rule.code();
+        let of_rule: Vec<&String> = everything
+            .iter()
+            .filter(|f| f.starts_with(&format!("\"{code}\"")))
+            .collect();
+        let selected = findings(&["--select", code]);
+        assert_eq!(
+            selected.iter().collect::<Vec<_>>(),
+            of_rule,
+            "--select {code} differs from the full run's {code} findings"
+        );
+        compared += selected.len();
+    }
+    assert!(compared > 100, "only {compared} findings compared");
+}
