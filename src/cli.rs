@@ -41,6 +41,9 @@ pub struct CheckOutcome {
     pub files_scanned: usize,
     pub output: String,
     pub fixed: usize,
+    /// Files that could not be read or fixed, one line each: the rest were checked,
+    /// but the check is incomplete.
+    pub problems: Vec<String>,
 }
 
 /// Directories never worth entering when looking for ignored dotenv files.
@@ -389,6 +392,7 @@ impl CheckOutcome {
             files_scanned,
             output,
             fixed,
+            problems: Vec::new(),
         }
     }
 }
@@ -396,11 +400,16 @@ impl CheckOutcome {
 /// Writes `text` to `path` atomically (a sibling temp file with the file's
 /// permissions, then a rename), unless the file no longer holds `read`, the text the
 /// fixes were made for: an editor or formatter that saved meanwhile keeps its change.
+/// A read-only file is left alone: the rename would replace it (even as root) where a
+/// write would be refused.
 fn write_atomic(path: &Path, read: &str, text: &str) -> Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
     let tmp = dir.join(format!(".{name}.mufi-lsp-{}.tmp", std::process::id()));
     let result = (|| -> Result<()> {
+        if std::fs::metadata(path)?.permissions().readonly() {
+            anyhow::bail!("it is read-only; not fixed");
+        }
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(text.as_bytes())?;
         f.sync_all()?;
@@ -532,10 +541,8 @@ pub fn run_check(options: &CheckOptions, base: &Settings) -> Result<CheckOutcome
             .join()
             .unwrap_or_else(|_| Err(anyhow::anyhow!("the file walk stopped")))
     })?;
-    let errors = errors.into_inner().unwrap_or_default();
-    if let Some(first) = errors.first() {
-        anyhow::bail!("{first}");
-    }
+    let mut problems = errors.into_inner().unwrap_or_default();
+    problems.sort();
     // A config file that cannot be used would leave its files checked with other
     // settings than the team wrote down: stop, and say where.
     let config_errors = configs.errors();
@@ -603,13 +610,10 @@ pub fn run_check(options: &CheckOptions, base: &Settings) -> Result<CheckOutcome
         options.filter.retain(&mut report.findings);
     }
     reports.retain(|r| !r.findings.is_empty());
-    Ok(CheckOutcome::new(
-        &reports,
-        files.len(),
-        fixed.into_inner(),
-        options,
-        started,
-    ))
+    let mut outcome =
+        CheckOutcome::new(&reports, files.len(), fixed.into_inner(), options, started);
+    outcome.problems = problems;
+    Ok(outcome)
 }
 
 #[cfg(test)]

@@ -250,7 +250,14 @@ fn main() -> ExitCode {
                     if fix {
                         eprintln!("mufi-lsp: applied {} fixes", outcome.fixed);
                     }
-                    if outcome.failing > 0 {
+                    for problem in &outcome.problems {
+                        eprintln!("mufi-lsp: {problem}");
+                    }
+                    if !outcome.problems.is_empty() {
+                        // Some files went unchecked or unfixed: not a pass, whatever
+                        // the others hold.
+                        ExitCode::from(2)
+                    } else if outcome.failing > 0 {
                         ExitCode::from(1)
                     } else {
                         ExitCode::SUCCESS

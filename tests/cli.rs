@@ -166,7 +166,7 @@ fn check_honours_gitignore_but_reads_ignored_dotenv_files() {
 }
 
 #[test]
-fn fix_leaves_binary_and_undecodable_files_alone() {
+fn fix_leaves_binary_undecodable_and_read_only_files_alone() {
     let dir = git_project();
     let line = b"BASE = \"http://api.mufi.app/v1\"\n";
     let binary = [&line[..], b"\0\x01\x02"].concat();
@@ -174,8 +174,21 @@ fn fix_leaves_binary_and_undecodable_files_alone() {
     std::fs::write(dir.path().join("blob.py"), &binary).unwrap();
     std::fs::write(dir.path().join("latin1.py"), &latin1).unwrap();
     std::fs::write(dir.path().join("ok.py"), line).unwrap();
-    let (_, _, stderr) = run(&["check", "--fix"], dir.path());
+    // Read-only: a rename would replace it even where writing to it is refused.
+    let locked = dir.path().join("locked.py");
+    std::fs::write(&locked, line).unwrap();
+    let mut mode = std::fs::metadata(&locked).unwrap().permissions();
+    mode.set_readonly(true);
+    std::fs::set_permissions(&locked, mode).unwrap();
+    let (code, stdout, stderr) = run(&["check", "--fix"], dir.path());
     assert!(stderr.contains("applied 1 fix"), "{stderr}");
+    assert!(
+        stderr.contains("locked.py: it is read-only; not fixed"),
+        "{stderr}"
+    );
+    // The others were checked and reported; the run is not a pass.
+    assert!(stdout.contains("locked.py"), "{stdout}");
+    assert_eq!(code, 2);
     let read = |name: &str| std::fs::read(dir.path().join(name)).unwrap();
     assert!(
         read("ok.py").starts_with(b"BASE = \"https://"),
@@ -183,6 +196,8 @@ fn fix_leaves_binary_and_undecodable_files_alone() {
     );
     assert_eq!(read("blob.py"), binary);
     assert_eq!(read("latin1.py"), latin1);
+    assert_eq!(read("locked.py"), line);
+    assert!(std::fs::metadata(&locked).unwrap().permissions().readonly());
 }
 
 #[test]
