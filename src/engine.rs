@@ -188,6 +188,13 @@ fn analyze_with(src: &SourceFile, file: &FileContext, config: &Config, fast: boo
     finish(raw, &src, config)
 }
 
+/// Whether `src` is analysed layer by layer (`analyze_layers`): it holds code of
+/// another language. A file of a language that can embed others but does not (a JSON
+/// file without `scripts`, YAML without `run:` steps) is analysed like any other.
+pub fn is_layered(src: &SourceFile) -> bool {
+    src.language.has_embeds() && !src.language.embedded_regions(src.text, src.tree).is_empty()
+}
+
 /// What the prefilter found in one file: the rules that can fire, and where their
 /// triggers are.
 struct Prefiltered {
