@@ -196,13 +196,26 @@ fn entry_unit(tree: &Tree, offset: usize) -> Option<Range<usize>> {
     if root.has_error() {
         return None;
     }
-    let container = match root.kind() {
+    let mut container = match root.kind() {
         // JSON: document > object | array.
         "document" => only_child(root)?,
         // YAML: stream > document > block_node > block_mapping | block_sequence.
         "stream" => only_child(only_child(only_child(root)?)?)?,
         _ => return None,
     };
+    // `{"services": {…}}`: a lone key's object or list holds the entries. Its key is
+    // outside them, and an offset there is judged with the whole document.
+    while let Some(inner) = only_child(container)
+        .and_then(|entry| entry.child_by_field_name("value"))
+        .and_then(|value| match value.kind() {
+            "object" | "array" => Some(value),
+            "block_node" => only_child(value),
+            _ => None,
+        })
+        .filter(|inner| inner.start_byte() <= offset && offset <= inner.end_byte())
+    {
+        container = inner;
+    }
     let scalar = |entry: &Node| match entry.kind() {
         "pair" | "object" | "array" | "block_mapping_pair" => false,
         "block_sequence_item" => {

@@ -244,6 +244,22 @@ fn data_file_edits_that_reach_other_entries_match_a_fresh_open() {
         ),
         (
             Yaml,
+            "services:\n  a:\n    headers:\n      x-api-key: k3y1234567890abc\n  @@b:\n    url: https://api.example.com\n",
+            "  fN:\n    v: N\n",
+            &[("example", "mufi"), ("mufi", "other")],
+        ),
+        (
+            Json,
+            "{\"services\": {\n  @@\"a\": {\"x\": 1},\n  \"GIT_SSL_NO_VERIFY\": \"1\"\n}}\n",
+            JSON_PAD,
+            &[
+                ("\"1\"\n", "\"1\",\n  \"b\": {\"y\": 2}\n"),
+                ("services", "mufi"),
+                ("  \"a\": {\"x\": 1},\n", ""),
+            ],
+        ),
+        (
+            Yaml,
             "@@jobs:\n  build:\n    steps:\n      - name: x\n",
             YAML_PAD,
             &[
