@@ -191,6 +191,13 @@ fn analyze_with(src: &SourceFile, file: &FileContext, config: &Config, fast: boo
     finish(raw, &src, config)
 }
 
+/// Whether `src` is analysed layer by layer (`analyze_layers`): it holds code of
+/// another language. A file of a language that can embed others but does not (a JSON
+/// file without `scripts`, YAML without `run:` steps) is analysed like any other.
+pub fn is_layered(src: &SourceFile) -> bool {
+    src.language.has_embeds() && !src.language.embedded_regions(src.text, src.tree).is_empty()
+}
+
 /// What the prefilter found in one file: the rules that can fire, and where their
 /// triggers are.
 struct Prefiltered {
@@ -463,32 +470,57 @@ fn analyze_layers(src: &SourceFile, file: &FileContext, config: &Config) -> Vec<
     let mut findings = finish_layer(raw, &host, config, src.text, None);
     // Each region is a program of its own (one `<script>`, one `run:` step): an
     // unclosed quote in one must not swallow the next.
+    let mut layer_text = embed::LayerText::new(src.text);
     for region in &regions {
         let language = Language::get(region.language);
         let own = [region];
-        let text = embed::blank_outside(src.text, &own);
-        let candidates = candidates_in(&text, config, None);
-        if candidates.is_empty() {
-            continue;
-        }
-        let tree = parse(language, &text);
-        let layer = SourceFile {
-            text: &text,
-            language,
-            tree: tree.as_ref(),
-        };
-        let raw = run_rules(
-            &layer,
-            file,
-            config,
-            Scopes::default(),
-            Some(&client_reason),
-            candidates,
-        );
-        findings.extend(finish_layer(raw, &layer, config, src.text, Some(&own)));
+        layer_text.with_region(src.text, region, |text| {
+            let candidates = candidates_in(&text[around(text, &region.range)], config, None);
+            if candidates.is_empty() {
+                return;
+            }
+            let tree = parse(language, text);
+            let layer = SourceFile {
+                text,
+                language,
+                tree: tree.as_ref(),
+            };
+            let raw = run_rules(
+                &layer,
+                file,
+                config,
+                Scopes::default(),
+                Some(&client_reason),
+                candidates,
+            );
+            findings.extend(finish_layer(raw, &layer, config, src.text, Some(&own)));
+        });
     }
     findings.sort_by_key(|f| (f.range.start, f.range.end, f.rule));
     findings
+}
+
+/// The part of a layer's text where its triggers can be: the region, and as many bytes
+/// on either side as a trigger is long. Outside the region the layer is blank, and no
+/// trigger is all white space, so a trigger that occurs in the layer overlaps the region.
+fn around(text: &str, region: &Range<usize>) -> Range<usize> {
+    static LONGEST: OnceLock<usize> = OnceLock::new();
+    let reach = *LONGEST.get_or_init(|| {
+        ALL.iter()
+            .flat_map(|r| r.meta().triggers)
+            .map(|t| t.len())
+            .max()
+            .unwrap_or(0)
+    });
+    let mut start = region.start.saturating_sub(reach).min(text.len());
+    let mut end = region.end.saturating_add(reach).min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end
 }
 
 /// Runs the rules that can fire, without suppressions: the "raw" findings. With
@@ -728,4 +760,23 @@ pub fn apply_fixes<'f>(text: &str, fixes: impl IntoIterator<Item = &'f Fix>) -> 
     }
     out.push_str(&text[last..]);
     (out, chosen.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `around` rests on it: a trigger that is all white space could occur in the
+    /// blanked part of a layer alone.
+    #[test]
+    fn no_trigger_is_all_white_space() {
+        for rule in ALL {
+            for trigger in rule.meta().triggers {
+                assert!(
+                    trigger.bytes().any(|b| !b.is_ascii_whitespace()),
+                    "{rule}: {trigger:?}"
+                );
+            }
+        }
+    }
 }

@@ -5,12 +5,12 @@
 
 use std::ops::Range;
 
-use tree_sitter::{InputEdit, Tree};
+use tree_sitter::{InputEdit, Node, Tree};
 
 use crate::config::Config;
-use crate::engine::{analyze_rules, starts_in_any, SourceFile};
+use crate::engine::{self, analyze_rules, starts_in_any, SourceFile};
 use crate::finding::{Edit, Finding};
-use crate::language::env_read;
+use crate::language::{env_read, Language, LanguageId};
 use crate::project::{self, FileContext};
 use crate::syntax;
 
@@ -22,6 +22,10 @@ pub struct FileFacts {
     /// The MUFI001 fix's env read and the import edit it needs (where, and what): both
     /// read the imports, so an edit near them changes every MUFI001 fix.
     pub env_read: Option<(String, Vec<Edit>)>,
+    /// In data files, whose units of re-analysis are entries of one document-wide
+    /// object or list (`entry_unit`): whether each child of the root mentions Mufi
+    /// outside comments, which MUFI001 reads from the whole child (the judging unit).
+    pub mentions_mufi: Vec<bool>,
 }
 
 pub fn file_facts(src: &SourceFile, file: &FileContext, config: &Config) -> FileFacts {
@@ -29,7 +33,50 @@ pub fn file_facts(src: &SourceFile, file: &FileContext, config: &Config) -> File
         client_reason: project::classify(file, src.text, src.language, config),
         env_read: env_read::env_read(src.language, src.tree, src.text, "MUFI_API_KEY", None)
             .map(|f| (f.expr, f.edits)),
+        mentions_mufi: mentions_mufi(src),
     }
+}
+
+/// Whether re-analysis in `language` narrows to entries of the document's top-level
+/// object or list rather than to judging units (the whole document there).
+fn has_entry_units(language: &Language) -> bool {
+    matches!(language.id, LanguageId::Json | LanguageId::Yaml)
+}
+
+/// `syntax::code_mentions(child, text, "mufi")` for each child of the root, where
+/// `has_entry_units`; found from the first mention outside comments rather than by
+/// lowering and walking all of each child.
+fn mentions_mufi(src: &SourceFile) -> Vec<bool> {
+    let Some(tree) = src.tree.filter(|_| has_entry_units(src.language)) else {
+        return Vec::new();
+    };
+    let root = tree.root_node();
+    let mut cursor = root.walk();
+    let children: Vec<Node> = root.children(&mut cursor).collect();
+    children
+        .into_iter()
+        .map(|child| {
+            let Some(code) = src.text.get(child.byte_range()) else {
+                return false;
+            };
+            let base = child.start_byte();
+            code.as_bytes()
+                .windows(4)
+                .enumerate()
+                .filter(|(_, w)| w.eq_ignore_ascii_case(b"mufi"))
+                .any(|(at, _)| (base + at..base + at + 4).all(|b| !in_comment(child, b)))
+        })
+        .collect()
+}
+
+/// Whether byte `at` lies in a node under `unit` (or `unit` itself) whose kind names
+/// a comment: what `syntax::code_mentions` blanks.
+fn in_comment(unit: Node, at: usize) -> bool {
+    let Some(leaf) = unit.descendant_for_byte_range(at, at + 1) else {
+        return false;
+    };
+    let is_comment = |n: &Node| n.kind().contains("comment");
+    is_comment(&leaf) || syntax::ancestors(unit, leaf).iter().any(is_comment)
 }
 
 /// `file_facts` after `edits` to a text whose facts were `before`: the client-side
@@ -55,6 +102,7 @@ pub fn file_facts_after(
         client_reason: before.client_reason.clone(),
         env_read: env_read::env_read(src.language, src.tree, src.text, "MUFI_API_KEY", None)
             .map(|f| (f.expr, f.edits)),
+        mentions_mufi: mentions_mufi(src),
     }
 }
 
@@ -113,15 +161,105 @@ fn shift_finding(f: &mut Finding, edit: &InputEdit) -> bool {
 }
 
 pub(crate) fn expand(tree: &Tree, range: &Range<usize>) -> Range<usize> {
+    expand_in(None, tree, range)
+}
+
+/// `range` grown to the units a rule can read around it: judging units, or in data
+/// files (`language` given), entries of the document's object or list (`entry_unit`).
+fn expand_in(language: Option<&Language>, tree: &Tree, range: &Range<usize>) -> Range<usize> {
     let root = tree.root_node();
-    let at = |offset: usize| match root.descendant_for_byte_range(offset, offset) {
-        // Between top-level statements: nothing encloses the offset.
-        Some(node) if node.id() != root.id() => syntax::judging_unit(root, node).byte_range(),
-        _ => offset..offset,
+    let entries = language.is_some_and(has_entry_units);
+    let at = |offset: usize| {
+        if let Some(unit) = entries.then(|| entry_unit(tree, offset)).flatten() {
+            return unit;
+        }
+        match root.descendant_for_byte_range(offset, offset) {
+            // Between top-level statements: nothing encloses the offset.
+            Some(node) if node.id() != root.id() => syntax::judging_unit(root, node).byte_range(),
+            _ => offset..offset,
+        }
     };
     let a = at(range.start);
     let b = at(range.end);
     a.start.min(b.start).min(range.start)..a.end.max(b.end).max(range.end)
+}
+
+/// In a JSON or YAML document that is one object or list, the entries around
+/// `offset`: the one holding it with its neighbours on either side, or the two it lies
+/// between. What a rule reads of a finding's surroundings lies there: the keys of the
+/// sections above it (inside its entry), and for a removal fix, the separator before
+/// the entry and whether another entry follows. `None` (the whole document) when the
+/// document is not one object or list, has a parse error, or is a list with a scalar
+/// item: a policy string reads its sibling items (MUFI007).
+fn entry_unit(tree: &Tree, offset: usize) -> Option<Range<usize>> {
+    let root = tree.root_node();
+    if root.has_error() {
+        return None;
+    }
+    let mut container = match root.kind() {
+        // JSON: document > object | array.
+        "document" => only_child(root)?,
+        // YAML: stream > document > block_node > block_mapping | block_sequence.
+        "stream" => only_child(only_child(only_child(root)?)?)?,
+        _ => return None,
+    };
+    // `{"services": {…}}`: a lone key's object or list holds the entries. Its key is
+    // outside them, and an offset there is judged with the whole document.
+    while let Some(inner) = only_child(container)
+        .and_then(|entry| entry.child_by_field_name("value"))
+        .and_then(|value| match value.kind() {
+            "object" | "array" => Some(value),
+            "block_node" => only_child(value),
+            _ => None,
+        })
+        .filter(|inner| inner.start_byte() <= offset && offset <= inner.end_byte())
+    {
+        container = inner;
+    }
+    let scalar = |entry: &Node| match entry.kind() {
+        "pair" | "object" | "array" | "block_mapping_pair" => false,
+        "block_sequence_item" => {
+            only_child(*entry).is_none_or(|value| value.kind() != "block_node")
+        }
+        _ => true,
+    };
+    let is_container = matches!(
+        container.kind(),
+        "object" | "array" | "block_mapping" | "block_sequence"
+    );
+    if !is_container || offset < container.start_byte() || container.end_byte() < offset {
+        return None;
+    }
+    let mut cursor = container.walk();
+    let entries: Vec<Node> = container
+        .named_children(&mut cursor)
+        .filter(|c| !c.kind().contains("comment"))
+        .collect();
+    if entries.iter().any(scalar) {
+        return None;
+    }
+    // The first entry that ends at or after `offset`.
+    let next = entries.partition_point(|e| e.end_byte() < offset);
+    let holds = entries.get(next).is_some_and(|e| e.start_byte() <= offset);
+    let first = next.saturating_sub(1);
+    let last = if holds { next + 1 } else { next }.min(entries.len().saturating_sub(1));
+    let start = entries
+        .get(first)
+        .map_or(container.start_byte(), |e| e.start_byte());
+    let end = entries
+        .get(last)
+        .map_or(container.end_byte(), |e| e.end_byte());
+    Some(start.min(offset)..end.max(offset))
+}
+
+/// The one named child of `node` that is not a comment, if it has one.
+fn only_child(node: Node<'_>) -> Option<Node<'_>> {
+    let mut cursor = node.walk();
+    let mut code = node
+        .named_children(&mut cursor)
+        .filter(|c| !c.kind().contains("comment"));
+    let first = code.next()?;
+    code.next().is_none().then_some(first)
 }
 
 /// A node on the way down to a byte: its kind and range.
@@ -168,7 +306,13 @@ fn differs_at(base: &Tree, tree: &Tree, offset: usize) -> Option<Range<usize>> {
 /// token on either side: where it is, the parse converged there and what lies
 /// beyond is unchanged. Only the boundaries are compared, where `Tree::changed_ranges`
 /// walks the whole tree (as long again as the reparse itself on a large file).
-fn grow_over_reparsed(text: &str, base: &Tree, tree: &Tree, range: Range<usize>) -> Range<usize> {
+fn grow_over_reparsed(
+    language: &Language,
+    text: &str,
+    base: &Tree,
+    tree: &Tree,
+    range: Range<usize>,
+) -> Range<usize> {
     let mut range = range;
     loop {
         let after = (range.end < text.len())
@@ -189,7 +333,7 @@ fn grow_over_reparsed(text: &str, base: &Tree, tree: &Tree, range: Range<usize>)
         if grown == range || grown.len() * 2 > text.len() {
             return grown;
         }
-        range = expand(tree, &grown);
+        range = expand_in(Some(language), tree, &grown);
     }
 }
 
@@ -218,10 +362,11 @@ pub fn reanalyze(
     edits: &[InputEdit],
     old: &[Finding],
 ) -> Option<Vec<Finding>> {
-    if src.language.has_embeds() {
+    if engine::is_layered(src) {
         return None;
     }
     let tree = src.tree?;
+    let expand = |r: &Range<usize>| expand_in(Some(src.language), tree, r);
     let mut dirty: Vec<Range<usize>> = Vec::new();
     for edit in edits {
         for r in &mut dirty {
@@ -262,13 +407,13 @@ pub fn reanalyze(
                 .changed_ranges(tree)
                 .map(|r| r.start_byte..r.end_byte),
         );
-        merge(dirty.iter().map(|r| expand(tree, r)).collect())
+        merge(dirty.iter().map(expand).collect())
     } else {
-        let dirty = merge(dirty.iter().map(|r| expand(tree, r)).collect());
+        let dirty = merge(dirty.iter().map(expand).collect());
         merge(
             dirty
                 .into_iter()
-                .map(|r| grow_over_reparsed(src.text, base_tree, tree, r))
+                .map(|r| grow_over_reparsed(src.language, src.text, base_tree, tree, r))
                 .collect(),
         )
     };

@@ -10,10 +10,10 @@ use common::Rng;
 
 use mufi_lsp::config::Config;
 use mufi_lsp::document::{Change, Document, Encoding, Pos};
-use mufi_lsp::engine::{analyze, analyze_rules, finish, SourceFile};
+use mufi_lsp::engine::{analyze, analyze_rules, finish, is_layered, SourceFile};
 use mufi_lsp::finding::Finding;
 use mufi_lsp::incremental::{file_facts, reanalyze};
-use mufi_lsp::language::Language;
+use mufi_lsp::language::{Language, LanguageId};
 use mufi_lsp::project::ProjectModel;
 
 const SNIPPETS: &[&str] = &[
@@ -69,17 +69,13 @@ fn incremental_findings_equal_full_analysis_after_random_edits() {
     let model = ProjectModel::new();
     let config = Config::default();
     let mut incremental_runs = 0;
+    let mut data_file_runs = 0;
     for (path, seed) in fixtures()
         .into_iter()
         .flat_map(|p| [0x9E37_79B9_7F4A_7C15u64, 0xDEAD_BEEF, 0x3141_5926].map(|s| (p.clone(), s)))
     {
         let mut rng = Rng(seed);
         let language = Language::for_path(&path).unwrap();
-        if language.has_embeds() {
-            // The server analyses files with embedded code (HTML, Vue, CI YAML) from
-            // scratch on every edit (`state::analyze`): there is no incremental path to compare.
-            continue;
-        }
         let mut text = std::fs::read_to_string(&path).unwrap();
         let file = model.file_context(&path);
         let mut doc = Document::new(&text, 1, language);
@@ -93,7 +89,10 @@ fn incremental_findings_equal_full_analysis_after_random_edits() {
             language,
             tree: tree0.as_ref(),
         };
-        let mut raw = analyze_rules(&first, &file, &config, None, None);
+        // Files with embedded code (HTML, Vue, CI YAML) are analysed layer by layer,
+        // from scratch (`state::analyze`), and leave no raw findings to start from.
+        let mut raw =
+            (!is_layered(&first)).then(|| analyze_rules(&first, &file, &config, None, None));
         let mut facts = file_facts(&first, &file, &config);
         doc.reset_base();
         for step in 0..25 {
@@ -132,18 +131,26 @@ fn incremental_findings_equal_full_analysis_after_random_edits() {
             };
             let (base_tree, edits) = doc.base().cloned().unwrap();
             let new_facts = file_facts(&now, &file, &config);
-            let next_raw = if new_facts == facts {
-                match reanalyze(&now, &file, &config, &new_facts, &base_tree, &edits, &raw) {
-                    Some(r) => {
-                        incremental_runs += 1;
-                        r
-                    }
-                    None => analyze_rules(&now, &file, &config, None, None),
-                }
-            } else {
-                analyze_rules(&now, &file, &config, None, None)
+            let next_raw = match &raw {
+                _ if is_layered(&now) => None,
+                Some(raw) if new_facts == facts => Some(
+                    match reanalyze(&now, &file, &config, &new_facts, &base_tree, &edits, raw) {
+                        Some(r) => {
+                            incremental_runs += 1;
+                            if language.has_embeds() {
+                                data_file_runs += 1;
+                            }
+                            r
+                        }
+                        None => analyze_rules(&now, &file, &config, None, None),
+                    },
+                ),
+                _ => Some(analyze_rules(&now, &file, &config, None, None)),
             };
-            let got = finish(next_raw.clone(), &now, &config);
+            let got = match &next_raw {
+                Some(raw) => finish(raw.clone(), &now, &config),
+                None => analyze(&now, &file, &config),
+            };
             let want = analyze(&now, &file, &config);
             assert_eq!(
                 summary(&got),
@@ -169,4 +176,130 @@ fn incremental_findings_equal_full_analysis_after_random_edits() {
         incremental_runs > 200,
         "only {incremental_runs} incremental runs"
     );
+    // JSON and YAML files without embedded code take the incremental path too.
+    assert!(
+        data_file_runs > 20,
+        "only {data_file_runs} incremental runs in data files"
+    );
+}
+
+#[path = "common/oracles.rs"]
+#[allow(dead_code)]
+mod oracles;
+
+/// JSON and YAML are re-analysed around the edited entries of the document's object or
+/// list, not the whole document. Edits that change what other entries read must still
+/// give what a fresh open gives: whether the document mentions Mufi (an Authorization
+/// header is a key only then), whether a removed setting has a neighbour, the sibling
+/// policies of a policy string, and embedded code appearing or going. Each document is
+/// padded (at `@@`) with entries enough that one entry is a small part of it.
+#[test]
+fn data_file_edits_that_reach_other_entries_match_a_fresh_open() {
+    use mufi_lsp::language::LanguageId::{Json, Yaml};
+    use oracles::{model_position, Session};
+    const JSON_PAD: &str = "\"fN\": {\"v\": N},\n  ";
+    const YAML_PAD: &str = "fN:\n  v: N\n";
+    /// A language, a document, the entry it is padded with, and edits (text found, its
+    /// replacement).
+    type Case = (
+        LanguageId,
+        &'static str,
+        &'static str,
+        &'static [(&'static str, &'static str)],
+    );
+    let cases: &[Case] = &[
+        (
+            Json,
+            "{\n  \"clientA\": {\"headers\": {\"Authorization\": \"Bearer sk_live_abcdef123456\"}},\n  @@\"clientB\": {\"url\": \"https://api.example.com\"}\n}\n",
+            JSON_PAD,
+            &[("example", "mufi"), ("mufi.com", "other.com"), ("other", "mUfI")],
+        ),
+        (
+            Json,
+            "{\n  @@\"a\": {\"x\": 1},\n  \"GIT_SSL_NO_VERIFY\": \"1\"\n}\n",
+            JSON_PAD,
+            &[
+                ("\"1\"\n", "\"1\",\n  \"b\": {\"y\": 2}\n"),
+                ("  \"a\": {\"x\": 1},\n", ""),
+                (",\n  \"b\": {\"y\": 2}", ""),
+            ],
+        ),
+        (
+            Json,
+            "[\"default-src 'self' 'unsafe-inline'\", @@\"img-src *\"]\n",
+            "{\"v\": N}, ",
+            &[("img-src *", "script-src 'self'"), ("script-src", "img-src")],
+        ),
+        (
+            Json,
+            "{\n  @@\"name\": \"x\",\n  \"scriptz\": {\"get\": \"curl -k https://api.mufi.app\"}\n}\n",
+            JSON_PAD,
+            &[("scriptz", "scripts"), ("scripts", "scriptx")],
+        ),
+        (
+            Yaml,
+            "a:\n  headers:\n    x-api-key: k3y1234567890abc\n@@b:\n  url: https://api.example.com\n",
+            YAML_PAD,
+            &[("example", "mufi"), ("mufi", "other"), ("b:\n", "# mufi\nb:\n"), ("# mufi", "mufi: 1")],
+        ),
+        (
+            Yaml,
+            "services:\n  a:\n    headers:\n      x-api-key: k3y1234567890abc\n  @@b:\n    url: https://api.example.com\n",
+            "  fN:\n    v: N\n",
+            &[("example", "mufi"), ("mufi", "other")],
+        ),
+        (
+            Json,
+            "{\"services\": {\n  @@\"a\": {\"x\": 1},\n  \"GIT_SSL_NO_VERIFY\": \"1\"\n}}\n",
+            JSON_PAD,
+            &[
+                ("\"1\"\n", "\"1\",\n  \"b\": {\"y\": 2}\n"),
+                ("services", "mufi"),
+                ("  \"a\": {\"x\": 1},\n", ""),
+            ],
+        ),
+        (
+            Yaml,
+            "@@jobs:\n  build:\n    steps:\n      - name: x\n",
+            YAML_PAD,
+            &[
+                ("- name: x", "- name: x\n      - run: curl -k https://api.mufi.app"),
+                ("      - run: curl -k https://api.mufi.app\n", ""),
+            ],
+        ),
+        (
+            Yaml,
+            "@@- name: GIT_SSL_NO_VERIFY\n  value: \"1\"\n",
+            "- v: N\n",
+            &[
+                ("\"1\"\n", "\"1\"\n- name: B\n  value: \"2\"\n"),
+                ("value: \"1\"", "value: \"1\"\n  other: 1"),
+                ("- name: B\n  value: \"2\"\n", ""),
+            ],
+        ),
+    ];
+    for (id, text, pad, steps) in cases {
+        let language = Language::get(*id);
+        let padding: String = (0..40).map(|n| pad.replace('N', &n.to_string())).collect();
+        let mut text = text.replace("@@", &padding);
+        let mut session = Session::open(&text, language);
+        let mut seen = vec![session.analyze()];
+        for (step, (find, replace)) in steps.iter().enumerate() {
+            let at = text.find(find).expect("the edit's text is there");
+            let start = model_position(&text, at, Encoding::Utf16);
+            let end = model_position(&text, at + find.len(), Encoding::Utf16);
+            text.replace_range(at..at + find.len(), replace);
+            let change = Change {
+                range: Some((start, end)),
+                text: replace.to_string(),
+            };
+            session.change(change, Encoding::Utf16);
+            let got = session.analyze();
+            let want = Session::open(&text, language).analyze();
+            assert_eq!(got, want, "{text:?} after step {step}");
+            seen.push(got);
+        }
+        seen.dedup();
+        assert!(seen.len() > 1, "no edit changed a finding or fix: {text:?}");
+    }
 }

@@ -71,6 +71,51 @@ pub fn blank_outside(text: &str, regions: &[&Region]) -> String {
     String::from_utf8(bytes).unwrap_or_default()
 }
 
+/// `blank_outside` for one region at a time, at the cost of the region rather than of
+/// the file: the blanked host is made once, and each region is written into it for
+/// as long as it is read, then blanked again.
+pub struct LayerText {
+    blank: String,
+}
+
+impl LayerText {
+    pub fn new(host: &str) -> LayerText {
+        LayerText {
+            blank: blank_outside(host, &[]),
+        }
+    }
+
+    /// Runs `read` on `blank_outside(host, &[region])`.
+    pub fn with_region<R>(
+        &mut self,
+        host: &str,
+        region: &Region,
+        read: impl FnOnce(&str) -> R,
+    ) -> R {
+        let range = region.range.start.min(host.len())..region.range.end.min(host.len());
+        if range.start > range.end
+            || !host.is_char_boundary(range.start)
+            || !host.is_char_boundary(range.end)
+        {
+            return read(&self.blank);
+        }
+        let blanked = self.blank[range.clone()].to_string();
+        self.blank
+            .replace_range(range.clone(), &host[range.clone()]);
+        for (at, byte) in &region.patches {
+            // ASCII over ASCII only: the text stays valid UTF-8.
+            if range.contains(at) && byte.is_ascii() && host.as_bytes()[*at].is_ascii() {
+                let patch = [*byte];
+                let patch = std::str::from_utf8(&patch).unwrap_or(" ");
+                self.blank.replace_range(*at..*at + 1, patch);
+            }
+        }
+        let out = read(&self.blank);
+        self.blank.replace_range(range, &blanked);
+        out
+    }
+}
+
 /// The host text with the regions blanked (line breaks kept): what the host's own
 /// rules read.
 pub fn blank_inside(text: &str, regions: &[Region]) -> String {
@@ -267,7 +312,9 @@ pub fn dockerfile_shell(text: &str, _tree: Option<&Tree>) -> Vec<Region> {
 /// Shell steps of CI files: `run:` (GitHub Actions), `script:`, `before_script:`,
 /// `after_script:` (GitLab), as a scalar or a list of scalars.
 pub fn yaml_run_scripts(text: &str, tree: Option<&Tree>) -> Vec<Region> {
-    let Some(tree) = tree else {
+    // Every key looked for holds `run` or `script`: without them, no walk of the tree
+    // (the editor asks on every keystroke).
+    let Some(tree) = tree.filter(|_| text.contains("run") || text.contains("script")) else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -429,6 +476,31 @@ mod tests {
         assert_eq!(found.len(), 1);
         let shell = blank_outside(json, &found.iter().collect::<Vec<_>>());
         assert!(shell.contains("curl -H  \"x: y\"  -k h"), "{shell}");
+    }
+
+    #[test]
+    fn layer_text_is_blank_outside_one_region_at_a_time() {
+        let text = "{\"scripts\": {\"a\": \"curl -H \\\"x: y\\\" é\", \"b\": \"🎉 -k\"}}\r\n<x>";
+        let mut found = regions(LanguageId::Json, text);
+        found.push(Region {
+            language: LanguageId::Shell,
+            // Not on a character boundary: left blank, as `blank_outside` leaves it.
+            range: text.find('🎉').unwrap() + 1..text.len(),
+            patches: Vec::new(),
+        });
+        assert!(
+            found.len() == 3 && !found[0].patches.is_empty(),
+            "{found:?}"
+        );
+        let mut layers = LayerText::new(text);
+        for region in &found {
+            let got = layers.with_region(text, region, str::to_string);
+            assert_eq!(got, blank_outside(text, &[region]));
+        }
+        assert_eq!(
+            layers.with_region(text, &found[2], str::to_string),
+            blank_outside(text, &[])
+        );
     }
 
     #[test]

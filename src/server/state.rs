@@ -84,7 +84,8 @@ impl Base {
 /// What one analysis produced: the raw findings and facts to keep for next time, and
 /// the findings users see.
 pub struct Analysis {
-    pub raw: Arc<Vec<Finding>>,
+    /// `None` for a file analysed layer by layer, which has no incremental path.
+    pub raw: Option<Arc<Vec<Finding>>>,
     pub facts: FileFacts,
     pub findings: Vec<Finding>,
     /// The tree of a snapshot that had none.
@@ -471,11 +472,12 @@ pub fn analyze(snap: &Snapshot, config: &Config) -> Analysis {
         None => incremental::file_facts(&src, &snap.file, config),
     };
     let (raw, findings) = if snap.excluded.is_some() {
-        (Vec::new(), Vec::new())
-    } else if snap.language.has_embeds() {
+        (Some(Vec::new()), Vec::new())
+    } else if engine::is_layered(&src) {
         // Files with embedded code (HTML, Vue, CI YAML) are analysed layer by layer,
-        // from scratch: they are small, and each layer is its own parse.
-        (Vec::new(), engine::analyze(&src, &snap.file, config))
+        // from scratch: each layer is its own parse. They leave no raw findings to
+        // start the next analysis from.
+        (None, engine::analyze(&src, &snap.file, config))
     } else {
         let incremental = snap.base.as_ref().and_then(|base| {
             if base.facts != facts {
@@ -495,10 +497,10 @@ pub fn analyze(snap: &Snapshot, config: &Config) -> Analysis {
             engine::analyze_rules(&src, &snap.file, config, None, Some(&facts.client_reason))
         });
         let findings = engine::finish(raw.clone(), &src, config);
-        (raw, findings)
+        (Some(raw), findings)
     };
     Analysis {
-        raw: Arc::new(raw),
+        raw: raw.map(Arc::new),
         facts,
         findings,
         parsed,
@@ -577,7 +579,7 @@ async fn worker(
                     continue;
                 }
                 open.findings = Some((snap.version, findings.clone()));
-                open.raw = Some((analysis.raw, analysis.facts));
+                open.raw = analysis.raw.map(|raw| (raw, analysis.facts));
                 if let (None, Some(tree)) = (open.doc.tree(), analysis.parsed) {
                     open.doc.set_tree(tree);
                 }

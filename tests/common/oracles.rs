@@ -234,7 +234,7 @@ impl Session {
             config: self.config.clone(),
         };
         let analysis = state::analyze(&snap, &self.config);
-        self.last = Some((analysis.raw, analysis.facts));
+        self.last = analysis.raw.map(|raw| (raw, analysis.facts));
         if let (None, Some(tree)) = (self.doc.tree(), analysis.parsed) {
             self.doc.set_tree(tree);
         }
