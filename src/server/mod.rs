@@ -4,6 +4,8 @@
 mod backend;
 mod convert;
 mod file_edits;
+// Public for the fuzz targets and property tests, which drive the same framing guard
+// and the same analysis of an open document (`state::analyze`) as the server.
 pub mod framing;
 mod history;
 mod memory;
