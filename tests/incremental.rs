@@ -335,6 +335,9 @@ fn edits_in_embedded_scripts_match_a_fresh_open() {
                 // A `</script>` closed early, then opened again.
                 ("const v5 = 5;", "const v5 = 5;</script>"),
                 ("const v5 = 5;</script>", "const v5 = 5;"),
+                // Closed inside a comment, where the script's own parse sees no error.
+                ("const v5 = 5;", "const v5 = 5; // </script>"),
+                (" // </script>", ""),
                 // The closing tag itself edited away and back.
                 ("</script>\n", ""),
                 ("`;\n", "`;\n</script>\n"),
