@@ -389,3 +389,62 @@ fn edits_in_embedded_scripts_match_a_fresh_open() {
         );
     }
 }
+
+/// Random edits over every fixture with embedded code (HTML, Vue, Svelte, CI YAML,
+/// package.json), analysed as the server does (`state::analyze`, which re-analyses one
+/// region's layer when the edits stay inside it): at each step, what a fresh open gives.
+#[test]
+fn layered_files_after_random_edits_match_a_fresh_open() {
+    use oracles::{model_position, Session};
+    let mut layered = 0;
+    for (path, seed) in fixtures()
+        .into_iter()
+        .filter(|p| Language::for_path(p).is_some_and(|l| l.has_embeds()))
+        .flat_map(|p| [0x9E37_79B9_7F4A_7C15u64, 0xDEAD_BEEF, 0x3141_5926].map(|s| (p.clone(), s)))
+    {
+        let mut rng = Rng(seed);
+        let language = Language::for_path(&path).unwrap();
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        let mut session = Session::open(&text, language);
+        session.analyze();
+        for step in 0..25 {
+            let mut start = rng.below(text.len() + 1);
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let mut end = (start + rng.below(12)).min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let insert = if rng.below(3) == 0 {
+                ""
+            } else {
+                SNIPPETS[rng.below(SNIPPETS.len())]
+            };
+            let change = Change {
+                range: Some((
+                    model_position(&text, start, Encoding::Utf16),
+                    model_position(&text, end, Encoding::Utf16),
+                )),
+                text: insert.to_string(),
+            };
+            text.replace_range(start..end, insert);
+            session.change(change, Encoding::Utf16);
+            let got = session.analyze();
+            let src = SourceFile {
+                text: &text,
+                language,
+                tree: session.doc.tree(),
+            };
+            layered += usize::from(is_layered(&src));
+            let want = Session::open(&text, language).analyze();
+            assert_eq!(
+                got,
+                want,
+                "{} (seed {seed:#x}) after step {step}",
+                path.display()
+            );
+        }
+    }
+    assert!(layered > 100, "only {layered} steps in layered files");
+}
