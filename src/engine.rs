@@ -161,7 +161,7 @@ fn analyze_with(src: &SourceFile, file: &FileContext, config: &Config, fast: boo
         tree,
     };
     if src.language.has_embeds() {
-        return analyze_layers(&src, file, config);
+        return crate::layers::analyze(&src, file, config).0;
     }
     // Where the parse found errors, tree-sitter's recovery can read as code what the
     // lexer took for a comment (an unclosed `/*`): judge such files as a whole.
@@ -445,84 +445,6 @@ fn language_index(language: &Language) -> usize {
         .unwrap_or(0)
 }
 
-/// A file that embeds other languages: the host's rules read the host's own text, each
-/// embedded language's rules read its regions, each on a copy of the file with the rest
-/// blanked so that offsets need no mapping. Suppressions apply within each layer.
-fn analyze_layers(src: &SourceFile, file: &FileContext, config: &Config) -> Vec<Finding> {
-    let regions = src.language.embedded_regions(src.text, src.tree);
-    // Embedded code ships wherever its host does: a `<script>` of a .vue file.
-    let client_reason = project::classify(file, src.text, src.language, config);
-    let host_text = embed::blank_inside(src.text, &regions);
-    let host = SourceFile {
-        text: &host_text,
-        language: src.language,
-        tree: src.tree,
-    };
-    let candidates = candidates_in(host.text, config, None);
-    let raw = run_rules(
-        &host,
-        file,
-        config,
-        Scopes::default(),
-        Some(&client_reason),
-        candidates,
-    );
-    let mut findings = finish_layer(raw, &host, config, src.text, None);
-    // Each region is a program of its own (one `<script>`, one `run:` step): an
-    // unclosed quote in one must not swallow the next.
-    let mut layer_text = embed::LayerText::new(src.text);
-    for region in &regions {
-        let language = Language::get(region.language);
-        let own = [region];
-        layer_text.with_region(src.text, region, |text| {
-            let candidates = candidates_in(&text[around(text, &region.range)], config, None);
-            if candidates.is_empty() {
-                return;
-            }
-            let tree = parse(language, text);
-            let layer = SourceFile {
-                text,
-                language,
-                tree: tree.as_ref(),
-            };
-            let raw = run_rules(
-                &layer,
-                file,
-                config,
-                Scopes::default(),
-                Some(&client_reason),
-                candidates,
-            );
-            findings.extend(finish_layer(raw, &layer, config, src.text, Some(&own)));
-        });
-    }
-    findings.sort_by_key(|f| (f.range.start, f.range.end, f.rule));
-    findings
-}
-
-/// The part of a layer's text where its triggers can be: the region, and as many bytes
-/// on either side as a trigger is long. Outside the region the layer is blank, and no
-/// trigger is all white space, so a trigger that occurs in the layer overlaps the region.
-fn around(text: &str, region: &Range<usize>) -> Range<usize> {
-    static LONGEST: OnceLock<usize> = OnceLock::new();
-    let reach = *LONGEST.get_or_init(|| {
-        ALL.iter()
-            .flat_map(|r| r.meta().triggers)
-            .map(|t| t.len())
-            .max()
-            .unwrap_or(0)
-    });
-    let mut start = region.start.saturating_sub(reach).min(text.len());
-    let mut end = region.end.saturating_add(reach).min(text.len());
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    while !text.is_char_boundary(end) {
-        end += 1;
-    }
-    start..end
-}
-
 /// Runs the rules that can fire, without suppressions: the "raw" findings. With
 /// `scope`, queries run only over those byte ranges (the editor's incremental path;
 /// the caller keeps findings outside them from an earlier run). `client_reason` is the
@@ -562,7 +484,11 @@ pub fn analyze_rules(
 /// units a scope is made of (functions, statements) hold everything a rule reads locally.
 /// The one thing read across units is a key's text: error recovery can split a token
 /// between two of them, so each range is read to the ends of the tokens at its edges.
-fn candidates_in(text: &str, config: &Config, scope: Option<&[Range<usize>]>) -> Vec<RuleId> {
+pub(crate) fn candidates_in(
+    text: &str,
+    config: &Config,
+    scope: Option<&[Range<usize>]>,
+) -> Vec<RuleId> {
     let mut candidates: Vec<RuleId> = match scope {
         None => candidate_rules(text),
         Some(ranges) => ranges
@@ -611,12 +537,12 @@ fn mentions_extra_key_name(text: &str, config: &Config) -> bool {
 /// Where a run's rules look: `local` for most (`None`: everywhere), `whole` for the
 /// rules judged in the whole file (`None`: the whole file).
 #[derive(Clone, Copy, Default)]
-struct Scopes<'a> {
+pub(crate) struct Scopes<'a> {
     local: Option<&'a [Range<usize>]>,
     whole: Option<&'a [Range<usize>]>,
 }
 
-fn run_rules(
+pub(crate) fn run_rules(
     src: &SourceFile,
     file: &FileContext,
     config: &Config,
@@ -662,7 +588,7 @@ pub fn finish(findings: Vec<Finding>, src: &SourceFile, config: &Config) -> Vec<
 /// `finish` for one layer of a file. `original` is the file's real text, which the
 /// ignore comment's indentation is read from; for an embedded layer, the comment is
 /// only offered where it lands inside the layer's `regions`.
-fn finish_layer(
+pub(crate) fn finish_layer(
     mut findings: Vec<Finding>,
     src: &SourceFile,
     config: &Config,
@@ -766,7 +692,7 @@ pub fn apply_fixes<'f>(text: &str, fixes: impl IntoIterator<Item = &'f Fix>) -> 
 mod tests {
     use super::*;
 
-    /// `around` rests on it: a trigger that is all white space could occur in the
+    /// `layers::around` rests on it: a trigger that is all white space could occur in the
     /// blanked part of a layer alone.
     #[test]
     fn no_trigger_is_all_white_space() {

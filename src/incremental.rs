@@ -37,6 +37,17 @@ pub fn file_facts(src: &SourceFile, file: &FileContext, config: &Config) -> File
     }
 }
 
+/// `file_facts` of one layer of a file with embedded code, whose classification is
+/// the host file's (`client_reason`): embedded code ships wherever its host does.
+pub fn facts_with_reason(src: &SourceFile, client_reason: Option<String>) -> FileFacts {
+    FileFacts {
+        client_reason,
+        env_read: env_read::env_read(src.language, src.tree, src.text, "MUFI_API_KEY", None)
+            .map(|f| (f.expr, f.edits)),
+        mentions_mufi: mentions_mufi(src),
+    }
+}
+
 /// Whether re-analysis in `language` narrows to entries of the document's top-level
 /// object or list rather than to judging units (the whole document there).
 fn has_entry_units(language: &Language) -> bool {
@@ -142,7 +153,7 @@ fn touches(range: &Range<usize>, edit: &InputEdit) -> bool {
 }
 
 /// Moves a finding through one edit; `false` when the edit touched it or its fixes.
-fn shift_finding(f: &mut Finding, edit: &InputEdit) -> bool {
+pub(crate) fn shift_finding(f: &mut Finding, edit: &InputEdit) -> bool {
     if touches(&f.range, edit) {
         return false;
     }

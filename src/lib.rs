@@ -14,6 +14,7 @@ pub mod history;
 pub mod incremental;
 pub mod jwt;
 pub mod language;
+pub mod layers;
 pub mod lines;
 pub mod project;
 pub mod queries;

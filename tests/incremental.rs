@@ -303,3 +303,148 @@ fn data_file_edits_that_reach_other_entries_match_a_fresh_open() {
         assert!(seen.len() > 1, "no edit changed a finding or fix: {text:?}");
     }
 }
+
+/// In Vue and Svelte files, an edit inside one `<script>` re-analyses that script from
+/// its edited tree and shifts the other layers' findings. Edits that make or break a
+/// finding there, that open or close a `</script>`, that touch the template, or that add
+/// a script must still give what a fresh open gives. Each script is padded (at `@@`)
+/// so that one statement is a small part of it.
+#[test]
+fn edits_in_embedded_scripts_match_a_fresh_open() {
+    use mufi_lsp::language::LanguageId::{Svelte, Vue};
+    use oracles::{model_position, Session};
+    const PAD: &str = "const vN = N;\n";
+    type Case = (
+        LanguageId,
+        &'static str,
+        &'static [(&'static str, &'static str)],
+    );
+    let cases: &[Case] = &[
+        (
+            Vue,
+            "<template>\n  <p>{{ a }}</p>\n</template>\n\n<script setup lang=\"ts\">\n@@const docs = \"https://docs.acme-retail.com\";\nconst api = `http://api.mufi.app/v1`;\n</script>\n",
+            &[
+                // A finding made, suppressed, unsuppressed and unmade inside the script.
+                ("https://docs", "http://docs"),
+                ("const docs", "// mufi-lsp: ignore MUFI003\nconst docs"),
+                ("// mufi-lsp: ignore MUFI003\n", ""),
+                ("http://docs", "https://docs"),
+                ("const v3 = 3;", "const v3 = 3; const x = { rejectUnauthorized: false };"),
+                // The template, whose host layer and the script's findings move.
+                ("<p>{{ a }}</p>", "<p>{{ a }}</p>\n  <a href=\"http://help.acme-retail.com\">Help</a>"),
+                // A `</script>` closed early, then opened again.
+                ("const v5 = 5;", "const v5 = 5;</script>"),
+                ("const v5 = 5;</script>", "const v5 = 5;"),
+                // Closed inside a comment, where the script's own parse sees no error.
+                ("const v5 = 5;", "const v5 = 5; // </script>"),
+                (" // </script>", ""),
+                // The closing tag itself edited away and back.
+                ("</script>\n", ""),
+                ("`;\n", "`;\n</script>\n"),
+                // A second script appears; then each is edited in turn.
+                ("</template>\n", "</template>\n<script>\nconst key = \"http://api.mufi.app\";\n</script>\n"),
+                ("const v7 = 7;", "const v7 = 7;\nconst plain = \"http://plain.acme-retail.com\";"),
+                ("const key = \"http", "const key = \"https"),
+                ("const v9 = 9;", ""),
+            ],
+        ),
+        (
+            Svelte,
+            "<script>\n@@const api = \"https://api.mufi.app\";\n</script>\n\n<a href=\"/\">{api}</a>\n",
+            &[
+                ("https://api.mufi", "http://api.mufi"),
+                ("const v2 = 2;", "const v2 = 2; fetch(api, { rejectUnauthorized: false });"),
+                ("<a href=\"/\">", "<a href=\"http://x.acme-retail.com\">"),
+                ("http://api.mufi", "https://api.mufi"),
+                ("const v4 = 4;", "const v4 = `"),
+                ("const v6 = 6;", "const v6 = `;"),
+            ],
+        ),
+    ];
+    for (id, text, steps) in cases {
+        let language = Language::get(*id);
+        let padding: String = (0..40).map(|n| PAD.replace('N', &n.to_string())).collect();
+        let mut text = text.replace("@@", &padding);
+        let mut session = Session::open(&text, language);
+        let mut seen = vec![session.analyze()];
+        for (step, (find, replace)) in steps.iter().enumerate() {
+            let at = text.find(find).expect("the edit's text is there");
+            let start = model_position(&text, at, Encoding::Utf16);
+            let end = model_position(&text, at + find.len(), Encoding::Utf16);
+            text.replace_range(at..at + find.len(), replace);
+            let change = Change {
+                range: Some((start, end)),
+                text: replace.to_string(),
+            };
+            session.change(change, Encoding::Utf16);
+            let got = session.analyze();
+            let want = Session::open(&text, language).analyze();
+            assert_eq!(got, want, "{text:?} after step {step}");
+            seen.push(got);
+        }
+        seen.dedup();
+        assert!(
+            seen.len() > 4,
+            "few edits changed a finding or fix: {text:?}"
+        );
+    }
+}
+
+/// Random edits over every fixture with embedded code (HTML, Vue, Svelte, CI YAML,
+/// package.json), analysed as the server does (`state::analyze`, which re-analyses one
+/// region's layer when the edits stay inside it): at each step, what a fresh open gives.
+#[test]
+fn layered_files_after_random_edits_match_a_fresh_open() {
+    use oracles::{model_position, Session};
+    let mut layered = 0;
+    for (path, seed) in fixtures()
+        .into_iter()
+        .filter(|p| Language::for_path(p).is_some_and(|l| l.has_embeds()))
+        .flat_map(|p| [0x9E37_79B9_7F4A_7C15u64, 0xDEAD_BEEF, 0x3141_5926].map(|s| (p.clone(), s)))
+    {
+        let mut rng = Rng(seed);
+        let language = Language::for_path(&path).unwrap();
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        let mut session = Session::open(&text, language);
+        session.analyze();
+        for step in 0..25 {
+            let mut start = rng.below(text.len() + 1);
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let mut end = (start + rng.below(12)).min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let insert = if rng.below(3) == 0 {
+                ""
+            } else {
+                SNIPPETS[rng.below(SNIPPETS.len())]
+            };
+            let change = Change {
+                range: Some((
+                    model_position(&text, start, Encoding::Utf16),
+                    model_position(&text, end, Encoding::Utf16),
+                )),
+                text: insert.to_string(),
+            };
+            text.replace_range(start..end, insert);
+            session.change(change, Encoding::Utf16);
+            let got = session.analyze();
+            let src = SourceFile {
+                text: &text,
+                language,
+                tree: session.doc.tree(),
+            };
+            layered += usize::from(is_layered(&src));
+            let want = Session::open(&text, language).analyze();
+            assert_eq!(
+                got,
+                want,
+                "{} (seed {seed:#x}) after step {step}",
+                path.display()
+            );
+        }
+    }
+    assert!(layered > 100, "only {layered} steps in layered files");
+}

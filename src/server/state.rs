@@ -18,6 +18,7 @@ use crate::engine::{self, SourceFile};
 use crate::finding::Finding;
 use crate::incremental::{self, FileFacts};
 use crate::language::Language;
+use crate::layers::{self, Layers};
 use crate::project::{FileContext, ProjectModel};
 
 use super::convert;
@@ -36,7 +37,7 @@ pub struct OpenDoc {
     pub findings: Option<(i32, Arc<Vec<Finding>>)>,
     /// Raw (unsuppressed) findings and file facts of the last analysed version: the
     /// starting point of incremental re-analysis, paired with `doc.base()`.
-    pub raw: Option<(Arc<Vec<Finding>>, FileFacts)>,
+    pub raw: Option<(Raw, FileFacts)>,
     /// Why the file is not analysed (binary, too large), logged once.
     pub skipped: Option<String>,
     /// When the user last opened or changed it (`State::clock`): the documents
@@ -63,14 +64,23 @@ pub struct Snapshot {
 pub struct Base {
     pub tree: Tree,
     pub edits: Vec<InputEdit>,
-    pub raw: Arc<Vec<Finding>>,
+    pub raw: Raw,
     pub facts: FileFacts,
+}
+
+/// What an analysis leaves for the next one to start from.
+#[derive(Clone)]
+pub enum Raw {
+    /// A plain file's raw (unsuppressed) findings.
+    Plain(Arc<Vec<Finding>>),
+    /// A file with embedded code: each layer's tree and findings.
+    Layered(Arc<Layers>),
 }
 
 impl Base {
     /// The base of `doc`'s next analysis: its last analysed tree and edits since, with
     /// that analysis's raw findings and facts; `None` when one of them is missing.
-    pub fn of(doc: &Document, last: Option<&(Arc<Vec<Finding>>, FileFacts)>) -> Option<Base> {
+    pub fn of(doc: &Document, last: Option<&(Raw, FileFacts)>) -> Option<Base> {
         let ((tree, edits), (raw, facts)) = doc.base().zip(last)?;
         Some(Base {
             tree: tree.clone(),
@@ -84,8 +94,8 @@ impl Base {
 /// What one analysis produced: the raw findings and facts to keep for next time, and
 /// the findings users see.
 pub struct Analysis {
-    /// `None` for a file analysed layer by layer, which has no incremental path.
-    pub raw: Option<Arc<Vec<Finding>>>,
+    /// `None` for an excluded file or one too large to analyse.
+    pub raw: Option<Raw>,
     pub facts: FileFacts,
     pub findings: Vec<Finding>,
     /// The tree of a snapshot that had none.
@@ -472,35 +482,47 @@ pub fn analyze(snap: &Snapshot, config: &Config) -> Analysis {
         None => incremental::file_facts(&src, &snap.file, config),
     };
     let (raw, findings) = if snap.excluded.is_some() {
-        (Some(Vec::new()), Vec::new())
+        (Some(Raw::Plain(Arc::default())), Vec::new())
     } else if engine::is_layered(&src) {
-        // Files with embedded code (HTML, Vue, CI YAML) are analysed layer by layer,
-        // from scratch: each layer is its own parse. They leave no raw findings to
-        // start the next analysis from.
-        (None, engine::analyze(&src, &snap.file, config))
+        if src.text.len() > config.max_file_size {
+            (None, Vec::new())
+        } else {
+            let incremental = snap.base.as_ref().and_then(|base| match &base.raw {
+                Raw::Layered(layers) if base.facts == facts => layers::reanalyze(
+                    &src,
+                    &snap.file,
+                    config,
+                    &facts.client_reason,
+                    layers,
+                    &base.edits,
+                ),
+                _ => None,
+            });
+            let (findings, layers) =
+                incremental.unwrap_or_else(|| layers::analyze(&src, &snap.file, config));
+            (Some(Raw::Layered(Arc::new(layers))), findings)
+        }
     } else {
-        let incremental = snap.base.as_ref().and_then(|base| {
-            if base.facts != facts {
-                return None;
-            }
-            incremental::reanalyze(
+        let incremental = snap.base.as_ref().and_then(|base| match &base.raw {
+            Raw::Plain(raw) if base.facts == facts => incremental::reanalyze(
                 &src,
                 &snap.file,
                 config,
                 &facts,
                 &base.tree,
                 &base.edits,
-                &base.raw,
-            )
+                raw,
+            ),
+            _ => None,
         });
         let raw = incremental.unwrap_or_else(|| {
             engine::analyze_rules(&src, &snap.file, config, None, Some(&facts.client_reason))
         });
         let findings = engine::finish(raw.clone(), &src, config);
-        (Some(raw), findings)
+        (Some(Raw::Plain(Arc::new(raw))), findings)
     };
     Analysis {
-        raw: raw.map(Arc::new),
+        raw,
         facts,
         findings,
         parsed,

@@ -16,7 +16,7 @@ use mufi_lsp::language::{registry, Language};
 use mufi_lsp::project::FileContext;
 use mufi_lsp::report::{self, FileReport, Format};
 use mufi_lsp::server::framing::{pump_input, read_frame, Frame};
-use mufi_lsp::server::state::{self, Base, Snapshot};
+use mufi_lsp::server::state::{self, Base, Raw, Snapshot};
 
 /// Reads choices from the input front to back; an exhausted input reads as zeros, so
 /// every byte string is a valid script and a shorter one is a simpler script.
@@ -200,7 +200,7 @@ pub fn model_position(text: &str, offset: usize, encoding: Encoding) -> Pos {
 /// from the last analysed version, trees dropped when memory is short.
 pub struct Session {
     pub doc: Document,
-    last: Option<(Arc<Vec<Finding>>, FileFacts)>,
+    last: Option<(Raw, FileFacts)>,
     config: Arc<Config>,
 }
 

@@ -1,0 +1,352 @@
+//! Files that embed other languages (HTML, Vue, Svelte, CI YAML), analysed layer by
+//! layer; and, for the editor, re-analysed after edits inside one embedded region by
+//! reusing that region's tree and findings, the others' findings shifted.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use tree_sitter::{InputEdit, Tree};
+
+use crate::config::Config;
+use crate::engine::{self, candidates_in, finish_layer, run_rules, Scopes, SourceFile};
+use crate::finding::Finding;
+use crate::incremental::{self, FileFacts};
+use crate::language::embed::{self, Region};
+use crate::language::Language;
+use crate::project::{self, FileContext};
+use crate::rules::ALL;
+
+/// What a layered analysis leaves for the next one: the regions, and per region what
+/// its layer produced.
+pub struct Layers {
+    regions: Vec<Region>,
+    layers: Vec<Layer>,
+}
+
+/// One embedded region's layer.
+struct Layer {
+    /// Its tree, raw findings and facts; `None` when no rule could fire in it (it was
+    /// not parsed).
+    parsed: Option<(Tree, Vec<Finding>, FileFacts)>,
+    /// What users see of it: `raw` finished.
+    findings: Vec<Finding>,
+}
+
+/// A file that embeds other languages: the host's rules read the host's own text, each
+/// embedded language's rules read its regions, each on a copy of the file with the rest
+/// blanked so that offsets need no mapping. Suppressions apply within each layer.
+pub fn analyze(src: &SourceFile, file: &FileContext, config: &Config) -> (Vec<Finding>, Layers) {
+    let regions = src.language.embedded_regions(src.text, src.tree);
+    // Embedded code ships wherever its host does: a `<script>` of a .vue file.
+    let client_reason = project::classify(file, src.text, src.language, config);
+    let mut findings = host(src, file, config, &regions, &client_reason);
+    // Each region is a program of its own (one `<script>`, one `run:` step): an
+    // unclosed quote in one must not swallow the next.
+    let mut layer_text = embed::LayerText::new(src.text);
+    let layers: Vec<Layer> = regions
+        .iter()
+        .map(|region| {
+            layer_text.with_region(src.text, region, |text| {
+                whole_layer(src.text, text, region, file, config, &client_reason)
+            })
+        })
+        .collect();
+    findings.extend(layers.iter().flat_map(|l| l.findings.iter().cloned()));
+    findings.sort_by_key(|f| (f.range.start, f.range.end, f.rule));
+    (findings, Layers { regions, layers })
+}
+
+/// The host's findings: its rules over its text with the regions blanked.
+fn host(
+    src: &SourceFile,
+    file: &FileContext,
+    config: &Config,
+    regions: &[Region],
+    client_reason: &Option<String>,
+) -> Vec<Finding> {
+    let host_text = embed::blank_inside(src.text, regions);
+    let host = SourceFile {
+        text: &host_text,
+        language: src.language,
+        tree: src.tree,
+    };
+    let candidates = candidates_in(host.text, config, None);
+    let raw = run_rules(
+        &host,
+        file,
+        config,
+        Scopes::default(),
+        Some(client_reason),
+        candidates,
+    );
+    finish_layer(raw, &host, config, src.text, None)
+}
+
+/// One region's layer analysed from scratch; `text` is the file blanked outside it.
+fn whole_layer(
+    original: &str,
+    text: &str,
+    region: &Region,
+    file: &FileContext,
+    config: &Config,
+    client_reason: &Option<String>,
+) -> Layer {
+    let candidates = candidates_in(&text[around(text, &region.range)], config, None);
+    if candidates.is_empty() {
+        return Layer {
+            parsed: None,
+            findings: Vec::new(),
+        };
+    }
+    let language = Language::get(region.language);
+    let Some(tree) = engine::parse(language, text) else {
+        let layer = SourceFile {
+            text,
+            language,
+            tree: None,
+        };
+        let raw = run_rules(
+            &layer,
+            file,
+            config,
+            Scopes::default(),
+            Some(client_reason),
+            candidates,
+        );
+        let findings = finish_layer(raw, &layer, config, original, Some(&[region]));
+        return Layer {
+            parsed: None,
+            findings,
+        };
+    };
+    let layer = SourceFile {
+        text,
+        language,
+        tree: Some(&tree),
+    };
+    let raw = run_rules(
+        &layer,
+        file,
+        config,
+        Scopes::default(),
+        Some(client_reason),
+        candidates,
+    );
+    let facts = layer_facts(&layer, client_reason);
+    let findings = finish_layer(raw.clone(), &layer, config, original, Some(&[region]));
+    Layer {
+        parsed: Some((tree, raw, facts)),
+        findings,
+    }
+}
+
+/// A layer's facts: the host's classification (embedded code ships with its host),
+/// the rest read from the layer.
+fn layer_facts(layer: &SourceFile, client_reason: &Option<String>) -> FileFacts {
+    incremental::facts_with_reason(layer, client_reason.clone())
+}
+
+/// `analyze` after `edits` to a text whose layered analysis left `base`, when every
+/// edit lies inside one region and the regions are otherwise those of before, moved by
+/// the edits: that region's layer is re-analysed from its edited tree like a plain
+/// file, the host is run again (its text is mostly blank), and the other layers'
+/// findings are shifted. `None` when a full analysis is needed. `client_reason` is the
+/// file's, unchanged since `base` (the caller checks the file's facts).
+pub fn reanalyze(
+    src: &SourceFile,
+    file: &FileContext,
+    config: &Config,
+    client_reason: &Option<String>,
+    base: &Layers,
+    edits: &[InputEdit],
+) -> Option<(Vec<Finding>, Layers)> {
+    let edited = edited_region(&base.regions, edits)?;
+    let regions = src.language.embedded_regions(src.text, src.tree);
+    if regions != moved_regions(&base.regions, edited, edits)? {
+        return None;
+    }
+    let mut layers = Vec::with_capacity(base.layers.len());
+    for (at, old) in base.layers.iter().enumerate() {
+        if at == edited {
+            layers.push(reanalyze_layer(
+                src,
+                file,
+                config,
+                client_reason,
+                &regions[at],
+                old,
+                edits,
+            )?);
+        } else {
+            layers.push(shifted_layer(old, edits)?);
+        }
+    }
+    let mut findings = host(src, file, config, &regions, client_reason);
+    findings.extend(layers.iter().flat_map(|l| l.findings.iter().cloned()));
+    findings.sort_by_key(|f| (f.range.start, f.range.end, f.rule));
+    Some((findings, Layers { regions, layers }))
+}
+
+/// The one region every edit lies inside (its ends included), followed through the
+/// edits; `None` when an edit reaches outside every region or they lie in two.
+fn edited_region(regions: &[Region], edits: &[InputEdit]) -> Option<usize> {
+    let mut ranges: Vec<Range<usize>> = regions.iter().map(|r| r.range.clone()).collect();
+    let mut edited = None;
+    for edit in edits {
+        let inside = ranges
+            .iter()
+            .position(|r| r.start <= edit.start_byte && edit.old_end_byte <= r.end)?;
+        if edited.is_some_and(|e| e != inside) {
+            return None;
+        }
+        edited = Some(inside);
+        for (at, r) in ranges.iter_mut().enumerate() {
+            *r = if at == inside {
+                r.start..shift(r.end, edit)
+            } else {
+                shift(r.start, edit)..shift(r.end, edit)
+            };
+        }
+    }
+    edited
+}
+
+/// The regions of before, moved through the edits (all inside region `edited`); `None`
+/// when an edit touches a patched byte or another region.
+fn moved_regions(regions: &[Region], edited: usize, edits: &[InputEdit]) -> Option<Vec<Region>> {
+    let mut moved = regions.to_vec();
+    for edit in edits {
+        for (at, region) in moved.iter_mut().enumerate() {
+            if at == edited {
+                region.range = region.range.start..shift(region.range.end, edit);
+            } else {
+                if touches(&region.range, edit) {
+                    return None;
+                }
+                region.range = shift(region.range.start, edit)..shift(region.range.end, edit);
+            }
+            for (byte, _) in &mut region.patches {
+                if touches(&(*byte..*byte + 1), edit) {
+                    return None;
+                }
+                *byte = shift(*byte, edit);
+            }
+        }
+    }
+    Some(moved)
+}
+
+/// The edited region's layer: its tree edited and reparsed, its findings re-analysed
+/// where the edits reach (`incremental::reanalyze`), or in the whole layer when its
+/// facts changed.
+fn reanalyze_layer(
+    src: &SourceFile,
+    file: &FileContext,
+    config: &Config,
+    client_reason: &Option<String>,
+    region: &Region,
+    old: &Layer,
+    edits: &[InputEdit],
+) -> Option<Layer> {
+    let text = embed::blank_outside(src.text, &[region]);
+    let Some((old_tree, old_raw, old_facts)) = &old.parsed else {
+        return Some(whole_layer(
+            src.text,
+            &text,
+            region,
+            file,
+            config,
+            client_reason,
+        ));
+    };
+    let language = Language::get(region.language);
+    let mut base_tree = old_tree.clone();
+    for edit in edits {
+        base_tree.edit(edit);
+    }
+    let tree = crate::document::parse(language, &text, Some(&base_tree))?;
+    let layer = SourceFile {
+        text: &text,
+        language,
+        tree: Some(&tree),
+    };
+    let facts = layer_facts(&layer, client_reason);
+    let incremental = (facts == *old_facts)
+        .then(|| incremental::reanalyze(&layer, file, config, &facts, &base_tree, edits, old_raw))
+        .flatten();
+    let raw = incremental
+        .unwrap_or_else(|| engine::analyze_rules(&layer, file, config, None, Some(client_reason)));
+    let findings = finish_layer(raw.clone(), &layer, config, src.text, Some(&[region]));
+    Some(Layer {
+        parsed: Some((tree, raw, facts)),
+        findings,
+    })
+}
+
+/// An untouched layer moved through the edits (which lie in another region): its
+/// findings shifted and its tree edited. `None` when an edit touches a finding or fix.
+fn shifted_layer(old: &Layer, edits: &[InputEdit]) -> Option<Layer> {
+    let shift_all = |findings: &[Finding]| -> Option<Vec<Finding>> {
+        findings
+            .iter()
+            .map(|f| {
+                let mut f = f.clone();
+                edits
+                    .iter()
+                    .all(|e| incremental::shift_finding(&mut f, e))
+                    .then_some(f)
+            })
+            .collect()
+    };
+    let parsed = match &old.parsed {
+        Some((tree, raw, facts)) => {
+            let mut tree = tree.clone();
+            for edit in edits {
+                tree.edit(edit);
+            }
+            Some((tree, shift_all(raw)?, facts.clone()))
+        }
+        None => None,
+    };
+    Some(Layer {
+        parsed,
+        findings: shift_all(&old.findings)?,
+    })
+}
+
+/// Where `offset` goes after `edit`, for offsets outside the edited span.
+fn shift(offset: usize, edit: &InputEdit) -> usize {
+    if offset >= edit.old_end_byte {
+        offset + edit.new_end_byte - edit.old_end_byte
+    } else {
+        offset
+    }
+}
+
+/// Whether `range` touches the span the edit replaced.
+fn touches(range: &Range<usize>, edit: &InputEdit) -> bool {
+    range.start <= edit.old_end_byte && edit.start_byte <= range.end
+}
+
+/// The part of a layer's text where its triggers can be: the region, and as many bytes
+/// on either side as a trigger is long. Outside the region the layer is blank, and no
+/// trigger is all white space, so a trigger that occurs in the layer overlaps the region.
+fn around(text: &str, region: &Range<usize>) -> Range<usize> {
+    static LONGEST: OnceLock<usize> = OnceLock::new();
+    let reach = *LONGEST.get_or_init(|| {
+        ALL.iter()
+            .flat_map(|r| r.meta().triggers)
+            .map(|t| t.len())
+            .max()
+            .unwrap_or(0)
+    });
+    let mut start = region.start.saturating_sub(reach).min(text.len());
+    let mut end = region.end.saturating_add(reach).min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end
+}
