@@ -138,7 +138,7 @@ fn keeps_classification(text: &str, inserted: Range<usize>) -> bool {
 }
 
 /// Where `offset` goes after `edit`, for offsets outside the edited span.
-fn shift(offset: usize, edit: &InputEdit) -> usize {
+pub(crate) fn shift(offset: usize, edit: &InputEdit) -> usize {
     if offset >= edit.old_end_byte {
         offset + edit.new_end_byte - edit.old_end_byte
     } else {
@@ -148,7 +148,7 @@ fn shift(offset: usize, edit: &InputEdit) -> usize {
 
 /// Whether `range` touches the span the edit replaced (touching counts: typing right
 /// after a literal changes it).
-fn touches(range: &Range<usize>, edit: &InputEdit) -> bool {
+pub(crate) fn touches(range: &Range<usize>, edit: &InputEdit) -> bool {
     range.start <= edit.old_end_byte && edit.start_byte <= range.end
 }
 

@@ -10,7 +10,7 @@ use tree_sitter::{InputEdit, Tree};
 use crate::config::Config;
 use crate::engine::{self, candidates_in, finish_layer, run_rules, Scopes, SourceFile};
 use crate::finding::Finding;
-use crate::incremental::{self, FileFacts};
+use crate::incremental::{self, shift, touches, FileFacts};
 use crate::language::embed::{self, Region};
 use crate::language::Language;
 use crate::project::{self, FileContext};
@@ -99,30 +99,11 @@ fn whole_layer(
         };
     }
     let language = Language::get(region.language);
-    let Some(tree) = engine::parse(language, text) else {
-        let layer = SourceFile {
-            text,
-            language,
-            tree: None,
-        };
-        let raw = run_rules(
-            &layer,
-            file,
-            config,
-            Scopes::default(),
-            Some(client_reason),
-            candidates,
-        );
-        let findings = finish_layer(raw, &layer, config, original, Some(&[region]));
-        return Layer {
-            parsed: None,
-            findings,
-        };
-    };
+    let tree = engine::parse(language, text);
     let layer = SourceFile {
         text,
         language,
-        tree: Some(&tree),
+        tree: tree.as_ref(),
     };
     let raw = run_rules(
         &layer,
@@ -132,12 +113,11 @@ fn whole_layer(
         Some(client_reason),
         candidates,
     );
-    let facts = layer_facts(&layer, client_reason);
     let findings = finish_layer(raw.clone(), &layer, config, original, Some(&[region]));
-    Layer {
-        parsed: Some((tree, raw, facts)),
-        findings,
-    }
+    // A layer that did not parse is analysed from scratch next time too.
+    let facts = tree.is_some().then(|| layer_facts(&layer, client_reason));
+    let parsed = tree.zip(facts).map(|(tree, facts)| (tree, raw, facts));
+    Layer { parsed, findings }
 }
 
 /// A layer's facts: the host's classification (embedded code ships with its host),
@@ -312,20 +292,6 @@ fn shifted_layer(old: &Layer, edits: &[InputEdit]) -> Option<Layer> {
         parsed,
         findings: shift_all(&old.findings)?,
     })
-}
-
-/// Where `offset` goes after `edit`, for offsets outside the edited span.
-fn shift(offset: usize, edit: &InputEdit) -> usize {
-    if offset >= edit.old_end_byte {
-        offset + edit.new_end_byte - edit.old_end_byte
-    } else {
-        offset
-    }
-}
-
-/// Whether `range` touches the span the edit replaced.
-fn touches(range: &Range<usize>, edit: &InputEdit) -> bool {
-    range.start <= edit.old_end_byte && edit.start_byte <= range.end
 }
 
 /// The part of a layer's text where its triggers can be: the region, and as many bytes
