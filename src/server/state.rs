@@ -139,8 +139,14 @@ const TREE_TEXT_BUDGET: usize = 2 << 20;
 /// edits and results from disk in order, so a file's disk result can never land
 /// after the editor's.
 pub enum Job {
-    /// Analyse an open document.
+    /// Analyse an open document whose text or facts changed; skipped when its
+    /// current version was analysed since (a burst of edits queues one job per edit,
+    /// and one analysis may already have covered several of them).
     Analyse(Uri),
+    /// Analyse an open document and publish again even when its version was
+    /// analysed: what is said about its findings changed (history notes, a config
+    /// problem), not its text.
+    Reanalyse(Uri),
     /// Diagnostics of a file read from disk (the workspace scan): published only if the
     /// file is not open in the editor when the worker gets to it.
     Disk(Uri, Vec<tower_lsp_server::ls_types::Diagnostic>),
@@ -304,7 +310,7 @@ impl State {
     pub fn requeue(&self, uri: &Uri) -> bool {
         let open = self.docs().contains_key(uri);
         if open {
-            let _ = self.queue.send(Job::Analyse(uri.clone()));
+            let _ = self.queue.send(Job::Reanalyse(uri.clone()));
         }
         open
     }
@@ -361,6 +367,16 @@ impl State {
 
     pub fn close(&self, uri: &Uri) {
         self.docs().remove(uri);
+    }
+
+    /// Whether the document's findings describe its current text, as they do when an
+    /// earlier job's analysis took in the edits this job was queued for.
+    fn analysed_current(&self, uri: &Uri) -> bool {
+        self.docs().get(uri).is_some_and(|open| {
+            open.findings
+                .as_ref()
+                .is_some_and(|(version, _)| *version == open.doc.version)
+        })
     }
 
     pub fn snapshot(&self, uri: &Uri) -> Option<Snapshot> {
@@ -547,15 +563,22 @@ async fn worker(
         while let Ok(more) = rx.try_recv() {
             pending.push(more);
         }
+        let forced: HashSet<Uri> = pending
+            .iter()
+            .filter_map(|job| match job {
+                Job::Reanalyse(uri) => Some(uri.clone()),
+                _ => None,
+            })
+            .collect();
         let mut seen = HashSet::new();
         pending.retain(|job| match job {
-            Job::Analyse(uri) => seen.insert(uri.clone()),
+            Job::Analyse(uri) | Job::Reanalyse(uri) => seen.insert(uri.clone()),
             Job::Disk(..) | Job::Done(_) => true,
         });
         for job in pending {
             let Some(state) = state.upgrade() else { return };
             let uri = match job {
-                Job::Analyse(uri) => uri,
+                Job::Analyse(uri) | Job::Reanalyse(uri) => uri,
                 Job::Done(done) => {
                     let _ = done.send(());
                     continue;
@@ -573,6 +596,9 @@ async fn worker(
                     continue;
                 }
             };
+            if !forced.contains(&uri) && state.analysed_current(&uri) {
+                continue;
+            }
             let Some(snap) = state.snapshot(&uri) else {
                 continue;
             };
