@@ -10,6 +10,7 @@ use crate::language::{registry, Language};
 use crate::rules::{QueryOnly, RuleId, ALL};
 
 mod requirements;
+mod shape;
 pub use requirements::Haystack;
 use requirements::Requirements;
 
@@ -54,22 +55,33 @@ struct Compiled {
     query: Query,
     names: Vec<&'static str>,
     properties: Vec<Vec<(String, String)>>,
-    requirements: Requirements,
 }
 
-/// The compiled query of one rule for one language, compiled on first use: a rule
-/// whose triggers never occur in a language's files never costs its compile time (the
-/// Ruby grammar's queries take ~0.5 s each).
-fn compiled(language: &'static Language, rule: RuleId) -> Option<&'static Compiled> {
-    static CACHE: OnceLock<Vec<OnceLock<Option<Compiled>>>> = OnceLock::new();
-    let slots = CACHE.get_or_init(|| {
+/// A value per (language, rule) pair, each made on first use.
+type PerPair<T> = OnceLock<Vec<OnceLock<T>>>;
+
+/// The slot of `table` for `language` and `rule`.
+fn slot<T>(
+    table: &'static PerPair<T>,
+    language: &Language,
+    rule: RuleId,
+) -> Option<&'static OnceLock<T>> {
+    let slots = table.get_or_init(|| {
         (0..registry().len() * ALL.len())
             .map(|_| OnceLock::new())
             .collect()
     });
     let language_index = registry().iter().position(|l| l.id == language.id)?;
     let rule_index = ALL.iter().position(|r| *r == rule)?;
-    slots[language_index * ALL.len() + rule_index]
+    slots.get(language_index * ALL.len() + rule_index)
+}
+
+/// The compiled query of one rule for one language, compiled on first use: a rule
+/// whose triggers never occur in a language's files never costs its compile time (the
+/// Ruby grammar's queries take ~0.5 s each).
+fn compiled(language: &'static Language, rule: RuleId) -> Option<&'static Compiled> {
+    static CACHE: PerPair<Option<Compiled>> = OnceLock::new();
+    slot(&CACHE, language, rule)?
         .get_or_init(|| match compile(language, rule)? {
             Ok(compiled) => Some(compiled),
             Err(err) => {
@@ -97,9 +109,30 @@ pub fn mentions(language: &Language, rule: RuleId, word: &str) -> bool {
 
 /// Whether `text` can hold the matches of `rule`'s query that a finding needs (the
 /// rule's `query_only`): `false` when some text each such match demands of a node is
-/// nowhere in the file. `true` where the language has no query.
+/// nowhere in the file. `true` where the language has no query. Read off the query's
+/// source, so that a file this rules out never costs the query's compile.
 pub fn may_match(language: &'static Language, rule: RuleId, hay: Haystack) -> bool {
-    compiled(language, rule).is_none_or(|c| c.requirements.admit(hay))
+    requirements(language, rule).is_none_or(|r| r.admit(hay))
+}
+
+/// What `rule`'s query for `language` demands of a file, read once per pair.
+fn requirements(language: &Language, rule: RuleId) -> Option<&'static Requirements> {
+    static TABLE: PerPair<Option<Requirements>> = OnceLock::new();
+    slot(&TABLE, language, rule)?
+        .get_or_init(|| {
+            let source = source_for(language, rule)?;
+            let gate = rule.meta().query_only.as_ref();
+            let requirements = Requirements::of(&source, gate.unwrap_or(&QueryOnly::ANY_MATCH));
+            if requirements.is_none() {
+                tracing::error!(
+                    "the {} query for {} has a form the prefilter cannot read",
+                    rule.name(),
+                    language.name
+                );
+            }
+            requirements
+        })
+        .as_ref()
 }
 
 /// `rule`'s query source for `language` as `normalized` gives it, read once per pair.
@@ -187,7 +220,15 @@ fn normalized(source: &str) -> String {
 fn compile(language: &Language, rule: RuleId) -> Option<Result<Compiled, String>> {
     let grammar = language.grammar()?;
     let source = source_for(language, rule)?;
-    Some(match Query::new(&grammar, &source) {
+    let started = std::time::Instant::now();
+    let query = Query::new(&grammar, &source);
+    tracing::debug!(
+        "compiled the {} query for {} in {:.1} ms",
+        rule.name(),
+        language.name,
+        started.elapsed().as_secs_f64() * 1000.0
+    );
+    Some(match query {
         Ok(query) => {
             let names = query
                 .capture_names()
@@ -208,14 +249,10 @@ fn compile(language: &Language, rule: RuleId) -> Option<Result<Compiled, String>
                         .collect()
                 })
                 .collect();
-            let gate = rule.meta().query_only.as_ref();
-            let requirements =
-                Requirements::of(&query, &source, gate.unwrap_or(&QueryOnly::ANY_MATCH));
             Ok(Compiled {
                 query,
                 names,
                 properties,
-                requirements,
             })
         }
         Err(err) => Err(format!(
@@ -330,6 +367,46 @@ mod tests {
     fn every_query_compiles_for_every_grammar() {
         let count = super::check_all_compile().expect("queries compile");
         assert!(count >= 8, "only {count} queries compiled");
+    }
+
+    /// The prefilter reads each query's patterns off its source (`shape`) rather than
+    /// compile it; that reading must agree with the compiler's, for every query.
+    #[test]
+    fn every_query_reads_the_same_uncompiled_as_compiled() {
+        use crate::language::registry;
+        use tree_sitter::CaptureQuantifier;
+        for language in registry() {
+            let Some(grammar) = language.grammar() else {
+                continue;
+            };
+            for rule in crate::rules::ALL {
+                let Some(source) = super::source_for(language, *rule) else {
+                    continue;
+                };
+                let what = format!("the {} query for {}", rule.name(), language.name);
+                let query = tree_sitter::Query::new(&grammar, &source).expect("compiles");
+                let shapes = super::shape::patterns(&source)
+                    .unwrap_or_else(|| panic!("{what} is not read by shape"));
+                assert_eq!(shapes.len(), query.pattern_count(), "{what}");
+                for (i, shape) in shapes.iter().enumerate() {
+                    let compiled = query.start_byte_for_pattern(i)..query.end_byte_for_pattern(i);
+                    assert_eq!(shape.range, compiled, "{what}, pattern {i}");
+                    let captures: std::collections::BTreeMap<String, bool> = query
+                        .capture_quantifiers(i)
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, q)| **q != CaptureQuantifier::Zero)
+                        .map(|(c, q)| {
+                            (
+                                query.capture_names()[c].to_string(),
+                                matches!(q, CaptureQuantifier::One | CaptureQuantifier::OneOrMore),
+                            )
+                        })
+                        .collect();
+                    assert_eq!(shape.captures, captures, "{what}, pattern {i}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -7,7 +7,6 @@ use std::ops::Range;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 use regex_syntax::hir::{Hir, HirKind, Look};
-use tree_sitter::{CaptureQuantifier, Query};
 
 use crate::rules::QueryOnly;
 
@@ -125,14 +124,21 @@ pub struct Requirements {
 }
 
 impl Requirements {
-    /// Reads the predicates of each pattern of `query`, compiled from `source`, and
-    /// what the rule's code demands of them (`gate`).
-    pub fn of(query: &Query, source: &str, gate: &QueryOnly) -> Requirements {
-        let names: Vec<String> = query
-            .capture_names()
-            .iter()
-            .map(|n| n.to_string())
-            .collect();
+    /// Reads the predicates of each pattern of the query `source` and what the rule's
+    /// code demands of them (`gate`), without compiling the query; `None` when the
+    /// source is not a query `shape` knows.
+    pub fn of(source: &str, gate: &QueryOnly) -> Option<Requirements> {
+        let shapes = super::shape::patterns(source)?;
+        // Capture names, numbered in order of first appearance.
+        let mut names: Vec<&str> = Vec::new();
+        for shape in &shapes {
+            for name in shape.captures.keys() {
+                if !names.contains(&name.as_str()) {
+                    names.push(name);
+                }
+            }
+        }
+        let index_of = |name: &str| names.iter().position(|n| *n == name).map(|i| i as u32);
         let mut needles = Vec::new();
         // The rule's own demands of a capture's text, wherever the capture is.
         let demanded: Vec<(&str, usize)> = gate
@@ -148,27 +154,24 @@ impl Requirements {
                 Some((*capture, needles.len() - 1))
             })
             .collect();
-        let mut patterns = Vec::with_capacity(query.pattern_count());
-        for pattern in 0..query.pattern_count() {
-            let quantifiers = query.capture_quantifiers(pattern);
-            let mut captures: Vec<Capture> = quantifiers
+        let mut patterns = Vec::with_capacity(shapes.len());
+        for shape in &shapes {
+            let mut captures: Vec<Capture> = shape
+                .captures
                 .iter()
-                .enumerate()
-                .filter(|(_, q)| **q != CaptureQuantifier::Zero)
-                .map(|(index, q)| Capture {
-                    index: index as u32,
-                    always: matches!(q, CaptureQuantifier::One | CaptureQuantifier::OneOrMore),
-                    needles: demanded
-                        .iter()
-                        .filter(|(capture, _)| *capture == names[index])
-                        .map(|(_, needle)| *needle)
-                        .collect(),
+                .filter_map(|(name, always)| {
+                    Some(Capture {
+                        index: index_of(name)?,
+                        always: *always,
+                        needles: demanded
+                            .iter()
+                            .filter(|(capture, _)| capture == name)
+                            .map(|(_, needle)| *needle)
+                            .collect(),
+                    })
                 })
                 .collect();
-            let text = source
-                .get(query.start_byte_for_pattern(pattern)..query.end_byte_for_pattern(pattern))
-                .unwrap_or("");
-            for predicate in predicates(text) {
+            for predicate in predicates(&source[shape.range.clone()]) {
                 let Some(needle) = predicate.needle() else {
                     continue;
                 };
@@ -183,20 +186,15 @@ impl Requirements {
             }
             patterns.push(captures);
         }
-        Requirements {
+        Some(Requirements {
             needles,
             patterns,
             clauses: gate
                 .clauses
                 .iter()
-                .map(|clause| {
-                    clause
-                        .iter()
-                        .filter_map(|name| query.capture_index_for_name(name))
-                        .collect()
-                })
+                .map(|clause| clause.iter().filter_map(|name| index_of(name)).collect())
                 .collect(),
-        }
+        })
     }
 
     /// Whether `text` can hold the matches a finding needs: per clause of the gate, a
@@ -389,8 +387,8 @@ mod tests {
 
     fn gated(source: &str, gate: &QueryOnly) -> Requirements {
         let language: tree_sitter::Language = tree_sitter_python::LANGUAGE.into();
-        let query = Query::new(&language, source).expect("query compiles");
-        Requirements::of(&query, source, gate)
+        tree_sitter::Query::new(&language, source).expect("query compiles");
+        Requirements::of(source, gate).expect("a query shape knows")
     }
 
     fn requirements(source: &str) -> Requirements {

@@ -1,0 +1,337 @@
+//! A query's patterns read from its source, without compiling it: where each pattern
+//! lies and which captures every one of its matches has. Compiling a query costs up to
+//! half a second in the larger grammars, and deciding that a file needs no parse must
+//! not pay it. This reads the query grammar as tree-sitter's `query.c` does;
+//! `queries::tests` holds it to the compiled query for every language and rule.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// One top-level pattern: its bytes in the source (from its first character to the
+/// next pattern's, as tree-sitter counts them), and per capture name whether every
+/// match of the pattern has it (not under `?` or `*`, and in every branch of each
+/// alternation around it).
+#[derive(Debug, PartialEq, Eq)]
+pub struct Pattern {
+    pub range: Range<usize>,
+    pub captures: BTreeMap<String, bool>,
+}
+
+/// The patterns of `source`, or `None` when it is not a query this reader knows (the
+/// compiler would reject it too, or it uses a form our queries do not).
+pub fn patterns(source: &str) -> Option<Vec<Pattern>> {
+    let mut reader = Reader {
+        bytes: source.as_bytes(),
+        at: 0,
+    };
+    reader.skip_blank();
+    let mut out = Vec::new();
+    while reader.at < reader.bytes.len() {
+        let start = reader.at;
+        let captures = reader.pattern()??;
+        out.push(Pattern {
+            range: start..reader.at,
+            captures,
+        });
+    }
+    Some(out)
+}
+
+type Captures = BTreeMap<String, bool>;
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    /// Skips white space and `;` comments.
+    fn skip_blank(&mut self) {
+        while let Some(b) = self.peek() {
+            if b.is_ascii_whitespace() {
+                self.at += 1;
+            } else if b == b';' {
+                while self.peek().is_some_and(|b| b != b'\n') {
+                    self.at += 1;
+                }
+            } else {
+                break;
+            }
+        }
+    }
+
+    fn at_identifier(&self) -> bool {
+        self.peek()
+            .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    }
+
+    /// Reads an identifier (a node, field or capture name); empty when none starts here.
+    fn identifier(&mut self) -> &str {
+        let start = self.at;
+        if self.at_identifier() {
+            self.at += 1;
+            while self
+                .peek()
+                .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+            {
+                self.at += 1;
+            }
+        }
+        std::str::from_utf8(&self.bytes[start..self.at]).unwrap_or("")
+    }
+
+    /// Skips a string literal opening here, escapes and all.
+    fn string(&mut self) -> Option<()> {
+        self.at += 1;
+        loop {
+            match self.peek()? {
+                b'"' => {
+                    self.at += 1;
+                    return Some(());
+                }
+                b'\\' => self.at += 2,
+                _ => self.at += 1,
+            }
+        }
+    }
+
+    /// One pattern and its suffixes; `Some(None)` at a closing `)` or `]` (the
+    /// enclosing group ends), `None` on a syntax this reader does not know.
+    fn pattern(&mut self) -> Option<Option<Captures>> {
+        let mut captures = Captures::new();
+        match self.peek()? {
+            b')' | b']' => return Some(None),
+            b'[' => {
+                self.at += 1;
+                self.skip_blank();
+                let mut branches: Option<Captures> = None;
+                loop {
+                    let Some(branch) = self.pattern()? else {
+                        if self.peek() == Some(b']') && branches.is_some() {
+                            self.at += 1;
+                            break;
+                        }
+                        return None;
+                    };
+                    branches = Some(match branches {
+                        None => branch,
+                        Some(before) => join(before, branch),
+                    });
+                }
+                captures = branches?;
+            }
+            b'(' => {
+                self.at += 1;
+                self.skip_blank();
+                match self.peek()? {
+                    b'(' | b'"' | b'[' => {
+                        // A grouped sequence of siblings.
+                        captures = self.children()?;
+                    }
+                    b'.' | b'#' => {
+                        // A predicate: it captures nothing, and takes no suffixes.
+                        self.predicate()?;
+                        return Some(Some(captures));
+                    }
+                    _ => {
+                        // A named node (`name` or `supertype/name`) and its children.
+                        if self.identifier().is_empty() {
+                            return None;
+                        }
+                        if self.peek() == Some(b'/') {
+                            self.at += 1;
+                            if self.identifier().is_empty() {
+                                return None;
+                            }
+                        }
+                        self.skip_blank();
+                        captures = self.children()?;
+                    }
+                }
+            }
+            b'_' if !self
+                .bytes
+                .get(self.at + 1)
+                .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-')) =>
+            {
+                self.at += 1;
+            }
+            b'"' => self.string()?,
+            _ if self.at_identifier() => {
+                // A field: `name: pattern`.
+                self.identifier();
+                self.skip_blank();
+                if self.peek() != Some(b':') {
+                    return None;
+                }
+                self.at += 1;
+                self.skip_blank();
+                captures = self.pattern()??;
+            }
+            _ => return None,
+        }
+        self.skip_blank();
+        let mut optional = false;
+        loop {
+            match self.peek() {
+                Some(b'+') => self.at += 1,
+                Some(b'*' | b'?') => {
+                    optional = true;
+                    self.at += 1;
+                }
+                Some(b'@') => {
+                    self.at += 1;
+                    let name = self.identifier().to_string();
+                    if name.is_empty() {
+                        return None;
+                    }
+                    captures.insert(name, true);
+                }
+                _ => break,
+            }
+            self.skip_blank();
+        }
+        if optional {
+            captures.values_mut().for_each(|always| *always = false);
+        }
+        Some(Some(captures))
+    }
+
+    /// The children of a node or group up to and past its `)`: patterns, fields,
+    /// negated fields (`!name`) and anchors (`.`).
+    fn children(&mut self) -> Option<Captures> {
+        let mut captures = Captures::new();
+        loop {
+            match self.peek()? {
+                b'!' => {
+                    self.at += 1;
+                    if self.identifier().is_empty() {
+                        return None;
+                    }
+                    self.skip_blank();
+                    continue;
+                }
+                b'.' => {
+                    self.at += 1;
+                    self.skip_blank();
+                }
+                _ => {}
+            }
+            let Some(child) = self.pattern()? else {
+                if self.peek() == Some(b')') {
+                    self.at += 1;
+                    return Some(captures);
+                }
+                return None;
+            };
+            add(&mut captures, child);
+        }
+    }
+
+    /// Skips a predicate from just after its `(` to past its `)`.
+    fn predicate(&mut self) -> Option<()> {
+        loop {
+            match self.peek()? {
+                b')' => {
+                    self.at += 1;
+                    self.skip_blank();
+                    return Some(());
+                }
+                b'"' => self.string()?,
+                b';' => self.skip_blank(),
+                _ => self.at += 1,
+            }
+        }
+    }
+}
+
+/// Siblings: a capture is always there if some sibling always has it.
+fn add(into: &mut Captures, from: Captures) {
+    for (name, always) in from {
+        *into.entry(name).or_insert(false) |= always;
+    }
+}
+
+/// Alternatives: a capture is always there only if every branch always has it.
+fn join(a: Captures, b: Captures) -> Captures {
+    let mut out = Captures::new();
+    for (name, always) in &a {
+        out.insert(name.clone(), *always && b.get(name) == Some(&true));
+    }
+    for name in b.keys() {
+        out.entry(name.clone()).or_insert(false);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape(source: &str) -> Vec<(String, Vec<(&'static str, bool)>)> {
+        patterns(source)
+            .expect("a query this reader knows")
+            .into_iter()
+            .map(|p| {
+                let captures = p
+                    .captures
+                    .into_iter()
+                    .map(|(name, always)| (&*Box::leak(name.into_boxed_str()), always))
+                    .collect();
+                (source[p.range].trim().to_string(), captures)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn optional_and_alternative_captures_are_not_always_there() {
+        let source = r#"; a comment
+            ((call function: (identifier) @fn
+                   arguments: (args [(string) @s (identifier) @s (number) @n]?)) @call
+             (#eq? @fn "get"))
+            [(a) @x (b)] @both
+            (c (d)+ @many (e)* @some)"#;
+        assert_eq!(
+            shape(source),
+            [
+                (
+                    r#"((call function: (identifier) @fn
+                   arguments: (args [(string) @s (identifier) @s (number) @n]?)) @call
+             (#eq? @fn "get"))"#
+                        .to_string(),
+                    vec![("call", true), ("fn", true), ("n", false), ("s", false)]
+                ),
+                (
+                    "[(a) @x (b)] @both".to_string(),
+                    vec![("both", true), ("x", false)]
+                ),
+                (
+                    "(c (d)+ @many (e)* @some)".to_string(),
+                    vec![("many", true), ("some", false)]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_capture_in_every_branch_is_always_there() {
+        assert_eq!(
+            shape(r#"[(a) @x ((b) @x (c) @y) "d" @x]"#),
+            [(
+                r#"[(a) @x ((b) @x (c) @y) "d" @x]"#.to_string(),
+                vec![("x", true), ("y", false)]
+            )]
+        );
+    }
+
+    #[test]
+    fn unknown_syntax_is_refused() {
+        assert!(patterns("(a").is_none());
+        assert!(patterns("(a))").is_none());
+        assert!(patterns("(a field (b))").is_none());
+    }
+}
