@@ -433,6 +433,8 @@ fn write_atomic(path: &Path, read: &str, text: &str) -> Result<()> {
 /// settings laid over `base`.
 pub fn run_check(options: &CheckOptions, base: &Settings) -> Result<CheckOutcome> {
     let started = Instant::now();
+    // A run over a tree needs few patterns of most queries: compile only those.
+    crate::queries::compile_subsets();
     let model = ProjectModel::new();
     // Rules whose findings the filter would drop are not run at all.
     let configs = ConfigFiles::new(base.clone()).with_rules_off(options.filter.rules_not_needed());

@@ -55,6 +55,9 @@ struct Compiled {
     query: Query,
     names: Vec<&'static str>,
     properties: Vec<Vec<(String, String)>>,
+    /// Per pattern, its index in the rule's whole query (a subset's patterns are
+    /// numbered from 0 when compiled alone).
+    original: Vec<usize>,
 }
 
 /// A value per (language, rule) pair, each made on first use.
@@ -76,12 +79,17 @@ fn slot<T>(
     slots.get(language_index * ALL.len() + rule_index)
 }
 
+/// Where the whole compiled query of `rule` for `language` is kept.
+fn compiled_slot(language: &Language, rule: RuleId) -> Option<&'static OnceLock<Option<Compiled>>> {
+    static CACHE: PerPair<Option<Compiled>> = OnceLock::new();
+    slot(&CACHE, language, rule)
+}
+
 /// The compiled query of one rule for one language, compiled on first use: a rule
 /// whose triggers never occur in a language's files never costs its compile time (the
 /// Ruby grammar's queries take ~0.5 s each).
 fn compiled(language: &'static Language, rule: RuleId) -> Option<&'static Compiled> {
-    static CACHE: PerPair<Option<Compiled>> = OnceLock::new();
-    slot(&CACHE, language, rule)?
+    compiled_slot(language, rule)?
         .get_or_init(|| match compile(language, rule)? {
             Ok(compiled) => Some(compiled),
             Err(err) => {
@@ -90,6 +98,11 @@ fn compiled(language: &'static Language, rule: RuleId) -> Option<&'static Compil
             }
         })
         .as_ref()
+}
+
+/// Whether the whole query of `rule` for `language` has been compiled.
+fn is_compiled(language: &'static Language, rule: RuleId) -> bool {
+    compiled_slot(language, rule).is_some_and(|slot| slot.get().is_some())
 }
 
 /// Whether `language` has a query for `rule` (the engine skips rules that cannot fire
@@ -218,49 +231,193 @@ fn normalized(source: &str) -> String {
 /// Compiles `rule`'s query for `language`; `None` when the language has no grammar or
 /// no query for the rule.
 fn compile(language: &Language, rule: RuleId) -> Option<Result<Compiled, String>> {
-    let grammar = language.grammar()?;
     let source = source_for(language, rule)?;
+    let count = requirements(language, rule).map(|r| r.ranges.len());
+    Some(compile_source(
+        language,
+        rule,
+        &source,
+        (0..count.unwrap_or(0)).collect(),
+    ))
+}
+
+/// Compiles `source`, the patterns `original` of `rule`'s query for `language`.
+fn compile_source(
+    language: &Language,
+    rule: RuleId,
+    source: &str,
+    original: Vec<usize>,
+) -> Result<Compiled, String> {
+    let fail = |err: String| {
+        format!(
+            "the {} query does not compile for {}: {err}",
+            rule.name(),
+            language.name
+        )
+    };
+    let grammar = language
+        .grammar()
+        .ok_or_else(|| fail("no grammar".into()))?;
     let started = std::time::Instant::now();
-    let query = Query::new(&grammar, &source);
+    let query = Query::new(&grammar, source).map_err(|err| fail(err.to_string()))?;
     tracing::debug!(
-        "compiled the {} query for {} in {:.1} ms",
+        "compiled {} of the {} query's patterns for {} in {:.1} ms",
+        query.pattern_count(),
         rule.name(),
         language.name,
         started.elapsed().as_secs_f64() * 1000.0
     );
-    Some(match query {
-        Ok(query) => {
-            let names = query
-                .capture_names()
+    let names = query
+        .capture_names()
+        .iter()
+        .map(|n| &*Box::leak(n.to_string().into_boxed_str()))
+        .collect();
+    let properties = (0..query.pattern_count())
+        .map(|i| {
+            query
+                .property_settings(i)
                 .iter()
-                .map(|n| &*Box::leak(n.to_string().into_boxed_str()))
-                .collect();
-            let properties = (0..query.pattern_count())
-                .map(|i| {
-                    query
-                        .property_settings(i)
-                        .iter()
-                        .map(|p| {
-                            (
-                                p.key.to_string(),
-                                p.value.as_deref().unwrap_or("").to_string(),
-                            )
-                        })
-                        .collect()
+                .map(|p| {
+                    (
+                        p.key.to_string(),
+                        p.value.as_deref().unwrap_or("").to_string(),
+                    )
                 })
-                .collect();
-            Ok(Compiled {
-                query,
-                names,
-                properties,
-            })
-        }
-        Err(err) => Err(format!(
-            "the {} query does not compile for {}: {err}",
-            rule.name(),
-            language.name
-        )),
+                .collect()
+        })
+        .collect();
+    // Where the source was not read into patterns, number them as compiled.
+    let original = if original.len() == query.pattern_count() {
+        original
+    } else {
+        (0..query.pattern_count()).collect()
+    };
+    Ok(Compiled {
+        query,
+        names,
+        properties,
+        original,
     })
+}
+
+/// Whether queries are compiled whole (the default) or, in a batch run, as the subset of
+/// their patterns a file can match (`compile_subsets`).
+static SUBSETS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Compiles, for each file, only the patterns of a query that can match in it, until the
+/// whole query is compiled. For `check`: a run over a tree needs few patterns of most
+/// queries, and compiling a whole query takes up to half a second in the larger
+/// grammars. The language server keeps whole queries: it runs the same queries on every
+/// keystroke, and judging a file's patterns reads all of its text.
+pub fn compile_subsets() {
+    SUBSETS.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Which compiled query a run uses.
+enum Choice {
+    Whole,
+    Subset(&'static Compiled),
+    /// No pattern of the query can match in the text.
+    Nothing,
+}
+
+/// The query to run for `rule` in `language` over `text`: the whole query when it is
+/// compiled (or subsets are off), else the patterns that can match in `text`. `None`
+/// when there is no query, or no pattern can match.
+fn query_for(language: &'static Language, rule: RuleId, text: &str) -> Option<&'static Compiled> {
+    if !SUBSETS.load(std::sync::atomic::Ordering::Relaxed) || is_compiled(language, rule) {
+        return compiled(language, rule);
+    }
+    match subset_for(language, rule, text) {
+        Choice::Whole => compiled(language, rule),
+        Choice::Subset(compiled) => Some(compiled),
+        Choice::Nothing => None,
+    }
+}
+
+/// The subset of `rule`'s query for `language` to run over `text`: one that holds
+/// every pattern that can match there.
+fn subset_for(language: &'static Language, rule: RuleId, text: &str) -> Choice {
+    let Some(requirements) = requirements(language, rule) else {
+        return Choice::Whole;
+    };
+    let possible = requirements.possible(Haystack {
+        text,
+        comments: None,
+    });
+    if possible.iter().all(|p| *p) {
+        return Choice::Whole;
+    }
+    if !possible.iter().any(|p| *p) {
+        return Choice::Nothing;
+    }
+    // One subset per query, grown to the union of what the files so far could match:
+    // a file whose patterns it holds reuses it, and patterns that cannot match in a
+    // file cost its run little. Once the subsets compiled add up to more patterns than
+    // the whole query has, the whole query is compiled: never more than about twice
+    // its compile time in all.
+    static SUBSET: PerPair<std::sync::Mutex<Subset>> = OnceLock::new();
+    let Some(slot) = slot(&SUBSET, language, rule) else {
+        return Choice::Whole;
+    };
+    let mut subset = slot
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(compiled) = subset.compiled {
+        if possible
+            .iter()
+            .zip(&subset.patterns)
+            .all(|(p, has)| !p || *has)
+        {
+            return Choice::Subset(compiled);
+        }
+    }
+    let union: Vec<bool> = if subset.patterns.is_empty() {
+        possible
+    } else {
+        possible
+            .iter()
+            .zip(&subset.patterns)
+            .map(|(p, has)| *p || *has)
+            .collect()
+    };
+    let original: Vec<usize> = (0..union.len()).filter(|i| union[*i]).collect();
+    subset.spent += original.len();
+    if subset.spent > union.len() {
+        return Choice::Whole;
+    }
+    let Some(source) = source_for(language, rule) else {
+        return Choice::Whole;
+    };
+    let text: String = original
+        .iter()
+        .map(|i| &source[requirements.ranges[*i].clone()])
+        .collect::<Vec<_>>()
+        .join("\n");
+    match compile_source(language, rule, &text, original) {
+        Ok(compiled) => {
+            // Kept for the rest of the run, like the whole queries; the subsets a run
+            // leaves behind hold fewer patterns than the whole query has.
+            let compiled: &'static Compiled = Box::leak(Box::new(compiled));
+            subset.patterns = union;
+            subset.compiled = Some(compiled);
+            Choice::Subset(compiled)
+        }
+        Err(err) => {
+            tracing::error!("{err}");
+            Choice::Whole
+        }
+    }
+}
+
+/// The subset of a query's patterns compiled so far in a batch run (`query_for`).
+#[derive(Default)]
+struct Subset {
+    patterns: Vec<bool>,
+    compiled: Option<&'static Compiled>,
+    /// Patterns compiled in all the subsets so far.
+    spent: usize,
 }
 
 /// The file stem of a rule's queries: its module name, `hardcoded_api_key`.
@@ -319,9 +476,19 @@ pub fn run<'tree>(
     text: &str,
     scope: Option<&[std::ops::Range<usize>]>,
 ) -> Vec<QueryMatchOwned<'tree>> {
-    let Some(compiled) = compiled(language, rule) else {
-        return Vec::new();
-    };
+    match query_for(language, rule, text) {
+        Some(compiled) => run_compiled(compiled, tree, text, scope),
+        None => Vec::new(),
+    }
+}
+
+/// Runs `compiled` over the whole tree, or only over `scope`.
+fn run_compiled<'tree>(
+    compiled: &'static Compiled,
+    tree: &'tree Tree,
+    text: &str,
+    scope: Option<&[std::ops::Range<usize>]>,
+) -> Vec<QueryMatchOwned<'tree>> {
     let mut cursor = QueryCursor::new();
     // Real code nests a few dozen levels; generated or hostile text can nest thousands,
     // where matching (and judging every match's surroundings) grows with the square of
@@ -334,7 +501,7 @@ pub fn run<'tree>(
         let mut matches = cursor.matches(&compiled.query, tree.root_node(), text.as_bytes());
         while let Some(m) = matches.next() {
             out.push(QueryMatchOwned {
-                pattern: m.pattern_index,
+                pattern: compiled.original[m.pattern_index],
                 captures: m
                     .captures()
                     .iter()
@@ -407,6 +574,74 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A subset of a query's patterns, compiled for a file, finds what the whole query
+    /// finds there: every fixture and example, in every rule's query for its language.
+    #[test]
+    fn a_subset_of_patterns_finds_what_the_whole_query_finds() {
+        use super::{compiled, run_compiled, subset_for, Choice};
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        let mut stack = vec![root.join("tests/fixtures"), root.join("examples")];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).expect("readable").flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else {
+                    files.push(path);
+                }
+            }
+        }
+        files.sort();
+        let (mut subsets, mut nothing) = (0, 0);
+        for path in files {
+            let Some(language) = crate::language::Language::for_path(&path) else {
+                continue;
+            };
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            let Some(tree) = crate::engine::parse(language, &text) else {
+                continue;
+            };
+            let shown = |matches: Vec<super::QueryMatchOwned>| -> Vec<_> {
+                matches
+                    .into_iter()
+                    .map(|m| {
+                        let captures: Vec<_> = m
+                            .captures
+                            .iter()
+                            .map(|(n, node)| (*n, node.byte_range()))
+                            .collect();
+                        (m.pattern, captures, m.properties.to_vec())
+                    })
+                    .collect()
+            };
+            for rule in crate::rules::ALL {
+                let Some(whole) = compiled(language, *rule) else {
+                    continue;
+                };
+                let expected = shown(run_compiled(whole, &tree, &text, None));
+                let found = match subset_for(language, *rule, &text) {
+                    Choice::Whole => continue,
+                    Choice::Nothing => {
+                        nothing += 1;
+                        Vec::new()
+                    }
+                    Choice::Subset(subset) => {
+                        subsets += 1;
+                        shown(run_compiled(subset, &tree, &text, None))
+                    }
+                };
+                assert_eq!(found, expected, "{} in {}", rule.name(), path.display());
+            }
+        }
+        assert!(
+            subsets > 20 && nothing > 20,
+            "{subsets} subsets, {nothing} with none"
+        );
     }
 
     #[test]

@@ -112,10 +112,15 @@ struct Capture {
     index: u32,
     always: bool,
     needles: Vec<usize>,
+    /// The needles the rule's code demands of the capture (`QueryOnly::captures`): a
+    /// match without them makes no finding, but it is still a match.
+    demands: Vec<usize>,
 }
 
 /// What each pattern of one compiled query demands of a file.
 pub struct Requirements {
+    /// Where each pattern lies in the query's source.
+    pub ranges: Vec<Range<usize>>,
     needles: Vec<Needle>,
     /// Per pattern, the captures it has (in some match at least).
     patterns: Vec<Vec<Capture>>,
@@ -163,7 +168,8 @@ impl Requirements {
                     Some(Capture {
                         index: index_of(name)?,
                         always: *always,
-                        needles: demanded
+                        needles: Vec::new(),
+                        demands: demanded
                             .iter()
                             .filter(|(capture, _)| capture == name)
                             .map(|(_, needle)| *needle)
@@ -187,6 +193,7 @@ impl Requirements {
             patterns.push(captures);
         }
         Some(Requirements {
+            ranges: shapes.iter().map(|shape| shape.range.clone()).collect(),
             needles,
             patterns,
             clauses: gate
@@ -195,6 +202,24 @@ impl Requirements {
                 .map(|clause| clause.iter().filter_map(|name| index_of(name)).collect())
                 .collect(),
         })
+    }
+
+    /// Per pattern, whether it can match in `text` at all: the text its predicates
+    /// demand of the captures it always has is there.
+    pub fn possible(&self, hay: Haystack) -> Vec<bool> {
+        let mut known: Vec<Option<bool>> = vec![None; self.needles.len()];
+        self.patterns
+            .iter()
+            .map(|captures| {
+                // The query's own predicates only: the rule's demands decide findings,
+                // not matches.
+                captures.iter().filter(|c| c.always).all(|c| {
+                    c.needles
+                        .iter()
+                        .all(|n| *known[*n].get_or_insert_with(|| self.needles[*n].found_in(hay)))
+                })
+            })
+            .collect()
     }
 
     /// Whether `text` can hold the matches a finding needs: per clause of the gate, a
@@ -209,7 +234,7 @@ impl Requirements {
             captures
                 .iter()
                 .filter(|c| c.always || Some(c.index) == with)
-                .all(|c| c.needles.iter().all(|n| holds(*n)))
+                .all(|c| c.needles.iter().chain(&c.demands).all(|n| holds(*n)))
         };
         if self.clauses.is_empty() {
             return self.patterns.iter().any(|p| pattern_holds(p, None));
