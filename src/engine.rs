@@ -161,34 +161,70 @@ fn analyze_with(src: &SourceFile, file: &FileContext, config: &Config, fast: boo
         tree,
     };
     if src.language.has_embeds() {
-        return crate::layers::analyze(&src, file, config).0;
+        return crate::layers::analyze_with(&src, file, config, fast).0;
     }
-    // Where the parse found errors, tree-sitter's recovery can read as code what the
-    // lexer took for a comment (an unclosed `/*`): judge such files as a whole.
-    let prefiltered = match tree {
-        Some(tree) if fast && tree.root_node().has_error() => Prefiltered::everything(may_match(
-            candidates_in(src.text, config, None),
-            src.language,
-            crate::queries::Haystack {
-                text: src.text,
-                comments: None,
-            },
-        )),
-        _ => prefiltered,
-    };
-    let (scope, whole_scope) = match (fast, tree) {
-        (true, Some(tree)) => (
-            prefiltered.scope(tree, src.text.len()),
-            prefiltered.top_level_scope(tree, src.language),
-        ),
-        _ => (None, None),
-    };
-    let scopes = Scopes {
-        local: scope.as_deref(),
-        whole: whole_scope.as_deref(),
-    };
-    let raw = run_rules(&src, file, config, scopes, None, prefiltered.rules);
+    let plan = Plan::of(prefiltered, &src, config, fast);
+    let raw = run_rules(&src, file, config, plan.scopes(), None, plan.rules.clone());
     finish(raw, &src, config)
+}
+
+/// The rules to run over a parsed file, and where.
+pub(crate) struct Plan {
+    pub rules: Vec<RuleId>,
+    local: Option<Vec<Range<usize>>>,
+    whole: Option<Vec<Range<usize>>>,
+}
+
+impl Plan {
+    /// What the prefilter found over `src`, judged as a whole where the parse has
+    /// errors, with the scopes around the triggers on the fast path.
+    fn of(prefiltered: Prefiltered, src: &SourceFile, config: &Config, fast: bool) -> Plan {
+        // Where the parse found errors, tree-sitter's recovery can read as code what
+        // the lexer took for a comment (an unclosed `/*`): judge such files as a whole.
+        let prefiltered = match src.tree {
+            Some(tree) if fast && tree.root_node().has_error() => {
+                Prefiltered::everything(may_match(
+                    candidates_in(src.text, config, None),
+                    src.language,
+                    crate::queries::Haystack {
+                        text: src.text,
+                        comments: None,
+                    },
+                ))
+            }
+            _ => prefiltered,
+        };
+        let (local, whole) = match (fast, src.tree) {
+            (true, Some(tree)) => (
+                prefiltered.scope(tree, src.text.len()),
+                prefiltered.top_level_scope(tree, src.language),
+            ),
+            _ => (None, None),
+        };
+        Plan {
+            rules: prefiltered.rules,
+            local,
+            whole,
+        }
+    }
+
+    /// The plan for the host layer of a file that embeds code (its regions blanked in
+    /// `src`): on the fast path, the same prefilter and scopes as any file's.
+    pub(crate) fn host(src: &SourceFile, config: &Config, fast: bool) -> Plan {
+        let prefiltered = if fast {
+            Prefiltered::new(src.text, src.language, config)
+        } else {
+            Prefiltered::everything(candidates_in(src.text, config, None))
+        };
+        Plan::of(prefiltered, src, config, fast)
+    }
+
+    pub(crate) fn scopes(&self) -> Scopes<'_> {
+        Scopes {
+            local: self.local.as_deref(),
+            whole: self.whole.as_deref(),
+        }
+    }
 }
 
 /// Whether `src` is analysed layer by layer (`analyze_layers`): it holds code of

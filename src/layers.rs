@@ -36,10 +36,20 @@ struct Layer {
 /// embedded language's rules read its regions, each on a copy of the file with the rest
 /// blanked so that offsets need no mapping. Suppressions apply within each layer.
 pub fn analyze(src: &SourceFile, file: &FileContext, config: &Config) -> (Vec<Finding>, Layers) {
+    analyze_with(src, file, config, true)
+}
+
+/// `analyze`, on the engine's fast path or not (`engine::analyze_thorough`).
+pub fn analyze_with(
+    src: &SourceFile,
+    file: &FileContext,
+    config: &Config,
+    fast: bool,
+) -> (Vec<Finding>, Layers) {
     let regions = src.language.embedded_regions(src.text, src.tree);
     // Embedded code ships wherever its host does: a `<script>` of a .vue file.
     let client_reason = project::classify(file, src.text, src.language, config);
-    let mut findings = host(src, file, config, &regions, &client_reason);
+    let mut findings = host(src, file, config, &regions, &client_reason, fast);
     // Each region is a program of its own (one `<script>`, one `run:` step): an
     // unclosed quote in one must not swallow the next.
     let mut layer_text = embed::LayerText::new(src.text);
@@ -63,6 +73,7 @@ fn host(
     config: &Config,
     regions: &[Region],
     client_reason: &Option<String>,
+    fast: bool,
 ) -> Vec<Finding> {
     let host_text = embed::blank_inside(src.text, regions);
     let host = SourceFile {
@@ -70,14 +81,14 @@ fn host(
         language: src.language,
         tree: src.tree,
     };
-    let candidates = candidates_in(host.text, config, None);
+    let plan = engine::Plan::host(&host, config, fast);
     let raw = run_rules(
         &host,
         file,
         config,
-        Scopes::default(),
+        plan.scopes(),
         Some(client_reason),
-        candidates,
+        plan.rules.clone(),
     );
     finish_layer(raw, &host, config, src.text, None)
 }
@@ -161,7 +172,7 @@ pub fn reanalyze(
             layers.push(shifted_layer(old, edits)?);
         }
     }
-    let mut findings = host(src, file, config, &regions, client_reason);
+    let mut findings = host(src, file, config, &regions, client_reason, true);
     findings.extend(layers.iter().flat_map(|l| l.findings.iter().cloned()));
     findings.sort_by_key(|f| (f.range.start, f.range.end, f.rule));
     Some((findings, Layers { regions, layers }))
