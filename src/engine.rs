@@ -163,7 +163,7 @@ fn analyze_with(src: &SourceFile, file: &FileContext, config: &Config, fast: boo
     if src.language.has_embeds() {
         return crate::layers::analyze_with(&src, file, config, fast).0;
     }
-    let plan = Plan::of(prefiltered, &src, config, fast);
+    let plan = Plan::of(prefiltered, &src, config, fast, fast);
     let raw = run_rules(&src, file, config, plan.scopes(), None, plan.rules.clone());
     finish(raw, &src, config)
 }
@@ -178,7 +178,13 @@ pub(crate) struct Plan {
 impl Plan {
     /// What the prefilter found over `src`, judged as a whole where the parse has
     /// errors, with the scopes around the triggers on the fast path.
-    fn of(prefiltered: Prefiltered, src: &SourceFile, config: &Config, fast: bool) -> Plan {
+    fn of(
+        prefiltered: Prefiltered,
+        src: &SourceFile,
+        config: &Config,
+        fast: bool,
+        scoped: bool,
+    ) -> Plan {
         // Where the parse found errors, tree-sitter's recovery can read as code what
         // the lexer took for a comment (an unclosed `/*`): judge such files as a whole.
         let prefiltered = match src.tree {
@@ -194,7 +200,7 @@ impl Plan {
             }
             _ => prefiltered,
         };
-        let (local, whole) = match (fast, src.tree) {
+        let (local, whole) = match (scoped, src.tree) {
             (true, Some(tree)) => (
                 prefiltered.scope(tree, src.text.len()),
                 prefiltered.top_level_scope(tree, src.language),
@@ -209,14 +215,17 @@ impl Plan {
     }
 
     /// The plan for the host layer of a file that embeds code (its regions blanked in
-    /// `src`): on the fast path, the same prefilter and scopes as any file's.
+    /// `src`): on the fast path, the same prefilter as any file's, over the whole host.
+    /// No scopes: a page's markup can hold thousands of triggers (its links) among
+    /// thousands of top-level nodes, and finding the unit around each costs more than
+    /// the host's queries, which see mostly blank text.
     pub(crate) fn host(src: &SourceFile, config: &Config, fast: bool) -> Plan {
         let prefiltered = if fast {
             Prefiltered::new(src.text, src.language, config)
         } else {
             Prefiltered::everything(candidates_in(src.text, config, None))
         };
-        Plan::of(prefiltered, src, config, fast)
+        Plan::of(prefiltered, src, config, fast, false)
     }
 
     pub(crate) fn scopes(&self) -> Scopes<'_> {
@@ -231,7 +240,15 @@ impl Plan {
 /// another language. A file of a language that can embed others but does not (a JSON
 /// file without `scripts`, YAML without `run:` steps) is analysed like any other.
 pub fn is_layered(src: &SourceFile) -> bool {
-    src.language.has_embeds() && !src.language.embedded_regions(src.text, src.tree).is_empty()
+    layered_regions(src).is_some()
+}
+
+/// The regions of embedded code in `src`, when there are any (`is_layered`).
+pub fn layered_regions(src: &SourceFile) -> Option<Vec<crate::language::embed::Region>> {
+    if !src.language.has_embeds() {
+        return None;
+    }
+    Some(src.language.embedded_regions(src.text, src.tree)).filter(|r| !r.is_empty())
 }
 
 /// What the prefilter found in one file: the rules that can fire, and where their

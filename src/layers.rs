@@ -47,6 +47,17 @@ pub fn analyze_with(
     fast: bool,
 ) -> (Vec<Finding>, Layers) {
     let regions = src.language.embedded_regions(src.text, src.tree);
+    analyze_regions(src, file, config, fast, regions)
+}
+
+/// `analyze_with` given the text's regions (`Language::embedded_regions`).
+pub fn analyze_regions(
+    src: &SourceFile,
+    file: &FileContext,
+    config: &Config,
+    fast: bool,
+    regions: Vec<Region>,
+) -> (Vec<Finding>, Layers) {
     // Embedded code ships wherever its host does: a `<script>` of a .vue file.
     let client_reason = project::classify(file, src.text, src.language, config);
     let mut findings = host(src, file, config, &regions, &client_reason, fast);
@@ -138,11 +149,14 @@ fn layer_facts(layer: &SourceFile, client_reason: &Option<String>) -> FileFacts 
 }
 
 /// `analyze` after `edits` to a text whose layered analysis left `base`, when every
-/// edit lies inside one region and the regions are otherwise those of before, moved by
-/// the edits: that region's layer is re-analysed from its edited tree like a plain
-/// file, the host is run again (its text is mostly blank), and the other layers'
-/// findings are shifted. `None` when a full analysis is needed. `client_reason` is the
-/// file's, unchanged since `base` (the caller checks the file's facts).
+/// edit lies inside one region, or every one in the host outside all regions, and the
+/// regions are otherwise those of before, moved by the edits: an edited region's layer
+/// is re-analysed from its edited tree like a plain file, the host is run again (its
+/// text is mostly blank), and the other layers' findings are shifted. A layer's
+/// findings depend on its region alone: it is analysed blank outside it. `None` when a
+/// full analysis is needed. `regions` are the text's (`Language::embedded_regions`);
+/// `client_reason` is the file's, unchanged since `base` (the caller checks the file's
+/// facts).
 pub fn reanalyze(
     src: &SourceFile,
     file: &FileContext,
@@ -150,15 +164,16 @@ pub fn reanalyze(
     client_reason: &Option<String>,
     base: &Layers,
     edits: &[InputEdit],
+    regions: &[Region],
 ) -> Option<(Vec<Finding>, Layers)> {
     let edited = edited_region(&base.regions, edits)?;
-    let regions = src.language.embedded_regions(src.text, src.tree);
     if regions != moved_regions(&base.regions, edited, edits)? {
         return None;
     }
+    let regions = regions.to_vec();
     let mut layers = Vec::with_capacity(base.layers.len());
     for (at, old) in base.layers.iter().enumerate() {
-        if at == edited {
+        if Some(at) == edited {
             layers.push(reanalyze_layer(
                 src,
                 file,
@@ -178,21 +193,26 @@ pub fn reanalyze(
     Some((findings, Layers { regions, layers }))
 }
 
-/// The one region every edit lies inside (its ends included), followed through the
-/// edits; `None` when an edit reaches outside every region or they lie in two.
-fn edited_region(regions: &[Region], edits: &[InputEdit]) -> Option<usize> {
+/// Where the edits lie, followed through them: all inside one region, its ends
+/// included (`Some(Some(at))`), or all in the host, touching no region (`Some(None)`,
+/// an edit in HTML markup); `None` when one reaches across a region's edge or they lie
+/// in two places.
+fn edited_region(regions: &[Region], edits: &[InputEdit]) -> Option<Option<usize>> {
     let mut ranges: Vec<Range<usize>> = regions.iter().map(|r| r.range.clone()).collect();
     let mut edited = None;
     for edit in edits {
         let inside = ranges
             .iter()
-            .position(|r| r.start <= edit.start_byte && edit.old_end_byte <= r.end)?;
+            .position(|r| r.start <= edit.start_byte && edit.old_end_byte <= r.end);
+        if inside.is_none() && ranges.iter().any(|r| touches(r, edit)) {
+            return None;
+        }
         if edited.is_some_and(|e| e != inside) {
             return None;
         }
         edited = Some(inside);
         for (at, r) in ranges.iter_mut().enumerate() {
-            *r = if at == inside {
+            *r = if Some(at) == inside {
                 r.start..shift(r.end, edit)
             } else {
                 shift(r.start, edit)..shift(r.end, edit)
@@ -202,13 +222,17 @@ fn edited_region(regions: &[Region], edits: &[InputEdit]) -> Option<usize> {
     edited
 }
 
-/// The regions of before, moved through the edits (all inside region `edited`); `None`
-/// when an edit touches a patched byte or another region.
-fn moved_regions(regions: &[Region], edited: usize, edits: &[InputEdit]) -> Option<Vec<Region>> {
+/// The regions of before, moved through the edits (all inside region `edited`, or in
+/// none); `None` when an edit touches a patched byte or another region.
+fn moved_regions(
+    regions: &[Region],
+    edited: Option<usize>,
+    edits: &[InputEdit],
+) -> Option<Vec<Region>> {
     let mut moved = regions.to_vec();
     for edit in edits {
         for (at, region) in moved.iter_mut().enumerate() {
-            if at == edited {
+            if Some(at) == edited {
                 region.range = region.range.start..shift(region.range.end, edit);
             } else {
                 if touches(&region.range, edit) {
@@ -326,4 +350,61 @@ fn around(text: &str, region: &Range<usize>) -> Range<usize> {
         end += 1;
     }
     start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tree_sitter::Point;
+
+    /// An edit in HTML markup, touching no `<script>`, keeps every layer (shifted) and
+    /// runs the host again: the findings are a fresh analysis's, and no full analysis is
+    /// needed.
+    #[test]
+    fn an_edit_in_markup_reuses_every_layer() {
+        let language = Language::get(crate::language::LanguageId::Html);
+        let before = "<p>intro</p>\n<script>fetch(\"http://api.partner.io/a\");</script>\n<p>x</p>\n<script>new Agent({ rejectUnauthorized: false });</script>\n";
+        let at = before.find("intro").unwrap() + "intro".len();
+        let inserted = " <a href=\"http://docs.partner.io\">docs</a>";
+        let after = format!("{}{inserted}{}", &before[..at], &before[at..]);
+        let file = FileContext::default();
+        let config = Config::default();
+        let old_tree = engine::parse(language, before).unwrap();
+        let old = SourceFile {
+            text: before,
+            language,
+            tree: Some(&old_tree),
+        };
+        let (_, base) = analyze(&old, &file, &config);
+        assert_eq!(base.regions.len(), 2);
+        let edit = InputEdit {
+            start_byte: at,
+            old_end_byte: at,
+            new_end_byte: at + inserted.len(),
+            start_position: Point::new(0, at),
+            old_end_position: Point::new(0, at),
+            new_end_position: Point::new(0, at + inserted.len()),
+        };
+        let mut edited_tree = old_tree.clone();
+        edited_tree.edit(&edit);
+        let tree = crate::document::parse(language, &after, Some(&edited_tree)).unwrap();
+        let new = SourceFile {
+            text: &after,
+            language,
+            tree: Some(&tree),
+        };
+        let reason = project::classify(&file, new.text, language, &config);
+        let regions = fresh_regions(&new);
+        let (findings, layers) = reanalyze(&new, &file, &config, &reason, &base, &[edit], &regions)
+            .expect("a markup edit re-analyses the host alone");
+        let (fresh, _) = analyze(&new, &file, &config);
+        assert_eq!(findings, fresh);
+        assert_eq!(layers.regions, fresh_regions(&new));
+        let rules: Vec<_> = findings.iter().map(|f| f.rule.code()).collect();
+        assert_eq!(rules, ["MUFI003", "MUFI003", "MUFI004"]);
+    }
+
+    fn fresh_regions(src: &SourceFile) -> Vec<Region> {
+        src.language.embedded_regions(src.text, src.tree)
+    }
 }

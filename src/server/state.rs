@@ -499,7 +499,7 @@ pub fn analyze(snap: &Snapshot, config: &Config) -> Analysis {
     };
     let (raw, findings) = if snap.excluded.is_some() {
         (Some(Raw::Plain(Arc::default())), Vec::new())
-    } else if engine::is_layered(&src) {
+    } else if let Some(regions) = engine::layered_regions(&src) {
         if src.text.len() > config.max_file_size {
             (None, Vec::new())
         } else {
@@ -511,11 +511,13 @@ pub fn analyze(snap: &Snapshot, config: &Config) -> Analysis {
                     &facts.client_reason,
                     layers,
                     &base.edits,
+                    &regions,
                 ),
                 _ => None,
             });
-            let (findings, layers) =
-                incremental.unwrap_or_else(|| layers::analyze(&src, &snap.file, config));
+            let (findings, layers) = incremental.unwrap_or_else(|| {
+                layers::analyze_regions(&src, &snap.file, config, true, regions)
+            });
             (Some(Raw::Layered(Arc::new(layers))), findings)
         }
     } else {
