@@ -170,13 +170,15 @@ pub async fn run(
     } else {
         format!("{total} files checked, {with_findings} with problems")
     };
+    // The scan has ended for the user once what it found is published: the worker
+    // publishes it, and may still be at it.
+    wait_for_worker(&state).await;
     report(WorkDoneProgress::End(WorkDoneProgressEnd {
         message: Some(message.clone()),
     }))
     .await;
     tracing::info!("workspace scan: {message}");
     if refresh {
-        wait_for_worker(&state).await;
         let _ = client.workspace_diagnostic_refresh().await;
     }
 }
