@@ -376,6 +376,20 @@ pub fn reanalyze(
     if engine::is_layered(src) {
         return None;
     }
+    reanalyze_plain(src, file, config, facts, base_tree, edits, old)
+}
+
+/// `reanalyze` for a text the caller knows holds no embedded code (the server has just
+/// looked for its regions): finding them again walks a YAML file's whole tree.
+pub(crate) fn reanalyze_plain(
+    src: &SourceFile,
+    file: &FileContext,
+    config: &Config,
+    facts: &FileFacts,
+    base_tree: &Tree,
+    edits: &[InputEdit],
+    old: &[Finding],
+) -> Option<Vec<Finding>> {
     let tree = src.tree?;
     let expand = |r: &Range<usize>| expand_in(Some(src.language), tree, r);
     let mut dirty: Vec<Range<usize>> = Vec::new();
