@@ -364,6 +364,11 @@ pub(crate) fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
 /// `base_tree` is the old tree with `edits` applied (`Tree::edit`), so that comparing it
 /// with the new tree shows what the reparse changed beyond the edits.
 /// `None` when a full analysis is cheaper or needed.
+///
+/// For text analysed as one layer: a file with embedded code goes through
+/// `layers::reanalyze`. Every caller knows which it has (the server has just looked for
+/// the regions with `engine::layered_regions`, a layer's language embeds nothing), and
+/// looking again would walk a YAML file's whole tree once more per keystroke.
 pub fn reanalyze(
     src: &SourceFile,
     file: &FileContext,
@@ -373,23 +378,10 @@ pub fn reanalyze(
     edits: &[InputEdit],
     old: &[Finding],
 ) -> Option<Vec<Finding>> {
-    if engine::is_layered(src) {
-        return None;
-    }
-    reanalyze_plain(src, file, config, facts, base_tree, edits, old)
-}
-
-/// `reanalyze` for a text the caller knows holds no embedded code (the server has just
-/// looked for its regions): finding them again walks a YAML file's whole tree.
-pub(crate) fn reanalyze_plain(
-    src: &SourceFile,
-    file: &FileContext,
-    config: &Config,
-    facts: &FileFacts,
-    base_tree: &Tree,
-    edits: &[InputEdit],
-    old: &[Finding],
-) -> Option<Vec<Finding>> {
+    debug_assert!(
+        !engine::is_layered(src),
+        "incremental::reanalyze on a file with embedded code"
+    );
     let tree = src.tree?;
     let expand = |r: &Range<usize>| expand_in(Some(src.language), tree, r);
     let mut dirty: Vec<Range<usize>> = Vec::new();

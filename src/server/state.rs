@@ -522,8 +522,8 @@ pub fn analyze(snap: &Snapshot, config: &Config) -> Analysis {
         }
     } else {
         let incremental = snap.base.as_ref().and_then(|base| match &base.raw {
-            // Not layered (`layered_regions` said so above): no need to ask again.
-            Raw::Plain(raw) if base.facts == facts => incremental::reanalyze_plain(
+            // Not layered: `layered_regions` said so above.
+            Raw::Plain(raw) if base.facts == facts => incremental::reanalyze(
                 &src,
                 &snap.file,
                 config,
