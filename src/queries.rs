@@ -150,19 +150,10 @@ fn requirements(language: &Language, rule: RuleId) -> Option<&'static Requiremen
 
 /// `rule`'s query source for `language` as `normalized` gives it, read once per pair.
 fn normalized_source(language: &Language, rule: RuleId) -> Option<&'static str> {
-    static TABLE: OnceLock<Vec<Option<String>>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        registry()
-            .iter()
-            .flat_map(|l| {
-                ALL.iter()
-                    .map(move |r| source_for(l, *r).map(|s| normalized(&s)))
-            })
-            .collect()
-    });
-    let language_index = registry().iter().position(|l| l.id == language.id)?;
-    let rule_index = ALL.iter().position(|r| *r == rule)?;
-    table[language_index * ALL.len() + rule_index].as_deref()
+    static TABLE: PerPair<Option<String>> = OnceLock::new();
+    slot(&TABLE, language, rule)?
+        .get_or_init(|| source_for(language, rule).map(|s| normalized(&s)))
+        .as_deref()
 }
 
 /// The strings of a query's source, one per line, in lower case, without backslashes
