@@ -222,6 +222,7 @@ fn normalized(source: &str) -> String {
 /// Compiles `rule`'s query for `language`; `None` when the language has no grammar or
 /// no query for the rule.
 fn compile(language: &Language, rule: RuleId) -> Option<Result<Compiled, String>> {
+    language.grammar()?;
     let source = source_for(language, rule)?;
     let count = requirements(language, rule).map(|r| r.ranges.len());
     Some(compile_source(
