@@ -416,6 +416,12 @@ pub fn reanalyze(
             dirty.push(moved);
         }
     }
+    // An edit beside a key's bytes makes or breaks the key (`ab` + `''` + `eyJ…`
+    // separates it), and the key may start past the edit: read each range to the ends
+    // of the tokens at its edges, as MUFI001 does.
+    for r in &mut dirty {
+        *r = crate::jwt::widen_to_tokens(src.text, r.clone());
+    }
     let dirty = if tree.root_node().has_error() || base_tree.root_node().has_error() {
         // Error recovery can change the tree far from an edit, with the code between
         // untouched: compare the whole trees.

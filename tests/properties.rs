@@ -231,6 +231,37 @@ fn a_key_split_between_two_units_survives_an_edit_beside_it() {
     }
 }
 
+/// Found by the edits fuzzer (`fuzz/regressions/edits-9feba76f.bin`, reduced): `ab`
+/// glued to a key hides it (`abeyJ…` is one longer token). Typing `''` between them
+/// makes the key, which starts just past the edit. Where a parse error (here a control
+/// character) leaves no unit around the edit but the edit itself, the key was never
+/// looked at again.
+#[test]
+fn a_key_an_edit_separates_from_the_text_before_it_is_found() {
+    let filler: String = (0..40).map(|i| format!("k{i}: v\n")).collect();
+    let key = oracles::FAKE_KEY;
+    let text = format!("{filler}\u{1b}[31mapiKey\nab{key}");
+    let mut session = oracles::Session::open(&text, Language::get(LanguageId::Yaml));
+    assert_eq!(session.analyze(), [], "`abeyJ…` is no key");
+    let at = |line, character| Pos { line, character };
+    for (place, typed) in [(at(42, 139), "'''"), (at(41, 2), "''")] {
+        session.change(
+            Change {
+                range: Some((place, place)),
+                text: typed.to_string(),
+            },
+            Encoding::Utf8,
+        );
+    }
+    let text = session.doc.text().to_string();
+    let got = session.analyze();
+    assert!(
+        got.iter().any(|f| f.rule.code() == "MUFI001"),
+        "no MUFI001 in {got:?}"
+    );
+    let fresh = oracles::Session::open(&text, Language::get(LanguageId::Yaml)).analyze();
+    assert_eq!(got, fresh);
+}
 /// Every input a fuzzer found and `fuzz/regressions/` keeps, replayed through the
 /// oracle its name starts with (`edits-`, `engine-`, `framing-`). Drop a file in to
 /// add one.

@@ -252,6 +252,8 @@ pub fn edits_match_a_fresh_open(data: &[u8]) {
     let mut model = text(&mut c, 24);
     let mut session = Session::open(&model, language);
     session.analyze();
+    // `ORACLE_TRACE=1` prints each step, to read a finding's replay.
+    let trace = std::env::var_os("ORACLE_TRACE").is_some();
     let mut step = 0;
     while !c.is_empty() && step < 64 {
         step += 1;
@@ -272,6 +274,12 @@ pub fn edits_match_a_fresh_open(data: &[u8]) {
             model.replace_range(from..to, &inserted);
         }
         let range = (!whole).then_some((start, end));
+        if trace {
+            eprintln!(
+                "{} step {step}: {range:?} <- {inserted:?}\n  now {model:?}",
+                language.name
+            );
+        }
         session.change(
             Change {
                 range,
@@ -284,7 +292,14 @@ pub fn edits_match_a_fresh_open(data: &[u8]) {
             "{} step {step}: the document's text differs from the client's ({encoding:?})",
             language.name
         );
-        match c.below(4) {
+        let what = c.below(4);
+        if trace {
+            eprintln!(
+                "  then {}",
+                ["analyse", "drop tree", "nothing", "nothing"][what]
+            );
+        }
+        match what {
             0 => assert_findings_of_a_fresh_open(&mut session, &model, step),
             1 => session.doc.drop_tree(),
             _ => {}
