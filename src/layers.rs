@@ -16,10 +16,11 @@ use crate::language::Language;
 use crate::project::{self, FileContext};
 use crate::rules::ALL;
 
-/// What a layered analysis leaves for the next one: the regions, and per region what
-/// its layer produced.
+/// What a layered analysis leaves for the next one: the regions, the host's raw
+/// findings, and per region what its layer produced.
 pub struct Layers {
     regions: Vec<Region>,
+    host: Vec<Finding>,
     layers: Vec<Layer>,
 }
 
@@ -60,7 +61,10 @@ pub fn analyze_regions(
 ) -> (Vec<Finding>, Layers) {
     // Embedded code ships wherever its host does: a `<script>` of a .vue file.
     let client_reason = project::classify(file, src.text, src.language, config);
-    let mut findings = host(src, file, config, &regions, &client_reason, fast);
+    let host_text = embed::blank_inside(src.text, &regions);
+    let host_src = host_src(src, &host_text);
+    let host = host_raw(&host_src, file, config, &client_reason, fast);
+    let mut findings = finish_layer(host.clone(), &host_src, config, src.text, None);
     // Each region is a program of its own (one `<script>`, one `run:` step): an
     // unclosed quote in one must not swallow the next.
     let mut layer_text = embed::LayerText::new(src.text);
@@ -74,34 +78,42 @@ pub fn analyze_regions(
         .collect();
     findings.extend(layers.iter().flat_map(|l| l.findings.iter().cloned()));
     findings.sort_by_key(|f| (f.range.start, f.range.end, f.rule));
-    (findings, Layers { regions, layers })
+    (
+        findings,
+        Layers {
+            regions,
+            host,
+            layers,
+        },
+    )
 }
 
-/// The host's findings: its rules over its text with the regions blanked.
-fn host(
-    src: &SourceFile,
+/// The host's own text: the file with its regions blanked (`embed::blank_inside`).
+fn host_src<'a>(src: &SourceFile<'a>, host_text: &'a str) -> SourceFile<'a> {
+    SourceFile {
+        text: host_text,
+        language: src.language,
+        tree: src.tree,
+    }
+}
+
+/// The host's raw findings: its rules over its text (`host_src`).
+fn host_raw(
+    host: &SourceFile,
     file: &FileContext,
     config: &Config,
-    regions: &[Region],
     client_reason: &Option<String>,
     fast: bool,
 ) -> Vec<Finding> {
-    let host_text = embed::blank_inside(src.text, regions);
-    let host = SourceFile {
-        text: &host_text,
-        language: src.language,
-        tree: src.tree,
-    };
-    let plan = engine::Plan::host(&host, config, fast);
-    let raw = run_rules(
-        &host,
+    let plan = engine::Plan::host(host, config, fast);
+    run_rules(
+        host,
         file,
         config,
         plan.scopes(),
         Some(client_reason),
         plan.rules.clone(),
-    );
-    finish_layer(raw, &host, config, src.text, None)
+    )
 }
 
 /// One region's layer analysed from scratch; `text` is the file blanked outside it.
@@ -151,9 +163,11 @@ fn layer_facts(layer: &SourceFile, client_reason: &Option<String>) -> FileFacts 
 /// `analyze` after `edits` to a text whose layered analysis left `base`, when every
 /// edit lies inside one region, or every one in the host outside all regions, and the
 /// regions are otherwise those of before, moved by the edits: an edited region's layer
-/// is re-analysed from its edited tree like a plain file, the host is run again (its
-/// text is mostly blank), and the other layers' findings are shifted. A layer's
-/// findings depend on its region alone: it is analysed blank outside it. `None` when a
+/// is re-analysed from its edited tree like a plain file, and the other layers' findings
+/// are shifted. A layer's findings depend on its region alone: it is analysed blank
+/// outside it. The host's rules run again after an edit in markup; after an edit in a
+/// region, whose bytes the host sees blank, its raw findings are shifted, and only
+/// finished again (suppressions read lines, which the edit may add). `None` when a
 /// full analysis is needed. `regions` are the text's (`Language::embedded_regions`);
 /// `client_reason` is the file's, unchanged since `base` (the caller checks the file's
 /// facts).
@@ -187,10 +201,22 @@ pub fn reanalyze(
             layers.push(shifted_layer(old, edits)?);
         }
     }
-    let mut findings = host(src, file, config, &regions, client_reason, true);
+    let host_text = embed::blank_inside(src.text, &regions);
+    let host_src = host_src(src, &host_text);
+    let host = edited
+        .and_then(|_| shift_all(&base.host, edits))
+        .unwrap_or_else(|| host_raw(&host_src, file, config, client_reason, true));
+    let mut findings = finish_layer(host.clone(), &host_src, config, src.text, None);
     findings.extend(layers.iter().flat_map(|l| l.findings.iter().cloned()));
     findings.sort_by_key(|f| (f.range.start, f.range.end, f.rule));
-    Some((findings, Layers { regions, layers }))
+    Some((
+        findings,
+        Layers {
+            regions,
+            host,
+            layers,
+        },
+    ))
 }
 
 /// Where the edits lie, followed through them: all inside one region, its ends
@@ -301,32 +327,34 @@ fn reanalyze_layer(
 /// An untouched layer moved through the edits (which lie in another region): its
 /// findings shifted and its tree edited. `None` when an edit touches a finding or fix.
 fn shifted_layer(old: &Layer, edits: &[InputEdit]) -> Option<Layer> {
-    let shift_all = |findings: &[Finding]| -> Option<Vec<Finding>> {
-        findings
-            .iter()
-            .map(|f| {
-                let mut f = f.clone();
-                edits
-                    .iter()
-                    .all(|e| incremental::shift_finding(&mut f, e))
-                    .then_some(f)
-            })
-            .collect()
-    };
     let parsed = match &old.parsed {
         Some((tree, raw, facts)) => {
             let mut tree = tree.clone();
             for edit in edits {
                 tree.edit(edit);
             }
-            Some((tree, shift_all(raw)?, facts.clone()))
+            Some((tree, shift_all(raw, edits)?, facts.clone()))
         }
         None => None,
     };
     Some(Layer {
         parsed,
-        findings: shift_all(&old.findings)?,
+        findings: shift_all(&old.findings, edits)?,
     })
+}
+
+/// `findings` moved through `edits`; `None` when an edit touches one or its fixes.
+fn shift_all(findings: &[Finding], edits: &[InputEdit]) -> Option<Vec<Finding>> {
+    findings
+        .iter()
+        .map(|f| {
+            let mut f = f.clone();
+            edits
+                .iter()
+                .all(|e| incremental::shift_finding(&mut f, e))
+                .then_some(f)
+        })
+        .collect()
 }
 
 /// The part of a layer's text where its triggers can be: the region, and as many bytes
@@ -362,10 +390,30 @@ mod tests {
     /// needed.
     #[test]
     fn an_edit_in_markup_reuses_every_layer() {
-        let language = Language::get(crate::language::LanguageId::Html);
         let before = "<p>intro</p>\n<script>fetch(\"http://api.partner.io/a\");</script>\n<p>x</p>\n<script>new Agent({ rejectUnauthorized: false });</script>\n";
         let at = before.find("intro").unwrap() + "intro".len();
-        let inserted = " <a href=\"http://docs.partner.io\">docs</a>";
+        let findings = edit_and_compare(before, at, " <a href=\"http://docs.partner.io\">docs</a>");
+        let rules: Vec<_> = findings.iter().map(|f| f.rule.code()).collect();
+        assert_eq!(rules, ["MUFI003", "MUFI003", "MUFI004"]);
+    }
+
+    /// An edit in a `<script>` keeps the host's raw findings, but finishes them again:
+    /// a line break typed in the script moves the link below it off the line after the
+    /// suppression comment, which then no longer applies (and is reported unused).
+    #[test]
+    fn an_edit_in_a_region_finishes_the_host_again() {
+        let before = "<!-- mufi-lsp: ignore MUFI003 --><script>let a = 1;</script>\n<a href=\"http://docs.partner.io\">docs</a>\n";
+        let at = before.find("let a").unwrap();
+        let findings = edit_and_compare(before, at, "\n");
+        let rules: Vec<_> = findings.iter().map(|f| f.rule.code()).collect();
+        assert_eq!(rules, ["MUFI100", "MUFI003"]);
+    }
+
+    /// Inserts `inserted` at `at` in the HTML page `before`, re-analyses the page from
+    /// its first analysis, checks that this needed no full analysis and found what a
+    /// fresh one finds, and returns the findings.
+    fn edit_and_compare(before: &str, at: usize, inserted: &str) -> Vec<Finding> {
+        let language = Language::get(crate::language::LanguageId::Html);
         let after = format!("{}{inserted}{}", &before[..at], &before[at..]);
         let file = FileContext::default();
         let config = Config::default();
@@ -376,7 +424,7 @@ mod tests {
             tree: Some(&old_tree),
         };
         let (_, base) = analyze(&old, &file, &config);
-        assert_eq!(base.regions.len(), 2);
+        assert!(!base.regions.is_empty());
         let edit = InputEdit {
             start_byte: at,
             old_end_byte: at,
@@ -396,12 +444,11 @@ mod tests {
         let reason = project::classify(&file, new.text, language, &config);
         let regions = fresh_regions(&new);
         let (findings, layers) = reanalyze(&new, &file, &config, &reason, &base, &[edit], &regions)
-            .expect("a markup edit re-analyses the host alone");
+            .expect("the edit needs no full analysis");
         let (fresh, _) = analyze(&new, &file, &config);
         assert_eq!(findings, fresh);
         assert_eq!(layers.regions, fresh_regions(&new));
-        let rules: Vec<_> = findings.iter().map(|f| f.rule.code()).collect();
-        assert_eq!(rules, ["MUFI003", "MUFI003", "MUFI004"]);
+        findings
     }
 
     fn fresh_regions(src: &SourceFile) -> Vec<Region> {
