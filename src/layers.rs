@@ -219,6 +219,17 @@ pub fn reanalyze(
     ))
 }
 
+/// The regions of `src` after `edits` to a text whose layered analysis left `base`,
+/// when the language can tell without looking for them again: every edit lies inside
+/// one region, which then holds what keeps the regions (`Language::keeps_regions`).
+/// `None` when they must be looked for (`Language::embedded_regions`).
+pub fn regions_after(src: &SourceFile, base: &Layers, edits: &[InputEdit]) -> Option<Vec<Region>> {
+    let edited = edited_region(&base.regions, edits)??;
+    let moved = moved_regions(&base.regions, Some(edited), edits)?;
+    let body = src.text.get(moved[edited].range.clone())?;
+    src.language.keeps_regions(body).then_some(moved)
+}
+
 /// Where the edits lie, followed through them: all inside one region, its ends
 /// included (`Some(Some(at))`), or all in the host, touching no region (`Some(None)`,
 /// an edit in HTML markup); `None` when one reaches across a region's edge or they lie
@@ -409,46 +420,91 @@ mod tests {
         assert_eq!(rules, ["MUFI100", "MUFI003"]);
     }
 
+    /// Typing in a `<script>` keeps the page's regions, moved, without looking for them
+    /// again; typing a closing tag there (in any case) ends the element early, and the
+    /// regions must be looked for.
+    #[test]
+    fn regions_are_kept_until_a_closing_tag_is_typed() {
+        let before = "<p>a</p>\n<script>let a = 1;</script>\n<p>b</p>\n<script type=\"module\">let b = 2;</script>\n";
+        let page = Page::analysed(before);
+        let at = before.find("1;").unwrap();
+        for (inserted, kept) in [("x = 2; ", true), ("</SCRIPT>", false), ("</scrip", true)] {
+            let (after, edit, tree) = page.insert(at, inserted);
+            let new = page.src(&after, &tree);
+            let regions = regions_after(&new, &page.base, &[edit]);
+            assert_eq!(regions.is_some(), kept, "after typing {inserted:?}");
+            if let Some(regions) = regions {
+                assert_eq!(regions, fresh_regions(&new), "after typing {inserted:?}");
+            }
+        }
+    }
+
     /// Inserts `inserted` at `at` in the HTML page `before`, re-analyses the page from
     /// its first analysis, checks that this needed no full analysis and found what a
     /// fresh one finds, and returns the findings.
     fn edit_and_compare(before: &str, at: usize, inserted: &str) -> Vec<Finding> {
-        let language = Language::get(crate::language::LanguageId::Html);
-        let after = format!("{}{inserted}{}", &before[..at], &before[at..]);
-        let file = FileContext::default();
-        let config = Config::default();
-        let old_tree = engine::parse(language, before).unwrap();
-        let old = SourceFile {
-            text: before,
-            language,
-            tree: Some(&old_tree),
-        };
-        let (_, base) = analyze(&old, &file, &config);
-        assert!(!base.regions.is_empty());
-        let edit = InputEdit {
-            start_byte: at,
-            old_end_byte: at,
-            new_end_byte: at + inserted.len(),
-            start_position: Point::new(0, at),
-            old_end_position: Point::new(0, at),
-            new_end_position: Point::new(0, at + inserted.len()),
-        };
-        let mut edited_tree = old_tree.clone();
-        edited_tree.edit(&edit);
-        let tree = crate::document::parse(language, &after, Some(&edited_tree)).unwrap();
-        let new = SourceFile {
-            text: &after,
-            language,
-            tree: Some(&tree),
-        };
-        let reason = project::classify(&file, new.text, language, &config);
+        let page = Page::analysed(before);
+        assert!(!page.base.regions.is_empty());
+        let (after, edit, tree) = page.insert(at, inserted);
+        let new = page.src(&after, &tree);
+        let (file, config) = (FileContext::default(), Config::default());
+        let reason = project::classify(&file, new.text, new.language, &config);
         let regions = fresh_regions(&new);
-        let (findings, layers) = reanalyze(&new, &file, &config, &reason, &base, &[edit], &regions)
-            .expect("the edit needs no full analysis");
+        let (findings, layers) =
+            reanalyze(&new, &file, &config, &reason, &page.base, &[edit], &regions)
+                .expect("the edit needs no full analysis");
         let (fresh, _) = analyze(&new, &file, &config);
         assert_eq!(findings, fresh);
         assert_eq!(layers.regions, fresh_regions(&new));
         findings
+    }
+
+    /// An HTML page, parsed and analysed.
+    struct Page<'a> {
+        text: &'a str,
+        tree: Tree,
+        base: Layers,
+    }
+
+    impl<'a> Page<'a> {
+        fn analysed(text: &'a str) -> Page<'a> {
+            let language = Language::get(crate::language::LanguageId::Html);
+            let tree = engine::parse(language, text).unwrap();
+            let src = SourceFile {
+                text,
+                language,
+                tree: Some(&tree),
+            };
+            let (_, base) = analyze(&src, &FileContext::default(), &Config::default());
+            Page { text, tree, base }
+        }
+
+        /// The page with `inserted` at `at`: its text, the edit, and its tree reparsed
+        /// from the edited old one.
+        fn insert(&self, at: usize, inserted: &str) -> (String, InputEdit, Tree) {
+            let after = format!("{}{inserted}{}", &self.text[..at], &self.text[at..]);
+            let edit = InputEdit {
+                start_byte: at,
+                old_end_byte: at,
+                new_end_byte: at + inserted.len(),
+                start_position: Point::new(0, at),
+                old_end_position: Point::new(0, at),
+                new_end_position: Point::new(0, at + inserted.len()),
+            };
+            let mut edited = self.tree.clone();
+            edited.edit(&edit);
+            let language = Language::get(crate::language::LanguageId::Html);
+            let tree = crate::document::parse(language, &after, Some(&edited)).unwrap();
+            (after, edit, tree)
+        }
+
+        fn src<'s>(&self, text: &'s str, tree: &'s Tree) -> SourceFile<'s> {
+            SourceFile {
+                text,
+                language: Language::get(crate::language::LanguageId::Html),
+                tree: Some(tree),
+            }
+        }
     }
 
     fn fresh_regions(src: &SourceFile) -> Vec<Region> {

@@ -5,7 +5,9 @@
 //! host file's own: findings and fixes need no mapping back.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
+use aho_corasick::AhoCorasick;
 use tree_sitter::{Node, Tree};
 
 use super::LanguageId;
@@ -18,25 +20,45 @@ pub type Finder = fn(&str, Option<&Tree>) -> Vec<Region>;
 pub struct Embeds {
     pub find: Finder,
     pub description: &'static str,
+    /// Whether edits inside one region that leave it holding this text leave every
+    /// region where it was (moved by the edits), so that `find` need not run again;
+    /// `None` when no edit can be judged so.
+    pub keeps_regions: Option<fn(&str) -> bool>,
 }
 
 pub const SCRIPT_ELEMENTS: Embeds = Embeds {
     find: script_elements,
     description:
         "`<script>` blocks as JavaScript or TypeScript (by `lang`/`type`), JSON-LD as JSON",
+    keeps_regions: Some(closes_no_script),
 };
 pub const DOCKERFILE_SHELL: Embeds = Embeds {
     find: dockerfile_shell,
     description: "`RUN`, `CMD`, `ENV`, `ARG` lines as shell",
+    keeps_regions: None,
 };
 pub const YAML_RUN_SCRIPTS: Embeds = Embeds {
     find: yaml_run_scripts,
     description: "`run:`, `script:`, `before_script:`, `after_script:` steps as shell",
+    keeps_regions: None,
 };
 pub const PACKAGE_JSON_SCRIPTS: Embeds = Embeds {
     find: package_json_scripts,
     description: "package.json `scripts` as shell",
+    keeps_regions: None,
 };
+
+/// Whether a `<script>` element's body holds no `</script` in any case: its raw text
+/// runs to the first one, so an edit inside the body that leaves none there leaves the
+/// element, and the page around it, as they were. (No `</script` can straddle the
+/// body's end: the closing tag after the body starts with `<`, and `<` comes first in
+/// `</script` and nowhere else.)
+fn closes_no_script(body: &str) -> bool {
+    !body
+        .as_bytes()
+        .windows(b"</script".len())
+        .any(|w| w.eq_ignore_ascii_case(b"</script"))
+}
 
 /// A byte range of the host file holding code of `language`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -144,9 +166,26 @@ pub fn script_elements(text: &str, tree: Option<&Tree>) -> Vec<Region> {
     let Some(tree) = tree else {
         return Vec::new();
     };
+    // A script element's start tag names it, in any case: the walk goes down only into
+    // nodes that hold the word, which in a page is a few of its thousands.
+    static WORD: OnceLock<AhoCorasick> = OnceLock::new();
+    let word = WORD.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["script"])
+            .expect("one literal pattern")
+    });
+    let named_at: Vec<usize> = word.find_iter(text).map(|m| m.start()).collect();
+    let holds_word = |node: &Node| {
+        let first = named_at.partition_point(|at| *at < node.start_byte());
+        named_at.get(first).is_some_and(|at| *at < node.end_byte())
+    };
     let mut out = Vec::new();
     let mut stack = vec![tree.root_node()];
     while let Some(node) = stack.pop() {
+        if !holds_word(&node) {
+            continue;
+        }
         if node.kind() != "script_element" {
             let mut c = node.walk();
             stack.extend(node.named_children(&mut c));
@@ -436,6 +475,18 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].language, LanguageId::TypeScript);
         assert_eq!(&text[found[0].range.clone()], "\nconst a: number = 1;\n");
+    }
+
+    /// The walk goes down only into nodes that hold the word "script": in any case, at
+    /// any depth, and words elsewhere in the page (text, attributes) change nothing.
+    #[test]
+    fn script_elements_in_any_case_at_any_depth() {
+        let text = "<p>a script, a <b>Script</b></p>\n<div><section><SCRIPT>let a = 1;</SCRIPT></section></div>\n<p data-script=\"x\"><Script type=\"module\">let b = 2;</Script></p>\n";
+        let bodies: Vec<&str> = regions(LanguageId::Html, text)
+            .iter()
+            .map(|r| &text[r.range.clone()])
+            .collect();
+        assert_eq!(bodies, ["let a = 1;", "let b = 2;"]);
     }
 
     #[test]

@@ -116,6 +116,15 @@ impl Language {
         }
     }
 
+    /// Whether edits inside one region that leave it holding `body` leave every region
+    /// where it was (`embed::Embeds::keeps_regions`).
+    pub fn keeps_regions(&self, body: &str) -> bool {
+        self.embeds
+            .as_ref()
+            .and_then(|e| e.keeps_regions)
+            .is_some_and(|keeps| keeps(body))
+    }
+
     /// Which languages this one embeds, for the language reference.
     pub fn embeds_description(&self) -> Option<&'static str> {
         self.embeds.as_ref().map(|e| e.description)

@@ -499,7 +499,7 @@ pub fn analyze(snap: &Snapshot, config: &Config) -> Analysis {
     };
     let (raw, findings) = if snap.excluded.is_some() {
         (Some(Raw::Plain(Arc::default())), Vec::new())
-    } else if let Some(regions) = engine::layered_regions(&src) {
+    } else if let Some(regions) = layered_regions_after(&src, snap.base.as_ref()) {
         if src.text.len() > config.max_file_size {
             (None, Vec::new())
         } else {
@@ -546,6 +546,19 @@ pub fn analyze(snap: &Snapshot, config: &Config) -> Analysis {
         findings,
         parsed,
     }
+}
+
+/// The regions of embedded code in `src` when it has any (`engine::layered_regions`):
+/// moved from the base's where an edit inside one region keeps them all.
+fn layered_regions_after(
+    src: &SourceFile,
+    base: Option<&Base>,
+) -> Option<Vec<crate::language::embed::Region>> {
+    let kept = base.and_then(|base| match &base.raw {
+        Raw::Layered(layers) => layers::regions_after(src, layers, &base.edits),
+        Raw::Plain(_) => None,
+    });
+    kept.or_else(|| engine::layered_regions(src))
 }
 
 /// How much text the worker parses from scratch before it hands free memory back.
