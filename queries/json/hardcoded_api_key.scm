@@ -15,21 +15,5 @@
 
 ; name/value objects: ECS and CloudFormation `environment` lists, Postman headers
 ;   {"name": "MUFI_API_KEY", "value": "…"}, {"key": "x-api-key", "value": "…"}
-(object
-  (pair
-    key: (string (string_content) @name_key)
-    value: (string) @name)
-  (pair
-    key: (string (string_content) @value_key)
-    value: (string) @value)
-  (#match? @name_key "^(name|Name|key|Key)$")
-  (#match? @value_key "^(value|Value)$"))
-(object
-  (pair
-    key: (string (string_content) @value_key)
-    value: (string) @value)
-  (pair
-    key: (string (string_content) @name_key)
-    value: (string) @name)
-  (#match? @name_key "^(name|Name|key|Key)$")
-  (#match? @value_key "^(value|Value)$"))
+; are read in Rust from the `"value"` pair above (`named_by_sibling`): a pattern of two
+; sibling pairs is tried on every pair of every object.

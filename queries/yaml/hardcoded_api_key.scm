@@ -24,35 +24,9 @@
   (flow_node [(plain_scalar) (double_quote_scalar) (single_quote_scalar)] @entry @value)
   (#match? @entry "^[\"']?[A-Za-z_][A-Za-z0-9_.-]*="))
 
-; Kubernetes / ECS env lists, the name and the value are siblings in one mapping:
+; Kubernetes / ECS env lists, where the name and the value are siblings in one mapping,
 ;   - name: MUFI_API_KEY
 ;     value: "mk_live_…"
-(block_mapping
-  (block_mapping_pair
-    key: (flow_node (plain_scalar) @name_key)
-    value: (flow_node [(plain_scalar) (double_quote_scalar) (single_quote_scalar)] @name))
-  (block_mapping_pair
-    key: (flow_node (plain_scalar) @value_key)
-    value: (flow_node [(plain_scalar) (double_quote_scalar) (single_quote_scalar)] @value))
-  (#match? @name_key "^(name|Name)$")
-  (#match? @value_key "^(value|Value)$"))
-(block_mapping
-  (block_mapping_pair
-    key: (flow_node (plain_scalar) @value_key)
-    value: (flow_node [(plain_scalar) (double_quote_scalar) (single_quote_scalar)] @value))
-  (block_mapping_pair
-    key: (flow_node (plain_scalar) @name_key)
-    value: (flow_node [(plain_scalar) (double_quote_scalar) (single_quote_scalar)] @name))
-  (#match? @name_key "^(name|Name)$")
-  (#match? @value_key "^(value|Value)$"))
-
-; - { name: MUFI_API_KEY, value: "…" }
-(flow_mapping
-  (flow_pair
-    key: (flow_node (plain_scalar) @name_key)
-    value: (flow_node [(plain_scalar) (double_quote_scalar) (single_quote_scalar)] @name))
-  (flow_pair
-    key: (flow_node (plain_scalar) @value_key)
-    value: (flow_node [(plain_scalar) (double_quote_scalar) (single_quote_scalar)] @value))
-  (#match? @name_key "^(name|Name)$")
-  (#match? @value_key "^(value|Value)$"))
+;   - { name: MUFI_API_KEY, value: "…" }
+; are read in Rust from the `value` pair above (`named_by_sibling`): a pattern of two
+; sibling pairs is tried on every pair of every mapping.

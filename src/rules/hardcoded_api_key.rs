@@ -91,7 +91,9 @@ pub fn check(cx: &mut RuleContext) {
         flagged.insert(finding.range.start);
         cx.push(finding);
     }
-    for m in cx.matches() {
+    let matches = cx.matches();
+    let named_by_sibling = named_by_sibling(&matches, cx.text);
+    for m in matches.into_iter().chain(named_by_sibling) {
         let Some(value) = m.get("value") else {
             continue;
         };
@@ -202,6 +204,91 @@ fn jwt_finding(cx: &RuleContext, token: &Jwt, client_reason: Option<&str>) -> Fi
             .with_fix(fix)
         }
     }
+}
+
+/// Name/value objects of JSON and YAML, where a key's name is the sibling entry's value:
+/// ECS and Kubernetes env lists (`- name: MUFI_API_KEY` / `value: …`), Postman headers
+/// (`{"key": "x-api-key", "value": "…"}`). For each match of a `value` entry (a plain
+/// `@name`/`@value` pair), a match naming its value with each `name` entry beside it.
+/// Done here rather than by a query pattern of two sibling pairs, which tree-sitter
+/// tries on every pair of every object: half the time of a keystroke in a large JSON
+/// file.
+fn named_by_sibling<'t>(matches: &[QueryMatchOwned<'t>], text: &str) -> Vec<QueryMatchOwned<'t>> {
+    let text_of = |node: Node| text.get(node.byte_range()).unwrap_or("");
+    // The scalar a YAML key or value holds (`flow_node > plain_scalar`), or a JSON string.
+    let scalar = |node: Node<'t>, plain_only: bool| -> Option<Node<'t>> {
+        match node.kind() {
+            "string" => Some(node),
+            "flow_node" => {
+                let inner = node
+                    .named_child(0)
+                    .filter(|_| node.named_child_count() == 1)?;
+                let kinds: &[&str] = if plain_only {
+                    &["plain_scalar"]
+                } else {
+                    &["plain_scalar", "double_quote_scalar", "single_quote_scalar"]
+                };
+                kinds.contains(&inner.kind()).then_some(inner)
+            }
+            _ => None,
+        }
+    };
+    let key_reads = |entry: Node<'t>, words: &[&str]| {
+        let Some(key) = entry.child_by_field_name("key") else {
+            return false;
+        };
+        match key.kind() {
+            "string" => words.iter().any(|w| text_of(key) == format!("\"{w}\"")),
+            _ => scalar(key, true).is_some_and(|k| words.contains(&text_of(k))),
+        }
+    };
+    let mut out = Vec::new();
+    for m in matches {
+        let (Some(name), Some(value)) = (m.get("name"), m.get("value")) else {
+            continue;
+        };
+        // The `value` entry: a JSON pair, or a YAML pair around the key's flow node.
+        let entry = match name.kind() {
+            "string" => name.parent(),
+            _ => name.parent().and_then(|n| n.parent()),
+        };
+        let Some(entry) =
+            entry.filter(|e| matches!(e.kind(), "pair" | "block_mapping_pair" | "flow_pair"))
+        else {
+            continue;
+        };
+        if !key_reads(entry, &["value", "Value"]) {
+            continue;
+        }
+        let names: &[&str] = match entry.kind() {
+            "pair" => &["name", "Name", "key", "Key"],
+            _ => &["name", "Name"],
+        };
+        let Some(container) = entry.parent() else {
+            continue;
+        };
+        let mut cursor = container.walk();
+        for sibling in container.named_children(&mut cursor) {
+            if sibling.id() == entry.id()
+                || sibling.kind() != entry.kind()
+                || !key_reads(sibling, names)
+            {
+                continue;
+            }
+            let Some(named) = sibling
+                .child_by_field_name("value")
+                .and_then(|v| scalar(v, false))
+            else {
+                continue;
+            };
+            out.push(QueryMatchOwned {
+                pattern: m.pattern,
+                captures: vec![("name", named), ("value", value)],
+                properties: m.properties,
+            });
+        }
+    }
+    out
 }
 
 /// Why a static, non-JWT literal is a Mufi key, and the secret part of it.
