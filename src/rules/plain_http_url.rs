@@ -136,12 +136,18 @@ pub fn never_flagged(text: &str, at: usize, config: &crate::config::Config) -> b
         .chars()
         .next_back()
         .is_some_and(|c| c.is_ascii_alphanumeric());
-    let line_end = text[at..].find(['\n', '\r']).map_or(text.len(), |n| at + n);
-    if after_word || !text.is_char_boundary(line_end) {
+    if after_word || !text.is_char_boundary(at) {
         return false;
     }
+    // `find_urls` reads a URL to its first terminator (a line break is one) and looks at
+    // that character: reading further would cost as much again per URL on a long line.
+    let rest = &text[at..];
+    let end = rest
+        .char_indices()
+        .find(|(i, c)| *i >= "http://".len() && ends_url(*c))
+        .map_or(rest.len(), |(i, c)| i + c.len_utf8());
     // No URL starts there (`"http://"`, `http://${host}`): nothing to flag either.
-    find_urls(&text[at..line_end], at)
+    find_urls(&rest[..end], at)
         .iter()
         .find(|url| url.range.start == at)
         .is_none_or(|url| {
@@ -161,6 +167,16 @@ fn is_host_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '[' | ']' | ':')
 }
 
+/// Whether `c` ends a URL: white space, quotes, brackets and the separators around
+/// URLs in code.
+fn ends_url(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '"' | '\'' | '`' | '<' | '>' | '\\' | ')' | ',' | ';' | '{' | '}' | '|' | '^'
+        )
+}
+
 /// Finds `http://host…` URLs in `span`, which starts at byte `base` of the file.
 pub fn find_urls(span: &str, base: usize) -> Vec<PlainUrl> {
     let lower = span.to_ascii_lowercase();
@@ -176,26 +192,7 @@ pub fn find_urls(span: &str, base: usize) -> Vec<PlainUrl> {
             continue;
         }
         let after = &span[pos + 7..];
-        let end = after
-            .find(|c: char| {
-                c.is_whitespace()
-                    || matches!(
-                        c,
-                        '"' | '\''
-                            | '`'
-                            | '<'
-                            | '>'
-                            | '\\'
-                            | ')'
-                            | ','
-                            | ';'
-                            | '{'
-                            | '}'
-                            | '|'
-                            | '^'
-                    )
-            })
-            .unwrap_or(after.len());
+        let end = after.find(ends_url).unwrap_or(after.len());
         let rest = &after[..end];
         // Skip userinfo; the host ends at the first of / ? #.
         let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
@@ -387,5 +384,16 @@ mod tests {
         assert!(never("u = `http://${host}/x`"));
         assert!(!never(r#"u = "http://api.stripe.com/v1""#));
         assert!(!never(r#"u = "xhttp://localhost""#));
+        // Only the URL at the trigger counts, however long its line: what follows it on
+        // the line (another URL, an interpolation after a terminator) changes nothing.
+        assert!(never(
+            r#"u = "http://localhost/x", v = "http://api.stripe.com/v1""#
+        ));
+        assert!(!never(
+            r#"u = "http://api.stripe.com/v1", v = "http://localhost/x""#
+        ));
+        assert!(never("u = `http://localhost/x` + `http://${host}`"));
+        assert!(never("u = `http://localhost{x}`"));
+        assert!(!never("u = `http://api.stripe.com\u{2028}`"));
     }
 }
