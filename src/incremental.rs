@@ -176,12 +176,13 @@ pub(crate) fn expand(tree: &Tree, range: &Range<usize>) -> Range<usize> {
 }
 
 /// `range` grown to the units a rule can read around it: judging units, or in data
-/// files (`language` given), entries of the document's object or list (`entry_unit`).
-fn expand_in(language: Option<&Language>, tree: &Tree, range: &Range<usize>) -> Range<usize> {
+/// files (`file` given: the language and the text), entries of the document's object
+/// or list (`entry_unit`).
+fn expand_in(file: Option<(&Language, &str)>, tree: &Tree, range: &Range<usize>) -> Range<usize> {
     let root = tree.root_node();
-    let entries = language.is_some_and(has_entry_units);
+    let entries = file.filter(|(language, _)| has_entry_units(language));
     let at = |offset: usize| {
-        if let Some(unit) = entries.then(|| entry_unit(tree, offset)).flatten() {
+        if let Some(unit) = entries.and_then(|(_, text)| entry_unit(tree, text, offset)) {
             return unit;
         }
         match root.descendant_for_byte_range(offset, offset) {
@@ -201,8 +202,9 @@ fn expand_in(language: Option<&Language>, tree: &Tree, range: &Range<usize>) -> 
 /// sections above it (inside its entry), and for a removal fix, the separator before
 /// the entry and whether another entry follows. `None` (the whole document) when the
 /// document is not one object or list, has a parse error, or is a list with a scalar
-/// item: a policy string reads its sibling items (MUFI007).
-fn entry_unit(tree: &Tree, offset: usize) -> Option<Range<usize>> {
+/// item: a policy string reads its sibling items (MUFI007), or is a name/value object:
+/// MUFI001 reads the `value` entry under the `name` entry's value.
+fn entry_unit(tree: &Tree, text: &str, offset: usize) -> Option<Range<usize>> {
     let root = tree.root_node();
     if root.has_error() {
         return None;
@@ -246,7 +248,12 @@ fn entry_unit(tree: &Tree, offset: usize) -> Option<Range<usize>> {
         .named_children(&mut cursor)
         .filter(|c| !c.kind().contains("comment"))
         .collect();
-    if entries.iter().any(scalar) {
+    let names_a_value = |entry: &Node| {
+        let key = entry.child_by_field_name("key");
+        key.and_then(|k| text.get(k.byte_range()))
+            .is_some_and(|k| matches!(k.trim_matches(['"', '\'']), "value" | "Value"))
+    };
+    if entries.iter().any(|e| scalar(e) || names_a_value(e)) {
         return None;
     }
     // The first entry that ends at or after `offset`.
@@ -344,7 +351,7 @@ fn grow_over_reparsed(
         if grown == range || grown.len() * 2 > text.len() {
             return grown;
         }
-        range = expand_in(Some(language), tree, &grown);
+        range = expand_in(Some((language, text)), tree, &grown);
     }
 }
 
@@ -383,7 +390,7 @@ pub fn reanalyze(
         "incremental::reanalyze on a file with embedded code"
     );
     let tree = src.tree?;
-    let expand = |r: &Range<usize>| expand_in(Some(src.language), tree, r);
+    let expand = |r: &Range<usize>| expand_in(Some((src.language, src.text)), tree, r);
     let mut dirty: Vec<Range<usize>> = Vec::new();
     for edit in edits {
         for r in &mut dirty {

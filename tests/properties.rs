@@ -262,6 +262,53 @@ fn a_key_an_edit_separates_from_the_text_before_it_is_found() {
     let fresh = oracles::Session::open(&text, Language::get(LanguageId::Yaml)).analyze();
     assert_eq!(got, fresh);
 }
+/// A document that is itself a name/value object: MUFI001 reads the `value` entry
+/// under the `name` entry's value, however many entries lie between, so an edit to the
+/// name re-judges the value. (Re-analysing the entries around the edit alone kept the
+/// finding after the name stopped naming a key.)
+#[test]
+fn renaming_the_name_of_a_name_value_document_rejudges_its_value() {
+    let filler = |line: &dyn Fn(usize) -> String| (0..40).map(line).collect::<String>();
+    let json = format!(
+        "{{\n  \"name\": \"MUFI_API_KEY\",\n{}  \"value\": \"ecs_8Kj3Hg6Fd1Sa4Zx7\"\n}}\n",
+        filler(&|i| format!("  \"k{i}\": \"v\",\n"))
+    );
+    let yaml = format!(
+        "name: MUFI_API_KEY\n{}value: ecs_8Kj3Hg6Fd1Sa4Zx7\n",
+        filler(&|i| format!("k{i}: v\n"))
+    );
+    for (text, id) in [(json, LanguageId::Json), (yaml, LanguageId::Yaml)] {
+        let language = Language::get(id);
+        let mut session = oracles::Session::open(&text, language);
+        let codes = |findings: Vec<mufi_lsp::finding::Finding>| -> Vec<&str> {
+            findings.iter().map(|f| f.rule.code()).collect()
+        };
+        assert_eq!(codes(session.analyze()), ["MUFI001"], "{}", language.name);
+        let line = text
+            .lines()
+            .position(|l| l.contains("MUFI_API_KEY"))
+            .unwrap();
+        let at = text.lines().nth(line).unwrap().find("KEY").unwrap() as u32 + 2;
+        let place = |character| Pos {
+            line: line as u32,
+            character,
+        };
+        session.change(
+            Change {
+                range: Some((place(at), place(at + 1))),
+                text: "X".to_string(),
+            },
+            Encoding::Utf8,
+        );
+        assert_eq!(
+            codes(session.analyze()),
+            [] as [&str; 0],
+            "{}",
+            language.name
+        );
+    }
+}
+
 /// Every input a fuzzer found and `fuzz/regressions/` keeps, replayed through the
 /// oracle its name starts with (`edits-`, `engine-`, `framing-`). Drop a file in to
 /// add one.
