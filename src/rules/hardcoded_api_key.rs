@@ -92,7 +92,10 @@ pub fn check(cx: &mut RuleContext) {
         cx.push(finding);
     }
     let matches = cx.matches();
-    let named_by_sibling = named_by_sibling(&matches, cx.text);
+    let named_by_sibling = match cx.language.id {
+        LanguageId::Json | LanguageId::Yaml => named_by_sibling(&matches, cx.text),
+        _ => Vec::new(),
+    };
     for m in matches.into_iter().chain(named_by_sibling) {
         let Some(value) = m.get("value") else {
             continue;
@@ -206,7 +209,8 @@ fn jwt_finding(cx: &RuleContext, token: &Jwt, client_reason: Option<&str>) -> Fi
     }
 }
 
-/// Name/value objects of JSON and YAML, where a key's name is the sibling entry's value:
+/// Name/value objects of JSON and YAML (only: other languages' dictionaries are code,
+/// where such objects are rare), where a key's name is the sibling entry's value:
 /// ECS and Kubernetes env lists (`- name: MUFI_API_KEY` / `value: …`), Postman headers
 /// (`{"key": "x-api-key", "value": "…"}`). For each match of a `value` entry (a plain
 /// `@name`/`@value` pair), a match naming its value with each `name` entry beside it.
