@@ -248,12 +248,10 @@ fn entry_unit(tree: &Tree, text: &str, offset: usize) -> Option<Range<usize>> {
         .named_children(&mut cursor)
         .filter(|c| !c.kind().contains("comment"))
         .collect();
-    let names_a_value = |entry: &Node| {
-        let key = entry.child_by_field_name("key");
-        key.and_then(|k| text.get(k.byte_range()))
-            .is_some_and(|k| matches!(k.trim_matches(['"', '\'']), "value" | "Value"))
-    };
-    if entries.iter().any(|e| scalar(e) || names_a_value(e)) {
+    if entries
+        .iter()
+        .any(|e| scalar(e) || syntax::is_value_entry(*e, text))
+    {
         return None;
     }
     // The first entry that ends at or after `offset`.

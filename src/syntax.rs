@@ -164,6 +164,52 @@ pub fn name_text<'a>(node: Node, text: &'a str) -> &'a str {
     }
 }
 
+/// The scalar a JSON or YAML key or value holds: a JSON string itself, or the scalar
+/// inside a YAML flow node (only a plain one with `plain_only`: how the queries name
+/// keys).
+pub fn data_scalar(node: Node, plain_only: bool) -> Option<Node> {
+    match node.kind() {
+        "string" => Some(node),
+        "flow_node" => {
+            let inner = node
+                .named_child(0)
+                .filter(|_| node.named_child_count() == 1)?;
+            let kinds: &[&str] = if plain_only {
+                &["plain_scalar"]
+            } else {
+                &["plain_scalar", "double_quote_scalar", "single_quote_scalar"]
+            };
+            kinds.contains(&inner.kind()).then_some(inner)
+        }
+        _ => None,
+    }
+}
+
+/// Whether the key of a JSON pair or YAML block or flow pair reads one of `words`: the
+/// whole JSON string between its quotes, or a plain YAML scalar.
+pub fn entry_key_reads(entry: Node, text: &str, words: &[&str]) -> bool {
+    let Some(key) = entry.child_by_field_name("key") else {
+        return false;
+    };
+    let Some(key_text) = data_scalar(key, true).and_then(|k| text.get(k.byte_range())) else {
+        return false;
+    };
+    let word = match key.kind() {
+        "string" => key_text.strip_prefix('"').and_then(|k| k.strip_suffix('"')),
+        _ => Some(key_text),
+    };
+    word.is_some_and(|w| words.contains(&w))
+}
+
+/// Whether `entry` is the `value` entry of a name/value object (`{"name": "MUFI_API_KEY",
+/// "value": "…"}`, `- name: … / value: …`), which rules read under a sibling entry's
+/// value: MUFI001 (`named_by_sibling`) and MUFI004's YAML patterns. The editor's
+/// re-analysis judges such an object whole (`incremental::entry_unit`).
+pub fn is_value_entry(entry: Node, text: &str) -> bool {
+    matches!(entry.kind(), "pair" | "block_mapping_pair" | "flow_pair")
+        && entry_key_reads(entry, text, &["value", "Value"])
+}
+
 /// Whether the code of `node` (comments left out) mentions `word`, case-insensitively.
 pub fn code_mentions(node: Node, text: &str, word: &str) -> bool {
     let Some(code) = text.get(node.byte_range()) else {

@@ -218,34 +218,6 @@ fn jwt_finding(cx: &RuleContext, token: &Jwt, client_reason: Option<&str>) -> Fi
 /// tries on every pair of every object: half the time of a keystroke in a large JSON
 /// file.
 fn named_by_sibling<'t>(matches: &[QueryMatchOwned<'t>], text: &str) -> Vec<QueryMatchOwned<'t>> {
-    let text_of = |node: Node| text.get(node.byte_range()).unwrap_or("");
-    // The scalar a YAML key or value holds (`flow_node > plain_scalar`), or a JSON string.
-    let scalar = |node: Node<'t>, plain_only: bool| -> Option<Node<'t>> {
-        match node.kind() {
-            "string" => Some(node),
-            "flow_node" => {
-                let inner = node
-                    .named_child(0)
-                    .filter(|_| node.named_child_count() == 1)?;
-                let kinds: &[&str] = if plain_only {
-                    &["plain_scalar"]
-                } else {
-                    &["plain_scalar", "double_quote_scalar", "single_quote_scalar"]
-                };
-                kinds.contains(&inner.kind()).then_some(inner)
-            }
-            _ => None,
-        }
-    };
-    let key_reads = |entry: Node<'t>, words: &[&str]| {
-        let Some(key) = entry.child_by_field_name("key") else {
-            return false;
-        };
-        match key.kind() {
-            "string" => words.iter().any(|w| text_of(key) == format!("\"{w}\"")),
-            _ => scalar(key, true).is_some_and(|k| words.contains(&text_of(k))),
-        }
-    };
     let mut out = Vec::new();
     for m in matches {
         let (Some(name), Some(value)) = (m.get("name"), m.get("value")) else {
@@ -256,14 +228,9 @@ fn named_by_sibling<'t>(matches: &[QueryMatchOwned<'t>], text: &str) -> Vec<Quer
             "string" => name.parent(),
             _ => name.parent().and_then(|n| n.parent()),
         };
-        let Some(entry) =
-            entry.filter(|e| matches!(e.kind(), "pair" | "block_mapping_pair" | "flow_pair"))
-        else {
+        let Some(entry) = entry.filter(|e| syntax::is_value_entry(*e, text)) else {
             continue;
         };
-        if !key_reads(entry, &["value", "Value"]) {
-            continue;
-        }
         let names: &[&str] = match entry.kind() {
             "pair" => &["name", "Name", "key", "Key"],
             _ => &["name", "Name"],
@@ -275,13 +242,13 @@ fn named_by_sibling<'t>(matches: &[QueryMatchOwned<'t>], text: &str) -> Vec<Quer
         for sibling in container.named_children(&mut cursor) {
             if sibling.id() == entry.id()
                 || sibling.kind() != entry.kind()
-                || !key_reads(sibling, names)
+                || !syntax::entry_key_reads(sibling, text, names)
             {
                 continue;
             }
             let Some(named) = sibling
                 .child_by_field_name("value")
-                .and_then(|v| scalar(v, false))
+                .and_then(|v| syntax::data_scalar(v, false))
             else {
                 continue;
             };
