@@ -136,7 +136,7 @@ pub fn never_flagged(text: &str, at: usize, config: &crate::config::Config) -> b
         .chars()
         .next_back()
         .is_some_and(|c| c.is_ascii_alphanumeric());
-    if after_word || !text.is_char_boundary(at) {
+    if after_word {
         return false;
     }
     // `find_urls` reads a URL to its first terminator (a line break is one) and looks at
