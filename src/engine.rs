@@ -133,6 +133,8 @@ fn analyze_with(src: &SourceFile, file: &FileContext, config: &Config, fast: boo
     if src.text.len() > config.max_file_size {
         return Vec::new();
     }
+    let _file = tracing::trace_span!("analyze", path = ?file.path).entered();
+    let started = std::time::Instant::now();
     // One prefilter scan decides both whether to parse and which rules run.
     let prefiltered = if fast && !src.language.has_embeds() {
         Prefiltered::new(src.text, src.language, config)
@@ -140,12 +142,12 @@ fn analyze_with(src: &SourceFile, file: &FileContext, config: &Config, fast: boo
         Prefiltered::everything(candidates_in(src.text, config, None))
     };
     tracing::trace!(
-        path = ?file.path,
         language = src.language.name,
         bytes = src.text.len(),
         rules = ?prefiltered.rules,
         "prefiltered"
     );
+    let prefiltered_at = started.elapsed();
     let owned_tree;
     let tree = match src.tree {
         Some(tree) => Some(tree),
@@ -155,17 +157,28 @@ fn analyze_with(src: &SourceFile, file: &FileContext, config: &Config, fast: boo
             owned_tree.as_ref()
         }
     };
+    let parsed_at = started.elapsed();
     let src = SourceFile {
         text: src.text,
         language: src.language,
         tree,
     };
-    if src.language.has_embeds() {
-        return crate::layers::analyze_with(&src, file, config, fast).0;
-    }
-    let plan = Plan::of(prefiltered, &src, config, fast, fast);
-    let raw = run_rules(&src, file, config, plan.scopes(), None, plan.rules.clone());
-    finish(raw, &src, config)
+    let findings = if src.language.has_embeds() {
+        crate::layers::analyze_with(&src, file, config, fast).0
+    } else {
+        let plan = Plan::of(prefiltered, &src, config, fast, fast);
+        let raw = run_rules(&src, file, config, plan.scopes(), None, plan.rules.clone());
+        finish(raw, &src, config)
+    };
+    // Where one file's time went, for finding the dear ones:
+    // `MUFI_LSP_LOG=mufi_lsp::engine=trace` (`docs/performance.md`).
+    tracing::trace!(
+        prefilter_us = prefiltered_at.as_micros() as u64,
+        parse_us = (parsed_at - prefiltered_at).as_micros() as u64,
+        rules_us = (started.elapsed() - parsed_at).as_micros() as u64,
+        "analysed"
+    );
+    findings
 }
 
 /// The rules to run over a parsed file, and where.
@@ -617,7 +630,18 @@ pub(crate) fn run_rules(
         let cx = RuleContext::new(rule, src.text, src.language, src.tree, file, config)
             .with_scope(if whole { scopes.whole } else { scopes.local })
             .with_client_reason(&client_reason);
+        let started = std::time::Instant::now();
         let mut found = rules::run_rule(rule, cx);
+        tracing::trace!(
+            ?rule,
+            scoped = if whole {
+                scopes.whole.is_some()
+            } else {
+                scopes.local.is_some()
+            },
+            us = started.elapsed().as_micros() as u64,
+            "rule ran"
+        );
         if let (Some(scope), false) = (scopes.local, whole) {
             found.retain(|f| starts_in_any(&f.range, scope));
         }
