@@ -23,8 +23,9 @@ struct Needle {
 }
 
 enum NeedleKind {
-    /// `#eq?` and `#any-of?`: one of these texts.
-    AnyOf(AhoCorasick),
+    /// `#eq?` and `#any-of?`: one of these texts. Looked for with every other
+    /// needle's texts in one automaton (`Scan`).
+    AnyOf(Vec<String>),
     /// `#match?`: the pattern with its anchors and word boundaries dropped, which a
     /// node's boundaries satisfy but the file around it need not.
     Pattern(Regex),
@@ -39,29 +40,34 @@ pub struct Haystack<'a> {
 }
 
 impl Needle {
-    fn found_in(&self, hay: Haystack) -> bool {
-        let bytes = hay.text.as_bytes();
-        match &self.kind {
-            NeedleKind::AnyOf(automaton) if self.starts_node => automaton
-                .find_overlapping_iter(hay.text)
-                .any(|m| self.could_be_node(hay, m.start(), Some(m.end()))),
-            NeedleKind::AnyOf(automaton) => automaton.is_match(hay.text),
-            NeedleKind::Pattern(regex) if self.starts_node => {
-                // Every place a match can start, not only the leftmost of each run.
-                let mut from = 0;
-                while let Some(m) = regex.find_at(hay.text, from) {
-                    if self.could_be_node(hay, m.start(), None) {
-                        return true;
-                    }
-                    from = m.start() + 1;
-                    while from < bytes.len() && !hay.text.is_char_boundary(from) {
-                        from += 1;
-                    }
-                }
-                false
-            }
-            NeedleKind::Pattern(regex) => regex.is_match(hay.text),
+    /// Whether `other` demands the same text in the same place.
+    fn same_as(&self, other: &Needle) -> bool {
+        let kind = match (&self.kind, &other.kind) {
+            (NeedleKind::AnyOf(a), NeedleKind::AnyOf(b)) => a == b,
+            (NeedleKind::Pattern(a), NeedleKind::Pattern(b)) => a.as_str() == b.as_str(),
+            _ => false,
+        };
+        kind && self.starts_node == other.starts_node && self.ends_node == other.ends_node
+    }
+
+    /// Whether a `Pattern` needle's regex matches where the needle says it must.
+    fn matched_in(&self, regex: &Regex, hay: Haystack) -> bool {
+        if !self.starts_node {
+            return regex.is_match(hay.text);
         }
+        // Every place a match can start, not only the leftmost of each run.
+        let bytes = hay.text.as_bytes();
+        let mut from = 0;
+        while let Some(m) = regex.find_at(hay.text, from) {
+            if self.could_be_node(hay, m.start(), None) {
+                return true;
+            }
+            from = m.start() + 1;
+            while from < bytes.len() && !hay.text.is_char_boundary(from) {
+                from += 1;
+            }
+        }
+        false
     }
 
     /// Whether a node can start at `start` (and end at `end`, when the needle says
@@ -126,6 +132,115 @@ pub struct Requirements {
     patterns: Vec<Vec<Capture>>,
     /// The gate's clauses, as capture indexes (a name the query lacks is left out).
     clauses: Vec<Vec<u32>>,
+    /// Every needle's texts in one automaton, so that a file is read once for all of
+    /// them, not once per needle.
+    scan: Scan,
+}
+
+/// All needles of one query, looked for together (`Requirements::scan`).
+struct Scan {
+    /// The distinct texts of the `AnyOf` needles.
+    literals: Option<AhoCorasick>,
+    /// For each of those texts, the needles that hold it.
+    owners: Vec<Vec<usize>>,
+}
+
+impl Scan {
+    fn of(needles: &[Needle]) -> Scan {
+        let mut texts: Vec<&str> = Vec::new();
+        let mut owners: Vec<Vec<usize>> = Vec::new();
+        for (index, needle) in needles.iter().enumerate() {
+            let NeedleKind::AnyOf(own) = &needle.kind else {
+                continue;
+            };
+            for text in own {
+                match texts.iter().position(|t| t == text) {
+                    Some(at) => owners[at].push(index),
+                    None => {
+                        texts.push(text);
+                        owners.push(vec![index]);
+                    }
+                }
+            }
+        }
+        Scan {
+            literals: (!texts.is_empty())
+                .then(|| AhoCorasick::new(&texts).ok())
+                .flatten(),
+            owners,
+        }
+    }
+}
+
+/// Which needles a file holds, found on first demand: all the texts at once, each
+/// regex on its own (a set of them loses each one's literal prefilter, and is slower
+/// than the separate scans).
+struct Found<'r, 'h> {
+    needles: &'r [Needle],
+    scan: &'r Scan,
+    hay: Haystack<'h>,
+    known: Vec<Option<bool>>,
+    literals_read: bool,
+}
+
+impl<'r, 'h> Found<'r, 'h> {
+    fn new(requirements: &'r Requirements, hay: Haystack<'h>) -> Self {
+        Found {
+            needles: &requirements.needles,
+            scan: &requirements.scan,
+            hay,
+            known: vec![None; requirements.needles.len()],
+            literals_read: false,
+        }
+    }
+
+    fn holds(&mut self, needle: usize) -> bool {
+        if let Some(known) = self.known[needle] {
+            return known;
+        }
+        let holds = match &self.needles[needle].kind {
+            NeedleKind::AnyOf(_) => {
+                self.read_literals();
+                // Unsettled only if the automaton could not be built: then it may hold.
+                self.known[needle].unwrap_or(true)
+            }
+            NeedleKind::Pattern(regex) => self.needles[needle].matched_in(regex, self.hay),
+        };
+        self.known[needle] = Some(holds);
+        holds
+    }
+
+    /// One pass of the texts' automaton settles every `AnyOf` needle.
+    fn read_literals(&mut self) {
+        if std::mem::replace(&mut self.literals_read, true) {
+            return;
+        }
+        let Some(automaton) = &self.scan.literals else {
+            return;
+        };
+        let mut open = 0;
+        for (index, needle) in self.needles.iter().enumerate() {
+            if matches!(needle.kind, NeedleKind::AnyOf(_)) && self.known[index].is_none() {
+                self.known[index] = Some(false);
+                open += 1;
+            }
+        }
+        for m in automaton.find_overlapping_iter(self.hay.text) {
+            for &index in &self.scan.owners[m.pattern().as_usize()] {
+                let needle = &self.needles[index];
+                if self.known[index] == Some(false)
+                    && (!needle.starts_node
+                        || needle.could_be_node(self.hay, m.start(), Some(m.end())))
+                {
+                    self.known[index] = Some(true);
+                    open -= 1;
+                }
+            }
+            if open == 0 {
+                break;
+            }
+        }
+    }
 }
 
 impl Requirements {
@@ -187,13 +302,20 @@ impl Requirements {
                 else {
                     continue;
                 };
-                capture.needles.push(needles.len());
-                needles.push(needle);
+                // The same predicate recurs across patterns: one needle each.
+                match needles.iter().position(|n| n.same_as(&needle)) {
+                    Some(known) => capture.needles.push(known),
+                    None => {
+                        capture.needles.push(needles.len());
+                        needles.push(needle);
+                    }
+                }
             }
             patterns.push(captures);
         }
         Some(Requirements {
             ranges: shapes.iter().map(|shape| shape.range.clone()).collect(),
+            scan: Scan::of(&needles),
             needles,
             patterns,
             clauses: gate
@@ -207,17 +329,16 @@ impl Requirements {
     /// Per pattern, whether it can match in `text` at all: the text its predicates
     /// demand of the captures it always has is there.
     pub fn possible(&self, hay: Haystack) -> Vec<bool> {
-        let mut known: Vec<Option<bool>> = vec![None; self.needles.len()];
+        let mut found = Found::new(self, hay);
         self.patterns
             .iter()
             .map(|captures| {
                 // The query's own predicates only: the rule's demands decide findings,
                 // not matches.
-                captures.iter().filter(|c| c.always).all(|c| {
-                    c.needles
-                        .iter()
-                        .all(|n| *known[*n].get_or_insert_with(|| self.needles[*n].found_in(hay)))
-                })
+                captures
+                    .iter()
+                    .filter(|c| c.always)
+                    .all(|c| c.needles.iter().all(|n| found.holds(*n)))
             })
             .collect()
     }
@@ -226,10 +347,8 @@ impl Requirements {
     /// match with one of its captures (each clause may be met by another match); with no
     /// clauses, any match. `false` means no such match can exist in `text`.
     pub fn admit(&self, hay: Haystack) -> bool {
-        let mut known: Vec<Option<bool>> = vec![None; self.needles.len()];
-        let mut holds = |needle: usize| {
-            *known[needle].get_or_insert_with(|| self.needles[needle].found_in(hay))
-        };
+        let mut found = Found::new(self, hay);
+        let mut holds = |needle: usize| found.holds(needle);
         let mut pattern_holds = |captures: &[Capture], with: Option<u32>| {
             captures
                 .iter()
@@ -262,9 +381,8 @@ impl Predicate {
     /// ones and comparisons of two captures demand nothing of the file).
     fn needle(&self) -> Option<Needle> {
         let literals = |literals: &[String]| {
-            let automaton = AhoCorasick::new(literals).ok()?;
             Some(Needle {
-                kind: NeedleKind::AnyOf(automaton),
+                kind: NeedleKind::AnyOf(literals.to_vec()),
                 starts_node: true,
                 ends_node: true,
             })
@@ -427,6 +545,38 @@ mod tests {
                 comments: None,
             })
         }
+    }
+
+    /// The needles' texts are looked for in one pass: a text two needles share counts
+    /// for both, and a predicate repeated across patterns is one needle.
+    #[test]
+    fn a_text_two_needles_share_counts_for_both() {
+        let query = requirements(
+            r#"((call function: (identifier) @f
+                 arguments: (argument_list (keyword_argument name: (identifier) @key)))
+               (#eq? @f "never_here") (#eq? @key "verify"))
+               ((keyword_argument name: (identifier) @key value: (false))
+               (#any-of? @key "verify" "ssl_verify"))
+               ((keyword_argument name: (identifier) @key value: (true))
+               (#any-of? @key "verify" "ssl_verify"))"#,
+        );
+        assert_eq!(
+            query.needles.len(),
+            3,
+            "the repeated #any-of? is one needle"
+        );
+        let hay = |text| Haystack {
+            text,
+            comments: None,
+        };
+        assert_eq!(
+            query.possible(hay("get(url, verify=False)")),
+            [false, true, true]
+        );
+        assert!(query.admits("get(url, verify=False)"));
+        assert!(query.admits("get(url, ssl_verify=False)"));
+        // Inside a longer word, no node can hold the text.
+        assert!(!query.admits("get(url, xverify=False)"));
     }
 
     #[test]
