@@ -146,7 +146,7 @@ pub fn unreadable_reason(bytes: &[u8], config: &Config) -> Option<String> {
             config.max_file_size
         ));
     }
-    if bytes.iter().take(8192).any(|b| *b == 0) {
+    if memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some() {
         return Some("binary".into());
     }
     if std::str::from_utf8(bytes).is_err() {

@@ -330,26 +330,64 @@ fn starts(bytes: &[u8], at: usize, token: &str) -> bool {
 }
 
 fn scan(lx: &Lexicon, bytes: &[u8]) -> Lexed {
-    // The bytes that can open a comment or a string: all others are passed over
-    // without trying each opener.
-    let mut opens = [false; 256];
+    // The bytes that can open a comment or a string, and `/` (a regex, or division):
+    // all others are passed over in a tight loop, without trying each opener.
+    let mut stops = [false; 256];
     let firsts = lx
         .line
         .iter()
         .chain(lx.block.iter().map(|(open, _)| open))
         .chain(lx.quotes.iter().map(|q| &q.open));
     for token in firsts {
-        opens[usize::from(token.as_bytes()[0])] = true;
+        stops[usize::from(token.as_bytes()[0])] = true;
     }
+    stops[usize::from(b'/')] = true;
+    // Inside an interpolation, its brackets stop the loop too.
+    let with = |brackets: [u8; 2]| {
+        let mut table = stops;
+        for b in brackets {
+            table[usize::from(b)] = true;
+        }
+        table
+    };
     let mut lexer = Lexer {
         lx,
         bytes,
         lexed: Lexed::default(),
         interpolating: 0,
-        opens,
+        stops,
+        stops_in_braces: with([b'{', b'}']),
+        stops_in_parens: with([b'(', b')']),
+        string_stops: lx.quotes.iter().map(string_stops).collect(),
     };
     lexer.code(0, None);
     lexer.lexed
+}
+
+/// The bytes a string's body stops at: an escape, its close, an interpolation, and
+/// the line's end where the string cannot span lines.
+fn string_stops(q: &Quote) -> [bool; 256] {
+    let mut table = [false; 256];
+    table[usize::from(q.close.as_bytes()[0])] = true;
+    if q.escapes {
+        table[usize::from(b'\\')] = true;
+    }
+    if let Some(opener) = q.interpolation {
+        table[usize::from(opener.as_bytes()[0])] = true;
+    }
+    if !q.multiline {
+        table[usize::from(b'\n')] = true;
+        table[usize::from(b'\r')] = true;
+    }
+    table
+}
+
+/// The first byte at or after `i` that `stops` holds, or the end.
+fn next_stop(bytes: &[u8], mut i: usize, stops: &[bool; 256]) -> usize {
+    while i < bytes.len() && !stops[usize::from(bytes[i])] {
+        i += 1;
+    }
+    i
 }
 
 struct Lexer<'a> {
@@ -359,8 +397,21 @@ struct Lexer<'a> {
     /// How many interpolations deep the lexer is: strings inside one are part of the
     /// string around it, and not recorded apart.
     interpolating: usize,
-    /// First bytes of the lexicon's openers.
-    opens: [bool; 256],
+    /// Where plain code may end (`scan`), and the same inside an interpolation
+    /// between braces or between parentheses.
+    stops: [bool; 256],
+    stops_in_braces: [bool; 256],
+    stops_in_parens: [bool; 256],
+    /// For each of the lexicon's quotes, in order, where its body may end.
+    string_stops: Vec<[bool; 256]>,
+}
+
+/// The last byte of code before some point that is not white space, and the end of
+/// the last word of code: what tells a regex from a division.
+#[derive(Clone, Copy)]
+struct LastCode {
+    byte: u8,
+    word_end: usize,
 }
 
 impl Lexer<'_> {
@@ -368,12 +419,24 @@ impl Lexer<'_> {
     /// interpolation (brackets of its kind nest); returns where it stopped.
     fn code(&mut self, mut i: usize, close: Option<(u8, u8)>) -> usize {
         let (lx, bytes) = (self.lx, self.bytes);
-        // The last byte of code that is not whitespace: tells a regex from a division.
-        let mut last_code: u8 = b'\n';
-        let mut last_word_end = 0;
+        let stops = match close {
+            None => self.stops,
+            Some((b'(', _)) => self.stops_in_parens,
+            Some(_) => self.stops_in_braces,
+        };
+        // The code before the plain run that starts at `plain_from` and goes on to
+        // `i`; the run itself is read back only where a `/` or a comment needs it.
+        let mut before = LastCode {
+            byte: b'\n',
+            word_end: 0,
+        };
+        let mut plain_from = i;
         let mut depth = 0usize;
-        while i < bytes.len() {
-            let b = bytes[i];
+        loop {
+            i = next_stop(bytes, i, &stops);
+            let Some(&b) = bytes.get(i) else {
+                return bytes.len();
+            };
             if let Some((open, shut)) = close {
                 if b == shut {
                     if depth == 0 {
@@ -384,68 +447,89 @@ impl Lexer<'_> {
                     depth += 1;
                 }
             }
-            if !self.opens[usize::from(b)] && b != b'/' {
-                if !b.is_ascii_whitespace() {
-                    last_code = b;
-                    if b.is_ascii_alphanumeric() || b == b'_' || b == b'$' {
-                        last_word_end = i + 1;
-                    }
-                }
-                i += 1;
-                continue;
-            }
             // Line comments.
             if let Some(open) = lx.line.iter().find(|o| starts(bytes, i, o)) {
+                before = self.last_code(plain_from, i, before);
                 let end = line_end(bytes, i + open.len());
                 self.lexed.comments.push(i..end);
                 i = end;
+                plain_from = i;
                 continue;
             }
             // Block comments.
             if let Some((open, shut)) = lx.block {
                 if starts(bytes, i, open) {
+                    before = self.last_code(plain_from, i, before);
                     let end = block_end(bytes, i + open.len(), open, shut, lx.nested);
                     self.lexed.comments.push(i..end);
                     i = end;
+                    plain_from = i;
                     continue;
                 }
             }
             // Strings.
-            if let Some(q) = lx.quotes.iter().find(|q| starts(bytes, i, q.open)) {
+            if let Some(at) = lx.quotes.iter().position(|q| starts(bytes, i, q.open)) {
+                let q = &lx.quotes[at];
                 if q.open == "'" && lx.lifetimes && !is_char_literal(bytes, i) {
-                    last_code = b;
                     i += 1;
                     continue;
                 }
-                let end = self.string(i + q.open.len(), q);
+                let end = self.string(i + q.open.len(), at);
                 if self.interpolating == 0 {
                     self.lexed.strings.push(i..end);
                 }
                 i = end;
-                last_code = b'"';
+                before = LastCode {
+                    byte: b'"',
+                    word_end: before.word_end,
+                };
+                plain_from = i;
                 continue;
             }
-            if b == b'/' && lx.regex_literals && regex_may_start(last_code, bytes, last_word_end) {
-                i = regex_end(bytes, i + 1);
-                last_code = b'/';
-                continue;
-            }
-            if !b.is_ascii_whitespace() {
-                last_code = b;
-                if b.is_ascii_alphanumeric() || b == b'_' || b == b'$' {
-                    last_word_end = i + 1;
+            if b == b'/' && lx.regex_literals {
+                let last = self.last_code(plain_from, i, before);
+                if regex_may_start(last.byte, bytes, last.word_end) {
+                    i = regex_end(bytes, i + 1);
+                    before = LastCode {
+                        byte: b'/',
+                        word_end: last.word_end,
+                    };
+                    plain_from = i;
+                    continue;
                 }
             }
             i += 1;
         }
-        bytes.len()
     }
 
-    /// The end of a string whose body starts at `i`.
-    fn string(&mut self, mut i: usize, q: &Quote) -> usize {
+    /// What `last_code` is at `i`, reading the plain code from `from` back from `i`;
+    /// `before` is what it was at `from`.
+    fn last_code(&self, from: usize, i: usize, before: LastCode) -> LastCode {
+        match self.bytes[from..i]
+            .iter()
+            .rposition(|b| !b.is_ascii_whitespace())
+        {
+            Some(at) => {
+                let byte = self.bytes[from + at];
+                let word = byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'$';
+                LastCode {
+                    byte,
+                    word_end: if word { from + at + 1 } else { before.word_end },
+                }
+            }
+            None => before,
+        }
+    }
+
+    /// The end of a string of the lexicon's quote `at` whose body starts at `i`.
+    fn string(&mut self, mut i: usize, at: usize) -> usize {
         let bytes = self.bytes;
-        while i < bytes.len() {
-            let b = bytes[i];
+        let q = &self.lx.quotes[at];
+        loop {
+            i = next_stop(bytes, i, &self.string_stops[at]);
+            let Some(&b) = bytes.get(i) else {
+                return bytes.len();
+            };
             if let Some(opener) = q.interpolation {
                 if starts(bytes, i, opener) {
                     // C#'s `{{` is a literal brace.
@@ -473,20 +557,27 @@ impl Lexer<'_> {
             }
             i += 1;
         }
-        bytes.len()
     }
 }
 
 fn line_end(bytes: &[u8], from: usize) -> usize {
-    bytes[from.min(bytes.len())..]
-        .iter()
-        .position(|&b| b == b'\n' || b == b'\r')
-        .map_or(bytes.len(), |p| from + p)
+    let from = from.min(bytes.len());
+    memchr::memchr2(b'\n', b'\r', &bytes[from..]).map_or(bytes.len(), |p| from + p)
 }
 
 fn block_end(bytes: &[u8], mut i: usize, open: &str, close: &str, nested: bool) -> usize {
     let mut depth = 1;
+    let (open_first, close_first) = (open.as_bytes()[0], close.as_bytes()[0]);
     while i < bytes.len() {
+        let next = if nested {
+            memchr::memchr2(open_first, close_first, &bytes[i..])
+        } else {
+            memchr::memchr(close_first, &bytes[i..])
+        };
+        let Some(next) = next else {
+            break;
+        };
+        i += next;
         if starts(bytes, i, close) {
             depth -= 1;
             i += close.len();
@@ -618,6 +709,22 @@ mod tests {
     fn regex_literals_and_division() {
         let js = "const r = /\\/*x/; a = b / c; // c\nif (/\"/.test(s)) {} // d";
         assert_eq!(comment_texts(LanguageId::JavaScript, js), ["// c", "// d"]);
+    }
+
+    /// What comes before a `/` is read back across comments and white space: a word
+    /// divides, `return` opens a regex.
+    #[test]
+    fn the_code_before_a_slash_is_read_across_comments() {
+        let js = "a = b /* c */\n / d; // e\nreturn /* c */ /\"/.test(s); // f";
+        assert_eq!(
+            comment_texts(LanguageId::JavaScript, js),
+            ["/* c */", "// e", "/* c */", "// f"]
+        );
+        let js = "f(`${a /* x */ / b}` + '//') // g";
+        assert_eq!(
+            comment_texts(LanguageId::JavaScript, js),
+            ["/* x */", "// g"]
+        );
     }
 
     #[test]
