@@ -481,7 +481,7 @@ fn place_of(rule: RuleId, trigger: &str, language: &Language) -> Option<Place> {
         RuleId::CspUnsafeSource if named() => outside,
         // Any string is read as a policy, and a policy string has a problem only in a
         // `script-src`, `default-src`, `frame-src` or `child-src` directive it holds.
-        RuleId::CspUnsafeSource if trigger == "-src" => {
+        RuleId::CspUnsafeSource if trigger.ends_with("-src") => {
             query(RuleId::PlainHttpUrl).then_some(Place::InStrings)
         }
         RuleId::CspUnsafeSource => None,
@@ -780,6 +780,30 @@ mod tests {
                     "{rule}: {trigger:?}"
                 );
             }
+        }
+    }
+
+    /// MUFI007 reads every string as a policy, but only a string naming a directive it
+    /// judges costs a parse: CSS's `font-face-src` or a `data-src` attribute does not.
+    #[test]
+    fn a_string_naming_no_judged_directive_costs_no_parse() {
+        use crate::language::LanguageId;
+        let js = Language::get(LanguageId::JavaScript);
+        let config = Config::default();
+        let rules = |text: &str| Prefiltered::new(text, js, &config).rules;
+        assert_eq!(
+            rules(r#"const css = "@font-face{font-face-src: url(a)}"; el.dataset["data-src"];"#),
+            []
+        );
+        for directive in [
+            "script-src",
+            "script-src-elem",
+            "default-src",
+            "frame-src",
+            "child-src",
+        ] {
+            let policy = format!("const policy = \"{directive} 'self'\";");
+            assert_eq!(rules(&policy), [RuleId::CspUnsafeSource], "{directive}");
         }
     }
 }

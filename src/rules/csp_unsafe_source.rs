@@ -19,7 +19,13 @@ pub static META: RuleMeta = RuleMeta {
     summary: "a Content-Security-Policy allowing `'unsafe-inline'`/`'unsafe-eval'`, or `*` script sources",
     default_severity: Severity::Warning,
     triggers: &[
-        "-src",
+        // The directives a problem can be in (`script-src-elem` and `-attr` hold
+        // `script-src`); not any `-src`, which CSS's `font-face-src` and HTML's
+        // `data-src` attributes are full of.
+        "script-src",
+        "default-src",
+        "frame-src",
+        "child-src",
         "scriptsrc",
         "defaultsrc",
         "framesrc",
