@@ -346,8 +346,8 @@ fn subset_for(language: &'static Language, rule: RuleId, text: &str) -> Choice {
     // One subset per query, grown to the union of what the files so far could match:
     // a file whose patterns it holds reuses it, and patterns that cannot match in a
     // file cost its run little. Once the subsets compiled add up to more patterns than
-    // the whole query has, the whole query is compiled: never more than about twice
-    // its compile time in all.
+    // the whole query has, or one would hold a quarter of them, the whole query is
+    // compiled: never more than about twice its compile time in all.
     static SUBSET: PerPair<std::sync::Mutex<Subset>> = OnceLock::new();
     let Some(slot) = slot(&SUBSET, language, rule) else {
         return Choice::Whole;
@@ -376,7 +376,10 @@ fn subset_for(language: &'static Language, rule: RuleId, text: &str) -> Choice {
     };
     let original: Vec<usize> = (0..union.len()).filter(|i| union[*i]).collect();
     subset.spent += original.len();
-    if subset.spent > union.len() {
+    // A subset of a quarter of the patterns or more costs most of the whole query's
+    // compile (one pattern can cost a fifth of it), and growing it later compiles
+    // those patterns again: compile the whole query at once.
+    if subset.spent > union.len() || original.len() * 4 >= union.len() {
         return Choice::Whole;
     }
     let Some(source) = source_for(language, rule) else {
