@@ -208,6 +208,7 @@ impl Plan {
                     crate::queries::Haystack {
                         text: src.text,
                         comments: None,
+                        strings: None,
                     },
                 ))
             }
@@ -340,14 +341,18 @@ impl Prefiltered {
         // knows them (it was run for a trigger above, or is cheap to run now), the
         // demanded text counts only there.
         let gated = rules.iter().any(|r| r.meta().query_only.is_some());
-        let comments = match lexed {
-            Some(known) => known.map(|l| l.comments),
-            None if gated => lexer::lex(language, text).map(|l| l.comments),
+        let known = match lexed {
+            Some(known) => known,
+            None if gated => lexer::lex(language, text),
             None => None,
         };
+        let strings = known
+            .as_ref()
+            .and_then(|l| lexer::code_free_strings(language, text, l));
         let hay = crate::queries::Haystack {
             text,
-            comments: comments.as_deref(),
+            comments: known.as_ref().map(|l| l.comments.as_slice()),
+            strings: strings.as_deref(),
         };
         rules = may_match(rules, language, hay);
         hits.retain(|(rule, _)| rules.contains(rule));
@@ -805,5 +810,23 @@ mod tests {
             let policy = format!("const policy = \"{directive} 'self'\";");
             assert_eq!(rules(&policy), [RuleId::CspUnsafeSource], "{directive}");
         }
+    }
+
+    /// A node a query's predicate names cannot start inside a string literal's
+    /// content: a docstring that mentions `verify=False` costs no parse, code inside
+    /// an f-string's braces still does.
+    #[test]
+    fn words_inside_plain_string_literals_cost_no_parse() {
+        use crate::language::LanguageId;
+        let python = Language::get(LanguageId::Python);
+        let config = Config::default();
+        let rules = |text: &str| Prefiltered::new(text, python, &config).rules;
+        let docstring =
+            "def get(url):\n    \"\"\"Never pass verify=False.\"\"\"\n    return fetch(url)\n";
+        assert_eq!(rules(docstring), []);
+        let fstring = "log(f\"{requests.get(url, verify=False)}\")\n";
+        assert_eq!(rules(fstring), [RuleId::TlsVerificationDisabled]);
+        let code = "requests.get(url, verify=False)\n";
+        assert_eq!(rules(code), [RuleId::TlsVerificationDisabled]);
     }
 }

@@ -336,6 +336,7 @@ fn subset_for(language: &'static Language, rule: RuleId, text: &str) -> Choice {
     let possible = requirements.possible(Haystack {
         text,
         comments: None,
+        strings: None,
     });
     if possible.iter().all(|p| *p) {
         return Choice::Whole;

@@ -245,6 +245,39 @@ pub fn comments(language: &Language, text: &str) -> Option<Vec<Range<usize>>> {
     lex(language, text).map(|l| l.comments)
 }
 
+/// The string literals among `lexed`'s that hold no code, in languages where the
+/// lexer can tell: no interpolation can open inside them, so no node of code starts
+/// past their opening quote. Python's, except f-strings; Go's; Java's, except those
+/// holding a `\{` template; TypeScript's quoted ones (not template literals).
+/// JavaScript and TSX are left out: the lexer reads JSX text (`<p>Don't {f(x)}</p>`)
+/// as an open quote with code after it.
+pub fn code_free_strings(
+    language: &Language,
+    text: &str,
+    lexed: &Lexed,
+) -> Option<Vec<Range<usize>>> {
+    let bytes = text.as_bytes();
+    let keep: fn(&[u8], &Range<usize>) -> bool = match language.id {
+        LanguageId::Python => |bytes, r| {
+            // A prefix of up to two letters before the quote: `f`, `rf`, `Fr`, ….
+            let prefix = &bytes[r.start.saturating_sub(2)..r.start];
+            !prefix.iter().any(|b| matches!(b, b'f' | b'F'))
+        },
+        LanguageId::Go => |_, _| true,
+        LanguageId::Java => |bytes, r| !bytes[r.clone()].windows(2).any(|w| w == b"\\{"),
+        LanguageId::TypeScript => |bytes, r| matches!(bytes.get(r.start), Some(b'"' | b'\'')),
+        _ => return None,
+    };
+    Some(
+        lexed
+            .strings
+            .iter()
+            .filter(|r| keep(bytes, r))
+            .cloned()
+            .collect(),
+    )
+}
+
 /// The Python docstrings among `lexed`'s strings: literals that are the first
 /// statement of the module or of a block, as `syntax::is_docstring` reads them after a
 /// parse. Without the parse, a literal counts only when nothing can make it more: it

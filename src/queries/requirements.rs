@@ -20,7 +20,30 @@ struct Needle {
     /// comments (`could_be_node`). A pattern checks its end in the regex itself.
     starts_node: bool,
     ends_node: bool,
+    /// Whether the node where the needle starts cannot start inside a string
+    /// literal's content: it starts the node, and every node the capture can hold is
+    /// code (an identifier, a call, a whole string literal), not a part of a string.
+    outside_strings: bool,
 }
+
+/// Node kinds that lie inside a string literal (its content, escapes, interpolated
+/// code): a capture that can hold one may start inside a string.
+const STRING_PARTS: &[&str] = &[
+    "string_content",
+    "string_fragment",
+    "string_start",
+    "string_end",
+    "escape_sequence",
+    "escape_interpolation",
+    "interpreted_string_literal_content",
+    "raw_string_literal_content",
+    "multiline_string_fragment",
+    "string_interpolation",
+    "interpolation",
+    "template_substitution",
+    "format_specifier",
+    "type_conversion",
+];
 
 enum NeedleKind {
     /// `#eq?` and `#any-of?`: one of these texts. Looked for with every other
@@ -37,6 +60,9 @@ enum NeedleKind {
 pub struct Haystack<'a> {
     pub text: &'a str,
     pub comments: Option<&'a [Range<usize>]>,
+    /// String literals that hold no code (no interpolation), where the lexer knows
+    /// them: no code node starts inside one.
+    pub strings: Option<&'a [Range<usize>]>,
 }
 
 impl Needle {
@@ -47,7 +73,9 @@ impl Needle {
             (NeedleKind::Pattern(a), NeedleKind::Pattern(b)) => a.as_str() == b.as_str(),
             _ => false,
         };
-        kind && self.starts_node == other.starts_node && self.ends_node == other.ends_node
+        kind && self.starts_node == other.starts_node
+            && self.ends_node == other.ends_node
+            && self.outside_strings == other.outside_strings
     }
 
     /// Whether a `Pattern` needle's regex matches where the needle says it must.
@@ -82,6 +110,13 @@ impl Needle {
         {
             return false;
         }
+        if self.outside_strings
+            && hay
+                .strings
+                .is_some_and(|strings| strictly_inside_any(strings, start))
+        {
+            return false;
+        }
         let word = |at: usize| bytes.get(at).is_some_and(|b| is_word(*b));
         if start > 0 && word(start) && word(start - 1) {
             let run = bytes[..start]
@@ -110,6 +145,13 @@ fn is_word(b: u8) -> bool {
 fn inside_any(ranges: &[Range<usize>], offset: usize) -> bool {
     let at = ranges.partition_point(|r| r.end <= offset);
     ranges.get(at).is_some_and(|r| r.start <= offset)
+}
+
+/// Whether `offset` lies inside one of `ranges` (sorted, disjoint) and is not its
+/// first byte: inside a string literal, past its opening quote.
+fn strictly_inside_any(ranges: &[Range<usize>], offset: usize) -> bool {
+    let at = ranges.partition_point(|r| r.end <= offset);
+    ranges.get(at).is_some_and(|r| r.start < offset)
 }
 
 /// One capture of one pattern: whether every match has it, and the needles of the
@@ -270,6 +312,7 @@ impl Requirements {
                     kind: NeedleKind::Pattern(regex),
                     starts_node: false,
                     ends_node: false,
+                    outside_strings: false,
                 });
                 Some((*capture, needles.len() - 1))
             })
@@ -293,9 +336,18 @@ impl Requirements {
                 })
                 .collect();
             for predicate in predicates(&source[shape.range.clone()]) {
-                let Some(needle) = predicate.needle() else {
+                let Some(mut needle) = predicate.needle() else {
                     continue;
                 };
+                needle.outside_strings = needle.starts_node
+                    && shape
+                        .kinds
+                        .get(&predicate.capture)
+                        .and_then(|kinds| kinds.as_ref())
+                        .is_some_and(|kinds| {
+                            !kinds.is_empty()
+                                && kinds.iter().all(|k| !STRING_PARTS.contains(&k.as_str()))
+                        });
                 let Some(capture) = captures
                     .iter_mut()
                     .find(|c| names[c.index as usize] == predicate.capture)
@@ -385,6 +437,7 @@ impl Predicate {
                 kind: NeedleKind::AnyOf(literals.to_vec()),
                 starts_node: true,
                 ends_node: true,
+                outside_strings: false,
             })
         };
         match (self.name.as_str(), self.strings.as_slice()) {
@@ -406,6 +459,7 @@ impl Predicate {
                     kind: NeedleKind::Pattern(regex),
                     starts_node,
                     ends_node,
+                    outside_strings: false,
                 })
             }
             _ => None,
@@ -543,8 +597,42 @@ mod tests {
             self.admit(Haystack {
                 text,
                 comments: None,
+                strings: None,
             })
         }
+    }
+
+    /// A node of code cannot start inside a string literal's content, so text that
+    /// such a node must start with counts only outside string literals; text a
+    /// string's own parts must hold counts inside them.
+    #[test]
+    fn code_demanded_inside_a_string_does_not_count() {
+        let query = requirements(
+            r#"((keyword_argument name: (identifier) @key value: (false))
+               (#eq? @key "verify"))"#,
+        );
+        let docstring = "def f():\n    \"\"\"Call it to verify that.\"\"\"\n    g(x=False)";
+        let string = docstring.find('"').unwrap()..docstring.rfind('"').unwrap() + 1;
+        let hay = |text| Haystack {
+            text,
+            comments: None,
+            strings: Some(std::slice::from_ref(&string)),
+        };
+        assert!(!query.admit(hay(docstring)));
+        // Without the strings known, the word counts wherever a token could start.
+        assert!(query.admits(docstring));
+        let real = "def f():\n    \"\"\"Call it to verify that.\"\"\"\n    g(verify=False)";
+        assert!(query.admit(hay(real)));
+
+        let content =
+            requirements(r#"((string (string_content) @content) (#eq? @content "verify"))"#);
+        let text = "x = \"verify\"";
+        let string = 4..text.len();
+        assert!(content.admit(Haystack {
+            text,
+            comments: None,
+            strings: Some(std::slice::from_ref(&string)),
+        }));
     }
 
     /// The needles' texts are looked for in one pass: a text two needles share counts
@@ -568,6 +656,7 @@ mod tests {
         let hay = |text| Haystack {
             text,
             comments: None,
+            strings: None,
         };
         assert_eq!(
             query.possible(hay("get(url, verify=False)")),
@@ -636,7 +725,11 @@ mod tests {
                ((call) @call (#match? @call "insecure"))"#;
         let text = "# verify and insecure, in a comment\nx = 1\n";
         let comment: Vec<Range<usize>> = std::iter::once(0..text.find('\n').unwrap()).collect();
-        let hay = |comments| Haystack { text, comments };
+        let hay = |comments| Haystack {
+            text,
+            comments,
+            strings: None,
+        };
         let exact = requirements(r#"((identifier) @key (#eq? @key "verify"))"#);
         assert!(exact.admit(hay(None)));
         assert!(!exact.admit(hay(Some(comment.as_slice()))));

@@ -4,7 +4,7 @@
 //! not pay it. This reads the query grammar as tree-sitter's `query.c` does;
 //! `queries::tests` holds it to the compiled query for every language and rule.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 /// One top-level pattern: its bytes in the source (from its first character to the
@@ -15,6 +15,22 @@ use std::ops::Range;
 pub struct Pattern {
     pub range: Range<usize>,
     pub captures: BTreeMap<String, bool>,
+    /// Per capture name, the kinds of node it can hold (`None`: any).
+    pub kinds: BTreeMap<String, Kinds>,
+}
+
+/// The node kinds a pattern can match, by name: `None` for any node (`_`, `(_)`, a
+/// grouped sequence, an anonymous `"token"`).
+pub type Kinds = Option<BTreeSet<String>>;
+
+fn union(a: Kinds, b: Kinds) -> Kinds {
+    match (a, b) {
+        (Some(mut a), Some(b)) => {
+            a.extend(b);
+            Some(a)
+        }
+        _ => None,
+    }
 }
 
 /// The patterns of `source`, or `None` when it is not a query this reader knows (the
@@ -23,15 +39,17 @@ pub fn patterns(source: &str) -> Option<Vec<Pattern>> {
     let mut reader = Reader {
         bytes: source.as_bytes(),
         at: 0,
+        kinds: BTreeMap::new(),
     };
     reader.skip_blank();
     let mut out = Vec::new();
     while reader.at < reader.bytes.len() {
         let start = reader.at;
-        let captures = reader.pattern()??;
+        let (captures, _) = reader.pattern()??;
         out.push(Pattern {
             range: start..reader.at,
             captures,
+            kinds: std::mem::take(&mut reader.kinds),
         });
     }
     Some(out)
@@ -42,6 +60,8 @@ type Captures = BTreeMap<String, bool>;
 struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
+    /// The node kinds of the captures read so far in the current pattern.
+    kinds: BTreeMap<String, Kinds>,
 }
 
 impl Reader<'_> {
@@ -99,16 +119,18 @@ impl Reader<'_> {
         }
     }
 
-    /// One pattern and its suffixes; `Some(None)` at a closing `)` or `]` (the
-    /// enclosing group ends), `None` on a syntax this reader does not know.
-    fn pattern(&mut self) -> Option<Option<Captures>> {
+    /// One pattern and its suffixes, with the kinds of node it matches; `Some(None)`
+    /// at a closing `)` or `]` (the enclosing group ends), `None` on a syntax this
+    /// reader does not know.
+    fn pattern(&mut self) -> Option<Option<(Captures, Kinds)>> {
         let mut captures = Captures::new();
+        let mut kinds: Kinds = None;
         match self.peek()? {
             b')' | b']' => return Some(None),
             b'[' => {
                 self.at += 1;
                 self.skip_blank();
-                let mut branches: Option<Captures> = None;
+                let mut branches: Option<(Captures, Kinds)> = None;
                 loop {
                     let Some(branch) = self.pattern()? else {
                         if self.peek() == Some(b']') && branches.is_some() {
@@ -119,10 +141,10 @@ impl Reader<'_> {
                     };
                     branches = Some(match branches {
                         None => branch,
-                        Some(before) => join(before, branch),
+                        Some(before) => (join(before.0, branch.0), union(before.1, branch.1)),
                     });
                 }
-                captures = branches?;
+                (captures, kinds) = branches?;
             }
             b'(' => {
                 self.at += 1;
@@ -135,18 +157,23 @@ impl Reader<'_> {
                     b'.' | b'#' => {
                         // A predicate: it captures nothing, and takes no suffixes.
                         self.predicate()?;
-                        return Some(Some(captures));
+                        return Some(Some((captures, None)));
                     }
                     _ => {
                         // A named node (`name` or `supertype/name`) and its children.
-                        if self.identifier().is_empty() {
+                        let mut name = self.identifier().to_string();
+                        if name.is_empty() {
                             return None;
                         }
                         if self.peek() == Some(b'/') {
                             self.at += 1;
-                            if self.identifier().is_empty() {
+                            name = self.identifier().to_string();
+                            if name.is_empty() {
                                 return None;
                             }
+                        }
+                        if name != "_" {
+                            kinds = Some(BTreeSet::from([name]));
                         }
                         self.skip_blank();
                         captures = self.children()?;
@@ -170,7 +197,7 @@ impl Reader<'_> {
                 }
                 self.at += 1;
                 self.skip_blank();
-                captures = self.pattern()??;
+                (captures, kinds) = self.pattern()??;
             }
             _ => return None,
         }
@@ -189,6 +216,11 @@ impl Reader<'_> {
                     if name.is_empty() {
                         return None;
                     }
+                    let known = match self.kinds.remove(&name) {
+                        Some(before) => union(before, kinds.clone()),
+                        None => kinds.clone(),
+                    };
+                    self.kinds.insert(name.clone(), known);
                     captures.insert(name, true);
                 }
                 _ => break,
@@ -198,7 +230,7 @@ impl Reader<'_> {
         if optional {
             captures.values_mut().for_each(|always| *always = false);
         }
-        Some(Some(captures))
+        Some(Some((captures, kinds)))
     }
 
     /// The children of a node or group up to and past its `)`: patterns, fields,
@@ -221,7 +253,7 @@ impl Reader<'_> {
                 }
                 _ => {}
             }
-            let Some(child) = self.pattern()? else {
+            let Some((child, _)) = self.pattern()? else {
                 if self.peek() == Some(b')') {
                     self.at += 1;
                     return Some(captures);
@@ -326,6 +358,31 @@ mod tests {
                 vec![("x", true), ("y", false)]
             )]
         );
+    }
+
+    #[test]
+    fn captures_know_the_kinds_of_node_they_hold() {
+        let source = r#"((keyword_argument
+               name: (identifier) @key
+               value: [(false) (none) (expression/string)] @value) @setting
+             (string (string_content) @content)
+             [(a) @x (_) @x]
+             _ @any
+             (#eq? @key "verify"))"#;
+        let pattern = &patterns(source).expect("a query this reader knows")[0];
+        let kinds = |name: &str| -> Option<Vec<String>> {
+            pattern.kinds[name].clone().map(|k| k.into_iter().collect())
+        };
+        assert_eq!(kinds("key"), Some(vec!["identifier".to_string()]));
+        assert_eq!(
+            kinds("value"),
+            Some(vec!["false".into(), "none".into(), "string".into()])
+        );
+        assert_eq!(kinds("setting"), Some(vec!["keyword_argument".into()]));
+        assert_eq!(kinds("content"), Some(vec!["string_content".into()]));
+        // A wildcard in any branch, or alone, can be any node.
+        assert_eq!(kinds("x"), None);
+        assert_eq!(kinds("any"), None);
     }
 
     #[test]
