@@ -8,29 +8,16 @@
 ; "production" key.
 
 ; vercel.json / firebase.json: { "key": "Access-Control-Allow-Origin", "value": "*" }
-(object
-  (pair
-    key: (string (string_content) @key_key)
-    value: (string (string_content) @name))
-  (pair
-    key: (string (string_content) @value_key)
-    value: (string (string_content) @value) @setting)
-  (#match? @key_key "^(?i:key|name|header)$")
+; The `"value"` pair; a sibling pair naming the header (`"key"`, `"name"` or `"header"`
+; set to Access-Control-Allow-Origin), before or after it, is checked in Rust
+; (`named_header`): a query pattern of two sibling pairs tries every pair of pairs of
+; every object in the file.
+(pair
+  key: (string (string_content) @value_key)
+  value: (string (string_content) @value) @setting
   (#match? @value_key "^(?i:value)$")
-  (#match? @name "^(?i:access-control-allow-origin)$")
   (#eq? @value "*")
-  (#set! message "`Access-Control-Allow-Origin: *` lets any website your users open call these routes from their browser and read the answers your server builds with its Mufi key. Set your exact front-end origin instead."))
-(object
-  (pair
-    key: (string (string_content) @value_key)
-    value: (string (string_content) @value) @setting)
-  (pair
-    key: (string (string_content) @key_key)
-    value: (string (string_content) @name))
-  (#match? @key_key "^(?i:key|name|header)$")
-  (#match? @value_key "^(?i:value)$")
-  (#match? @name "^(?i:access-control-allow-origin)$")
-  (#eq? @value "*")
+  (#set! named-by "access-control-allow-origin")
   (#set! message "`Access-Control-Allow-Origin: *` lets any website your users open call these routes from their browser and read the answers your server builds with its Mufi key. Set your exact front-end origin instead."))
 
 ; "Access-Control-Allow-Origin": "*", "method.response.header.Access-Control-Allow-Origin": "'*'",
@@ -72,13 +59,9 @@
   key: (string (string_content) @key)
   value: [(string) @origin (array (string) @origin)]
   (#match? @key "(?i)(origin|cors)"))
-(object
-  (pair
-    key: (string (string_content) @key_key)
-    value: (string (string_content) @name))
-  (pair
-    key: (string (string_content) @value_key)
-    value: (string) @origin)
-  (#match? @key_key "^(?i:key|name|header)$")
+; (the header named by a pair before it: `named_header`)
+(pair
+  key: (string (string_content) @value_key)
+  value: (string) @origin
   (#match? @value_key "^(?i:value)$")
-  (#match? @name "^(?i:access-control-allow-origin)$"))
+  (#set! named-before "access-control-allow-origin"))
