@@ -156,6 +156,8 @@ pub struct ProjectModel {
     /// Each folder's project root and `package.json` facts: `check` asks for every
     /// file, and each answer costs a walk up the folders.
     folders: Mutex<HashMap<PathBuf, (PathBuf, Option<PackageFacts>)>>,
+    /// The folders `project_root` has looked at.
+    roots: Mutex<Roots>,
 }
 
 /// Build manifests whose one fact decides how a language's files are classified.
@@ -289,7 +291,11 @@ impl ProjectModel {
         if let Some(known) = self.folders.lock().ok().and_then(|m| m.get(dir).cloned()) {
             return known;
         }
-        let facts = (project_root(file), self.package_for(file));
+        let root = match self.roots.lock() {
+            Ok(mut roots) => roots.root(file),
+            Err(_) => project_root(file),
+        };
+        let facts = (root, self.package_for(file));
         if let Ok(mut map) = self.folders.lock() {
             map.insert(dir.to_path_buf(), facts.clone());
         }
@@ -467,9 +473,18 @@ fn absolute(path: &Path) -> PathBuf {
 /// failing that, the file's own folder.
 pub fn project_root(file: &Path) -> PathBuf {
     let dir = file.parent().unwrap_or(file);
-    if let Some(git) = dir.ancestors().find(|a| a.join(".git").exists()) {
-        return git.to_path_buf();
-    }
+    let found = |holds: &dyn Fn(&Path) -> bool| dir.ancestors().find(|a| holds(a));
+    found(&has_git)
+        .or_else(|| found(&has_manifest))
+        .unwrap_or(dir)
+        .to_path_buf()
+}
+
+fn has_git(dir: &Path) -> bool {
+    dir.join(".git").exists()
+}
+
+fn has_manifest(dir: &Path) -> bool {
     const MANIFESTS: &[&str] = &[
         "package.json",
         "pyproject.toml",
@@ -477,10 +492,49 @@ pub fn project_root(file: &Path) -> PathBuf {
         "setup.py",
         "Pipfile",
     ];
-    dir.ancestors()
-        .find(|a| MANIFESTS.iter().any(|m| a.join(m).is_file()))
-        .unwrap_or(dir)
-        .to_path_buf()
+    MANIFESTS.iter().any(|m| dir.join(m).is_file())
+}
+
+/// `project_root`, remembering each folder's nearest `.git` and manifest folders, so
+/// that a tree's folders are each looked at once rather than once per folder below.
+#[derive(Default)]
+struct Roots {
+    git: HashMap<PathBuf, Option<PathBuf>>,
+    manifest: HashMap<PathBuf, Option<PathBuf>>,
+}
+
+impl Roots {
+    fn root(&mut self, file: &Path) -> PathBuf {
+        let dir = file.parent().unwrap_or(file);
+        Self::nearest(&mut self.git, dir, &has_git)
+            .or_else(|| Self::nearest(&mut self.manifest, dir, &has_manifest))
+            .unwrap_or_else(|| dir.to_path_buf())
+    }
+
+    /// The nearest of `dir` and its ancestors that `holds`, through `known`.
+    fn nearest(
+        known: &mut HashMap<PathBuf, Option<PathBuf>>,
+        dir: &Path,
+        holds: &dyn Fn(&Path) -> bool,
+    ) -> Option<PathBuf> {
+        // Up to the first folder already known (or the top), then back down.
+        let mut unknown = Vec::new();
+        let mut answer = None;
+        for a in dir.ancestors() {
+            if let Some(found) = known.get(a) {
+                answer = found.clone();
+                break;
+            }
+            unknown.push(a);
+        }
+        for a in unknown.into_iter().rev() {
+            if holds(a) {
+                answer = Some(a.to_path_buf());
+            }
+            known.insert(a.to_path_buf(), answer.clone());
+        }
+        answer
+    }
 }
 
 fn read_package(manifest: &Path) -> Option<PackageFacts> {
@@ -1184,6 +1238,46 @@ mod tests {
         assert!(
             classify(&bridge, "x", js(), &config).is_none(),
             "the glob says server"
+        );
+    }
+
+    /// The remembered walk finds the roots a fresh walk finds, in any order of asking:
+    /// a `.git` anywhere above wins over a nearer manifest, a manifest over nothing.
+    #[test]
+    fn remembered_roots_are_the_roots_a_walk_finds() {
+        let top = tempfile::tempdir().unwrap();
+        let t = top.path();
+        for dir in [
+            "repo/.git",
+            "repo/web/src/ui",
+            "loose/app/lib",
+            "loose/bare/x",
+        ] {
+            std::fs::create_dir_all(t.join(dir)).unwrap();
+        }
+        std::fs::write(t.join("repo/web/package.json"), "{}").unwrap();
+        std::fs::write(t.join("loose/app/pyproject.toml"), "").unwrap();
+        let files = [
+            "loose/app/lib/m.py",
+            "repo/web/src/ui/a.ts",
+            "loose/bare/x/y.py",
+            "repo/web/b.ts",
+            "loose/app/c.py",
+            "repo/d.ts",
+        ];
+        let mut roots = Roots::default();
+        for file in files {
+            let file = t.join(file);
+            assert_eq!(roots.root(&file), project_root(&file), "{}", file.display());
+        }
+        assert_eq!(roots.root(&t.join("repo/web/src/ui/a.ts")), t.join("repo"));
+        assert_eq!(
+            roots.root(&t.join("loose/app/lib/m.py")),
+            t.join("loose/app")
+        );
+        assert_eq!(
+            roots.root(&t.join("loose/bare/x/y.py")),
+            t.join("loose/bare/x")
         );
     }
 }
