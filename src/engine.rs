@@ -198,6 +198,7 @@ impl Plan {
         fast: bool,
         scoped: bool,
     ) -> Plan {
+        use crate::language::LanguageId::{JavaScript, Tsx};
         // Where the parse found errors, tree-sitter's recovery can read as code what
         // the lexer took for a comment (an unclosed `/*`): judge such files as a whole.
         let prefiltered = match src.tree {
@@ -211,6 +212,25 @@ impl Plan {
                         strings: None,
                     },
                 ))
+            }
+            // JavaScript's lexer cannot tell text in a string literal from code (JSX
+            // text), its tree can: a rule whose demands are met only inside strings (a
+            // bundle holding another as one string) needs no query run.
+            Some(tree) if fast && matches!(src.language.id, JavaScript | Tsx) => {
+                let (strings, comments) = crate::syntax::strings_and_comments(tree);
+                let rules = may_match(
+                    prefiltered.rules,
+                    src.language,
+                    crate::queries::Haystack {
+                        text: src.text,
+                        comments: Some(&comments),
+                        strings: Some(&strings),
+                    },
+                );
+                Prefiltered {
+                    rules,
+                    hits: prefiltered.hits,
+                }
             }
             _ => prefiltered,
         };
@@ -828,5 +848,37 @@ mod tests {
         assert_eq!(rules(fstring), [RuleId::TlsVerificationDisabled]);
         let code = "requests.get(url, verify=False)\n";
         assert_eq!(rules(code), [RuleId::TlsVerificationDisabled]);
+    }
+
+    /// After the parse, JavaScript's tree tells text in a string literal from code,
+    /// which its lexer cannot (JSX text): a redirect written inside a string runs no
+    /// query, one in code (JSX included) does.
+    #[test]
+    fn a_parsed_javascript_file_drops_rules_met_only_inside_strings() {
+        use crate::language::LanguageId;
+        let js = Language::get(LanguageId::JavaScript);
+        let config = Config::default();
+        let planned = |text: &str| {
+            let tree = parse(js, text).expect("parses");
+            let src = SourceFile {
+                text,
+                language: js,
+                tree: Some(&tree),
+            };
+            let prefiltered = Prefiltered::new(text, js, &config);
+            let before = prefiltered.rules.clone();
+            (
+                before,
+                Plan::of(prefiltered, &src, &config, true, false).rules,
+            )
+        };
+        let code = "app.get('/go', (req, res) => res.redirect(req.query.next));\n";
+        let bundle = format!("export const ui = {:?};\n", code);
+        let (before, after) = planned(&bundle);
+        assert!(before.contains(&RuleId::OpenRedirect), "{before:?}");
+        assert!(!after.contains(&RuleId::OpenRedirect), "{after:?}");
+        assert!(planned(code).1.contains(&RuleId::OpenRedirect));
+        let jsx = "const A = (req, res) => <p>Don't {res.redirect(req.query.next)}</p>;\n";
+        assert!(planned(jsx).1.contains(&RuleId::OpenRedirect));
     }
 }

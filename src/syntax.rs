@@ -210,6 +210,39 @@ pub fn is_value_entry(entry: Node, text: &str) -> bool {
         && entry_key_reads(entry, text, &["value", "Value"])
 }
 
+/// The quoted string literals of a JavaScript or TSX tree (`string` nodes, which hold
+/// no code; template strings are left out) and its comments, in order. The walk does
+/// not go into them: a bundle held as one string costs one node. (Other grammars'
+/// `string` nodes can hold code: Ruby's `#{…}`, shell's `$(…)`.)
+pub fn strings_and_comments(tree: &tree_sitter::Tree) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+    let (mut strings, mut comments) = (Vec::new(), Vec::new());
+    let mut cursor = tree.walk();
+    loop {
+        let node = cursor.node();
+        let kind = node.kind();
+        let leaf = if kind == "string" {
+            strings.push(node.byte_range());
+            true
+        } else if node.is_extra() && kind.contains("comment") {
+            comments.push(node.byte_range());
+            true
+        } else {
+            false
+        };
+        if !leaf && cursor.goto_first_child() {
+            continue;
+        }
+        loop {
+            if cursor.goto_next_sibling() {
+                break;
+            }
+            if !cursor.goto_parent() {
+                return (strings, comments);
+            }
+        }
+    }
+}
+
 /// Whether the code of `node` (comments left out) mentions `word`, case-insensitively.
 pub fn code_mentions(node: Node, text: &str, word: &str) -> bool {
     let Some(code) = text.get(node.byte_range()) else {
