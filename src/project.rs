@@ -325,6 +325,9 @@ impl ProjectModel {
         if let Ok(mut map) = self.folders.lock() {
             map.clear();
         }
+        if let Ok(mut roots) = self.roots.lock() {
+            *roots = Roots::default();
+        }
         if let Ok(mut map) = self.manifests.lock() {
             map.clear();
         }
@@ -1279,5 +1282,23 @@ mod tests {
             roots.root(&t.join("loose/bare/x/y.py")),
             t.join("loose/bare/x")
         );
+    }
+
+    /// A manifest or `.git` that appears is seen once the model is invalidated, as the
+    /// editor does when such a file changes: the remembered roots are forgotten too.
+    #[test]
+    fn an_invalidated_model_finds_a_new_project_root() {
+        let top = tempfile::tempdir().unwrap();
+        let app = top.path().join("app");
+        std::fs::create_dir_all(app.join("lib")).unwrap();
+        let file = app.join("lib/m.py");
+        let model = ProjectModel::default();
+        assert_eq!(
+            model.file_context(&file).project_root,
+            Some(app.join("lib"))
+        );
+        std::fs::write(app.join("pyproject.toml"), "").unwrap();
+        model.invalidate();
+        assert_eq!(model.file_context(&file).project_root, Some(app));
     }
 }
