@@ -544,10 +544,13 @@ impl Lexer<'_> {
         {
             Some(at) => {
                 let byte = self.bytes[from + at];
-                let word = byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'$';
                 LastCode {
                     byte,
-                    word_end: if word { from + at + 1 } else { before.word_end },
+                    word_end: if is_word_byte(byte) {
+                        from + at + 1
+                    } else {
+                        before.word_end
+                    },
                 }
             }
             None => before,
@@ -645,13 +648,18 @@ fn is_char_literal(bytes: &[u8], at: usize) -> bool {
     }
 }
 
+/// Whether `b` can be part of a JavaScript word (an identifier or keyword).
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'$'
+}
+
 /// Whether a `/` after `last` (the previous non-blank byte of code) opens a regular
 /// expression rather than dividing. After a word, only keywords like `return` allow one.
 fn regex_may_start(last: u8, bytes: &[u8], last_word_end: usize) -> bool {
-    if last.is_ascii_alphanumeric() || last == b'_' || last == b'$' {
+    if is_word_byte(last) {
         let word_start = bytes[..last_word_end]
             .iter()
-            .rposition(|b| !(b.is_ascii_alphanumeric() || *b == b'_' || *b == b'$'))
+            .rposition(|b| !is_word_byte(*b))
             .map_or(0, |p| p + 1);
         let word = &bytes[word_start..last_word_end];
         return matches!(
