@@ -310,6 +310,7 @@ impl Prefiltered {
         let mut docstrings: Option<Vec<Range<usize>>> = None;
         let mut hit = [false; ALL.len()];
         let mut hits = Vec::new();
+        let mut policy_hit = false;
         for m in pf.automaton.find_overlapping_iter(text) {
             let pattern = m.pattern().as_usize();
             let rule = pf.owner[pattern];
@@ -349,6 +350,9 @@ impl Prefiltered {
                     }
                 }
             }
+            if rule == RuleId::CspUnsafeSource && names_a_policy_directive(text, &range) {
+                policy_hit = true;
+            }
             hit[rule_index(rule)] = true;
             hits.push((rule, range));
         }
@@ -375,6 +379,13 @@ impl Prefiltered {
             strings: strings.as_deref(),
         };
         rules = may_match(rules, language, hay);
+        // MUFI007 reads a string as a policy only where a directive it judges is named
+        // (`script-src`): without one, only its query's matches can make a finding.
+        if !policy_hit {
+            rules.retain(|rule| {
+                *rule != RuleId::CspUnsafeSource || crate::queries::may_match(language, *rule, hay)
+            });
+        }
         hits.retain(|(rule, _)| rules.contains(rule));
         if !config.extra_key_names.is_empty() && mentions_extra_key_name(text, config) {
             // The user's own key names have no trigger positions: read the whole file.
@@ -469,6 +480,13 @@ fn is_declaration(language: &Language, node: tree_sitter::Node) -> bool {
             | "decorated_definition"
             | "method_declaration"
     )
+}
+
+/// Whether the trigger at `range` names a policy directive MUFI007 judges in a string
+/// (`script-src`, `default-src`, `frame-src`, `child-src`): a policy with a problem
+/// holds one of them (`csp_unsafe_source::policy_problems_in`).
+fn names_a_policy_directive(text: &str, range: &Range<usize>) -> bool {
+    range.len() >= 4 && text.as_bytes()[range.end - 4..range.end].eq_ignore_ascii_case(b"-src")
 }
 
 /// Where a trigger must sit to count.
@@ -830,6 +848,29 @@ mod tests {
             let policy = format!("const policy = \"{directive} 'self'\";");
             assert_eq!(rules(&policy), [RuleId::CspUnsafeSource], "{directive}");
         }
+    }
+
+    /// MUFI007's words that only its query reads (`unsafe`, `csp`, `sources`) cost a
+    /// parse only where the query can match; a directive's name in a string always
+    /// does, since every string is read as a policy.
+    #[test]
+    fn words_only_the_policy_query_reads_cost_a_parse_only_where_it_can_match() {
+        use crate::language::LanguageId;
+        let python = Language::get(LanguageId::Python);
+        let config = Config::default();
+        let rules = |text: &str| Prefiltered::new(text, python, &config).rules;
+        assert_eq!(
+            rules("def _ncsplit(expr):\n    return unsafe_sources(expr)\n"),
+            []
+        );
+        assert_eq!(
+            rules("CSP_SCRIPT_SRC = (\"'self'\", \"'unsafe-inline'\")\n"),
+            [RuleId::CspUnsafeSource]
+        );
+        assert_eq!(
+            rules("policy = unsafe + \"default-src *\"\n"),
+            [RuleId::CspUnsafeSource]
+        );
     }
 
     /// A node a query's predicate names cannot start inside a string literal's
