@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use aho_corasick::AhoCorasick;
 use regex::Regex;
-use regex_syntax::hir::{Hir, HirKind, Look};
+use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
 
 use crate::rules::QueryOnly;
 
@@ -236,6 +236,18 @@ impl<'r, 'h> Found<'r, 'h> {
         }
     }
 
+    /// Whether the file holds every needle of `needles`: the texts first, which one
+    /// automaton pass settles together, then the patterns, each a pass of its own.
+    fn hold_all<'n>(&mut self, needles: impl Iterator<Item = &'n usize> + Clone) -> bool {
+        let kinds = self.needles;
+        let is_text = move |n: &usize| matches!(kinds[*n].kind, NeedleKind::AnyOf(_));
+        needles
+            .clone()
+            .filter(|n| is_text(n))
+            .all(|n| self.holds(*n))
+            && needles.filter(|n| !is_text(n)).all(|n| self.holds(*n))
+    }
+
     fn holds(&mut self, needle: usize) -> bool {
         if let Some(known) = self.known[needle] {
             return known;
@@ -387,10 +399,12 @@ impl Requirements {
             .map(|captures| {
                 // The query's own predicates only: the rule's demands decide findings,
                 // not matches.
-                captures
-                    .iter()
-                    .filter(|c| c.always)
-                    .all(|c| c.needles.iter().all(|n| found.holds(*n)))
+                found.hold_all(
+                    captures
+                        .iter()
+                        .filter(|c| c.always)
+                        .flat_map(|c| c.needles.iter()),
+                )
             })
             .collect()
     }
@@ -400,12 +414,13 @@ impl Requirements {
     /// clauses, any match. `false` means no such match can exist in `text`.
     pub fn admit(&self, hay: Haystack) -> bool {
         let mut found = Found::new(self, hay);
-        let mut holds = |needle: usize| found.holds(needle);
         let mut pattern_holds = |captures: &[Capture], with: Option<u32>| {
-            captures
-                .iter()
-                .filter(|c| c.always || Some(c.index) == with)
-                .all(|c| c.needles.iter().chain(&c.demands).all(|n| holds(*n)))
+            found.hold_all(
+                captures
+                    .iter()
+                    .filter(|c| c.always || Some(c.index) == with)
+                    .flat_map(|c| c.needles.iter().chain(&c.demands)),
+            )
         };
         if self.clauses.is_empty() {
             return self.patterns.iter().any(|p| pattern_holds(p, None));
@@ -468,7 +483,10 @@ impl Predicate {
 }
 
 /// `hir` with every look-around assertion (`^`, `$`, `\b`) replaced by nothing: what
-/// matches a node's text then matches the file, wherever the node sits in it.
+/// matches a node's text then matches the file, wherever the node sits in it. Each
+/// class keeps its ASCII characters and takes every other character in place of its
+/// own (`\w`, the `ſ` that `(?i)s` holds): a wider pattern, so still one every match
+/// of the predicate's satisfies, and a far smaller automaton to run over a file.
 fn without_looks(hir: Hir) -> Hir {
     match hir.into_kind() {
         HirKind::Look(_) => Hir::empty(),
@@ -486,8 +504,23 @@ fn without_looks(hir: Hir) -> Hir {
         }
         HirKind::Empty => Hir::empty(),
         HirKind::Literal(literal) => Hir::literal(literal.0),
+        HirKind::Class(Class::Unicode(class)) => Hir::class(Class::Unicode(ascii_or_any(&class))),
         HirKind::Class(class) => Hir::class(class),
     }
+}
+
+/// `class`'s ASCII characters, and every non-ASCII character if it holds any.
+fn ascii_or_any(class: &ClassUnicode) -> ClassUnicode {
+    let mut ranges: Vec<ClassUnicodeRange> = class
+        .ranges()
+        .iter()
+        .filter(|r| r.start() <= '\x7f')
+        .map(|r| ClassUnicodeRange::new(r.start(), r.end().min('\x7f')))
+        .collect();
+    if class.ranges().iter().any(|r| r.end() > '\x7f') {
+        ranges.push(ClassUnicodeRange::new('\u{80}', char::MAX));
+    }
+    ClassUnicode::new(ranges)
 }
 
 /// The `(#name? @capture "string" …)` predicates in one pattern's source, comments and
@@ -687,6 +720,22 @@ mod tests {
         assert!(query.admits("flask_cors.CORS(app)"));
         assert!(query.admits("x = beta"));
         assert!(!query.admits("origin = request.origin"));
+    }
+
+    /// The needle of a `#match?` takes any non-ASCII character where the pattern has a
+    /// class (`\w`, the long `ſ` that `(?i)s` holds): wider than the predicate, never
+    /// narrower, so a file whose identifiers are not ASCII still counts.
+    #[test]
+    fn match_patterns_keep_every_character_their_classes_hold() {
+        let query = requirements(
+            r#"((identifier) @fn (#match? @fn "^(?i)cors_\\w+$"))
+               ((identifier) @x (#match? @x "^[a-zé]+_origin$"))"#,
+        );
+        assert!(query.admits("cors_straße = 1"));
+        assert!(query.admits("CORſ_x = 1"));
+        assert!(query.admits("café_origin = 1"));
+        assert!(!query.admits("cors = 1"));
+        assert!(!query.admits("CAFE_origin = 1"));
     }
 
     /// A node's text starts and ends at token edges: `verify` inside `verify_token` or
