@@ -112,6 +112,85 @@ pub fn parse(language: &Language, text: &str) -> Option<Tree> {
     parser.parse(text, None)
 }
 
+/// On the fast path, parses only the top-level units of a Go or Python file that hold
+/// its triggers (`units`), with its first unit, when they are at most half of it and
+/// the rules that can fire read nothing else of the file; else, or when that parse
+/// has errors, the whole file.
+fn parse_around(language: &Language, text: &str, prefiltered: &Prefiltered) -> Option<Tree> {
+    if let Some(ranges) = units_to_parse(language, text, prefiltered) {
+        let tree = language.grammar().and_then(|grammar| {
+            let mut parser = Parser::new();
+            parser.set_language(&grammar).ok()?;
+            parser.set_included_ranges(&ranges).ok()?;
+            parser.parse(text, None)
+        });
+        let parsed: usize = ranges.iter().map(|r| r.end_byte - r.start_byte).sum();
+        match tree.filter(|t| !t.root_node().has_error()) {
+            Some(tree) => {
+                tracing::trace!(units = ranges.len(), bytes = parsed, "parsed units");
+                return Some(tree);
+            }
+            None => tracing::trace!(units = ranges.len(), "units parse has errors"),
+        }
+    }
+    parse(language, text)
+}
+
+/// The ranges `parse_around` parses, or `None` for the whole file. The rules that can
+/// fire must judge a trigger by its own unit: MUFI003, MUFI004, MUFI006 and MUFI007,
+/// and in Go (whose top level holds only declarations) MUFI008. The key rules read
+/// the whole file (the imports a fix adds to), and a suppression comment anywhere can
+/// silence a finding.
+fn units_to_parse(
+    language: &Language,
+    text: &str,
+    prefiltered: &Prefiltered,
+) -> Option<Vec<tree_sitter::Range>> {
+    use crate::language::LanguageId::{Go, Python};
+    let hits = prefiltered.hits.as_ref()?;
+    let by_unit = |rule: &RuleId| match rule {
+        RuleId::PlainHttpUrl
+        | RuleId::TlsVerificationDisabled
+        | RuleId::CorsPermissiveOrigin
+        | RuleId::CspUnsafeSource => true,
+        RuleId::OpenRedirect => language.id == Go || language.id == Python,
+        _ => false,
+    };
+    if !prefiltered.rules.iter().all(by_unit)
+        || memchr::memmem::find(text.as_bytes(), suppress::MARKER.as_bytes()).is_some()
+    {
+        return None;
+    }
+    let lexed;
+    let lexed = match &prefiltered.lexed {
+        Some(known) => known,
+        None => {
+            lexed = lexer::lex(language, text)?;
+            &lexed
+        }
+    };
+    let units = crate::units::unit_starts(language, text, lexed)?;
+    let offsets: Vec<usize> = hits.iter().flat_map(|h| [h.start, h.end]).collect();
+    // MUFI008 judges a trigger among a script's top-level statements by all of them
+    // (`Prefiltered::top_level_scope`): in Python, only triggers in functions, classes
+    // and imports can be judged by their own unit.
+    if language.id == Python
+        && prefiltered.rules.contains(&RuleId::OpenRedirect)
+        && !offsets.iter().all(|o| {
+            let unit = units[crate::units::unit_of(&units, *o)];
+            unit.code <= *o && (unit.is_python_declaration(text) || unit.is_python_import(text))
+        })
+    {
+        return None;
+    }
+    let units = crate::units::units_holding(&units, text.len(), &offsets);
+    let covered: usize = units.iter().map(|r| r.len()).sum();
+    if covered * 2 > text.len() {
+        return None;
+    }
+    Some(crate::units::parser_ranges(text, &units))
+}
+
 /// Analyses one file. Findings are sorted by position and carry their fixes,
 /// including the "ignore on this line" fix.
 ///
@@ -153,7 +232,11 @@ fn analyze_with(src: &SourceFile, file: &FileContext, config: &Config, fast: boo
         Some(tree) => Some(tree),
         None if prefiltered.rules.is_empty() => None,
         None => {
-            owned_tree = parse(src.language, src.text);
+            owned_tree = if fast {
+                parse_around(src.language, src.text, &prefiltered)
+            } else {
+                parse(src.language, src.text)
+            };
             owned_tree.as_ref()
         }
     };
@@ -229,7 +312,7 @@ impl Plan {
                 );
                 Prefiltered {
                     rules,
-                    hits: prefiltered.hits,
+                    ..prefiltered
                 }
             }
             _ => prefiltered,
@@ -292,11 +375,17 @@ struct Prefiltered {
     /// The triggers that count, in order; `None` when every part of the file must be
     /// read (the thorough path).
     hits: Option<Vec<Range<usize>>>,
+    /// The file's strings and comments, when the prefilter lexed it.
+    lexed: Option<lexer::Lexed>,
 }
 
 impl Prefiltered {
     fn everything(rules: Vec<RuleId>) -> Prefiltered {
-        Prefiltered { rules, hits: None }
+        Prefiltered {
+            rules,
+            hits: None,
+            lexed: None,
+        }
     }
 
     /// One pass of the automaton over `text`. A trigger counts when its rule is
@@ -398,6 +487,7 @@ impl Prefiltered {
         Prefiltered {
             rules,
             hits: Some(hits.into_iter().map(|(_, range)| range).collect()),
+            lexed: known,
         }
     }
 
@@ -419,7 +509,9 @@ impl Prefiltered {
     /// the whole file look. A redirect's target is read from the request in the
     /// handler around it, so a declaration (a function, a class) holds both; top-level
     /// statements of a script can read the request in one and redirect in another, so
-    /// a trigger among them means the whole file.
+    /// a trigger among them means the whole file. An import reads nothing from the
+    /// request and redirects nowhere: a trigger there (`from flask import redirect`)
+    /// asks for no unit.
     fn top_level_scope(&self, tree: &Tree, language: &Language) -> Option<Vec<Range<usize>>> {
         let hits = self.hits.as_ref()?;
         let root = tree.root_node();
@@ -435,6 +527,7 @@ impl Prefiltered {
         for hit in hits {
             match top_level(hit) {
                 Some(unit) if is_declaration(language, unit) => units.push(unit.byte_range()),
+                Some(unit) if is_import(unit) => {}
                 _ => return None,
             }
         }
@@ -453,6 +546,15 @@ fn may_match(
         rule.meta().query_only.is_none() || crate::queries::may_match(language, *rule, hay)
     });
     rules
+}
+
+/// Whether a top-level node is an import (`import os`, `from flask import redirect`,
+/// `import { redirect } from "next/navigation"`).
+fn is_import(node: tree_sitter::Node) -> bool {
+    matches!(
+        node.kind(),
+        "import_statement" | "import_from_statement" | "future_import_statement"
+    )
 }
 
 /// Whether a top-level node is a declaration that holds its own code (a function, a
@@ -824,6 +926,92 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Declarations without a trigger, more bytes than `len` of them.
+    fn filler(one: impl Fn(usize) -> String, len: usize) -> String {
+        let mut out = String::new();
+        let mut i = 0;
+        while out.len() <= len {
+            out.push_str(&one(i));
+            i += 1;
+        }
+        out
+    }
+
+    fn parsed_units(language: &'static Language, text: &str) -> Option<Vec<Range<usize>>> {
+        let prefiltered = Prefiltered::new(text, language, &Config::default());
+        units_to_parse(language, text, &prefiltered)
+            .map(|ranges| ranges.iter().map(|r| r.start_byte..r.end_byte).collect())
+    }
+
+    fn fast_and_thorough(language: &'static Language, text: &str) -> (Vec<Finding>, Vec<Finding>) {
+        let src = SourceFile {
+            text,
+            language,
+            tree: None,
+        };
+        let file = FileContext::for_path(std::path::Path::new("app/main"));
+        let config = Config::default();
+        (
+            analyze(&src, &file, &config),
+            analyze_thorough(&src, &file, &config),
+        )
+    }
+
+    /// A big Go file costs a parse of the declarations that hold its triggers and of its
+    /// head, not of the rest; what that finds is what a whole parse finds.
+    #[test]
+    fn only_the_units_around_the_triggers_of_a_go_file_are_parsed() {
+        use crate::language::LanguageId;
+        let go = Language::get(LanguageId::Go);
+        let head = "package main\n\nimport \"net/http\"\n\n";
+        let fill = filler(
+            |i| format!("func f{i}() int {{\n\treturn {i}\n}}\n\n"),
+            2000,
+        );
+        let client = "// Client skips checks.\nvar client = &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}\n";
+        let text = format!("{head}{fill}{client}{fill}");
+        let start = head.len() + fill.len();
+        assert_eq!(
+            parsed_units(go, &text),
+            Some(vec![0..13, start - 1..start + client.len()])
+        );
+        let (fast, thorough) = fast_and_thorough(go, &text);
+        assert_eq!(fast.len(), 1, "{fast:?}");
+        assert_eq!(fast, thorough);
+        // A suppression comment may be anywhere: the whole file is parsed.
+        let suppressed = format!("{text}// mufi-lsp: ignore-file MUFI004\n");
+        assert_eq!(parsed_units(go, &suppressed), None);
+    }
+
+    /// MUFI008 reads a Python script's top-level statements together: a redirect there
+    /// costs a parse of the whole file, one in a function only that function's.
+    #[test]
+    fn a_redirect_among_python_top_level_statements_costs_a_whole_parse() {
+        use crate::language::LanguageId;
+        let python = Language::get(LanguageId::Python);
+        let head =
+            "from flask import redirect, request\n\nnext_url = request.values.get('next', '/')\n";
+        let fill = filler(
+            |i| format!("\n\n@cached\ndef f{i}():\n    return {i}\n"),
+            2000,
+        );
+        let script = format!("{head}{fill}\nresponse = redirect(next_url)\n");
+        assert_eq!(parsed_units(python, &script), None);
+        let (fast, thorough) = fast_and_thorough(python, &script);
+        assert_eq!(fast.len(), 1, "{fast:?}");
+        assert_eq!(fast, thorough);
+        let view = "\n\n@app.get('/continue')\ndef go():\n    next_url = request.values.get('next', '/')\n    return redirect(next_url)\n";
+        let app = format!("from flask import redirect, request\n{fill}{view}{fill}");
+        let start = app.find("\n\n@app.get").expect("the view");
+        assert_eq!(
+            parsed_units(python, &app),
+            Some(vec![0..36, start..start + view.len()])
+        );
+        let (fast, thorough) = fast_and_thorough(python, &app);
+        assert_eq!(fast.len(), 1, "{fast:?}");
+        assert_eq!(fast, thorough);
     }
 
     /// MUFI007 reads every string as a policy, but only a string naming a directive it

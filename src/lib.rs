@@ -26,3 +26,4 @@ pub mod settings;
 pub mod stdin;
 pub mod suppress;
 pub mod syntax;
+pub mod units;

@@ -12,7 +12,7 @@ use crate::language::{Language, LanguageId};
 use crate::lines;
 use crate::rules::RuleId;
 
-const MARKER: &str = "mufi-lsp:";
+pub(crate) const MARKER: &str = "mufi-lsp:";
 
 /// One parsed directive.
 #[derive(Debug)]

@@ -1,16 +1,17 @@
 //! The engine's fast path (triggers in comments ignored, rules skipped where they have
 //! nothing to read, queries only around the triggers) must find exactly what a full
 //! analysis finds. Every fixture, example and evaluation project is analysed both
-//! ways: as written, with lone `\r` line breaks, and behind a license header. The
-//! comment lexer the fast path trusts is held to tree-sitter's own comment nodes on
-//! the same files.
+//! ways: as written, with lone `\r` line breaks, behind a license header, and (Go and
+//! Python) before many declarations without a trigger, where only some units are
+//! parsed. The comment lexer the fast path trusts is held to tree-sitter's own
+//! comment nodes on the same files.
 
 use std::path::{Path, PathBuf};
 
 use mufi_lsp::config::Config;
 use mufi_lsp::engine::{analyze, analyze_thorough, parse, SourceFile};
 use mufi_lsp::finding::Finding;
-use mufi_lsp::language::{lexer, Language};
+use mufi_lsp::language::{lexer, Language, LanguageId};
 use mufi_lsp::project::ProjectModel;
 
 /// Every file the engine has a language for under the test corpora.
@@ -60,6 +61,26 @@ fn license_header(language: &Language) -> Option<String> {
     language.comment.wrap(body).map(|c| format!("{c}\n"))
 }
 
+/// Top-level declarations without a trigger, more bytes than `len` of them: with
+/// them after a file, the fast path parses only the units that hold its triggers
+/// (`engine::parse_around`, Go and Python).
+fn filler(language: &Language, len: usize) -> Option<String> {
+    let one = |i: usize| match language.id {
+        LanguageId::Go => Some(format!(
+            "// filler{i} returns.\nfunc filler{i}() int {{\n\treturn {i}\n}}\n\n"
+        )),
+        LanguageId::Python => Some(format!("@cached\ndef filler{i}():\n    return {i}\n\n\n")),
+        _ => None,
+    };
+    let mut out = String::new();
+    let mut i = 0;
+    while out.len() <= len {
+        out.push_str(&one(i)?);
+        i += 1;
+    }
+    Some(out)
+}
+
 #[test]
 fn fast_path_finds_what_the_thorough_path_finds() {
     let model = ProjectModel::new();
@@ -77,6 +98,9 @@ fn fast_path_finds_what_the_thorough_path_finds() {
         let mut texts = vec![text.clone(), text.replace('\n', "\r")];
         if let Some(header) = license_header(language) {
             texts.push(format!("{header}{text}"));
+        }
+        if let Some(filler) = filler(language, text.len()) {
+            texts.push(format!("{text}\n{filler}"));
         }
         for text in texts {
             let src = SourceFile {
