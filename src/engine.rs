@@ -985,6 +985,37 @@ mod tests {
         assert_eq!(parsed_units(go, &suppressed), None);
     }
 
+    /// A parse of the units that has an error (the lexer misread the file, or the code
+    /// is broken) gives way to a parse of the whole file.
+    #[test]
+    fn units_that_parse_with_errors_give_way_to_the_whole_file() {
+        use crate::language::LanguageId;
+        let go = Language::get(LanguageId::Go);
+        let fill = filler(
+            |i| format!("func f{i}() int {{\n\treturn {i}\n}}\n\n"),
+            2000,
+        );
+        let parsed = |text: &str| {
+            let prefiltered = Prefiltered::new(text, go, &Config::default());
+            let tree = parse_around(go, text, &prefiltered).expect("a tree");
+            let ranges = tree.included_ranges();
+            (
+                ranges.len(),
+                ranges[0].start_byte,
+                ranges[ranges.len() - 1].end_byte,
+            )
+        };
+        let clean = format!(
+            "package main\n\n{fill}var c = tls.Config{{InsecureSkipVerify: true}}\n\n{fill}"
+        );
+        assert_eq!(parsed(&clean).0, 2);
+        let broken = format!(
+            "package main\n\n{fill}var c = tls.Config{{InsecureSkipVerify: true,,}}\n\n{fill}"
+        );
+        // The whole text: one range, from the start, with no end.
+        assert_eq!(parsed(&broken), (1, 0, u32::MAX as usize));
+    }
+
     /// MUFI008 reads a Python script's top-level statements together: a redirect there
     /// costs a parse of the whole file, one in a function only that function's.
     #[test]
