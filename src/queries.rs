@@ -532,6 +532,31 @@ mod tests {
         assert!(count >= 8, "only {count} queries compiled");
     }
 
+    /// `check` parses a big Go or Python file as the units around its triggers
+    /// (`engine::parse_around`): a pattern that reads the file's root, or top-level
+    /// statements side by side, would see units that are not neighbours in the file as
+    /// neighbours. No Go or Python query may name the root.
+    #[test]
+    fn no_go_or_python_query_reads_the_root_of_the_file() {
+        use crate::language::{Language, LanguageId};
+        for (id, root) in [
+            (LanguageId::Go, "source_file"),
+            (LanguageId::Python, "module"),
+        ] {
+            let language = Language::get(id);
+            for rule in crate::rules::ALL {
+                let Some(source) = super::source_for(language, *rule) else {
+                    continue;
+                };
+                assert!(
+                    !source.contains(&format!("({root}")),
+                    "the {rule} query for {} names `{root}`",
+                    language.name
+                );
+            }
+        }
+    }
+
     /// The prefilter reads each query's patterns off its source (`shape`) rather than
     /// compile it; that reading must agree with the compiler's, for every query.
     #[test]
