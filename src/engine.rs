@@ -137,10 +137,11 @@ fn parse_around(language: &Language, text: &str, prefiltered: &Prefiltered) -> O
 }
 
 /// The ranges `parse_around` parses, or `None` for the whole file. The rules that can
-/// fire must judge a trigger by its own unit: MUFI003, MUFI004, MUFI006 and MUFI007,
-/// and in Go (whose top level holds only declarations) MUFI008. The key rules read
-/// the whole file (the imports a fix adds to), and a suppression comment anywhere can
-/// silence a finding.
+/// fire must judge a trigger by its own unit: MUFI003, MUFI004, MUFI006 and MUFI007;
+/// MUFI008 in Go (whose top level holds only declarations), and in Python when every
+/// trigger is in a function, a class or an import. The key rules read the whole file
+/// (the imports a fix adds to), and a suppression comment anywhere can silence a
+/// finding.
 fn units_to_parse(
     language: &Language,
     text: &str,
