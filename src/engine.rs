@@ -184,7 +184,12 @@ fn units_to_parse(
     {
         return None;
     }
-    let units = crate::units::units_holding(&units, text.len(), &offsets);
+    // MUFI008 judges a trigger in a class by the whole class: its classes stay whole.
+    let units = if language.id == Python && !prefiltered.rules.contains(&RuleId::OpenRedirect) {
+        crate::units::units_and_members_holding(text, lexed, &units, &offsets)
+    } else {
+        crate::units::units_holding(&units, text.len(), &offsets)
+    };
     let covered: usize = units.iter().map(|r| r.len()).sum();
     if covered * 2 > text.len() {
         return None;
@@ -1015,6 +1020,42 @@ mod tests {
         );
         // The whole text: one range, from the start, with no end.
         assert_eq!(parsed(&broken), (1, 0, u32::MAX as usize));
+    }
+
+    /// A Python class (a test module is often one) is parsed as its header, its first
+    /// statement and the members that hold triggers; the first statement stays, so a
+    /// string that is no docstring in the file is none in the units either.
+    #[test]
+    fn a_python_class_is_parsed_as_the_members_around_its_triggers() {
+        use crate::language::LanguageId;
+        let python = Language::get(LanguageId::Python);
+        let head = "import requests\n\n\nclass TestClient:\n    \"\"\"Calls.\"\"\"\n";
+        let fill = filler(
+            |i| format!("\n    def test_{i}(self):\n        return {i}\n"),
+            3000,
+        );
+        let calls = "\n    def test_calls(self):\n        requests.get(URL, verify=False)\n";
+        let url = "\n    \"http://pay.acme-shop.io/callback\"\n";
+        let text = format!("{head}{fill}{url}{fill}{calls}");
+        let class = text.find("\n\nclass").expect("the class") + 1;
+        let url_at = head.len() + fill.len();
+        let calls_at = text.len() - calls.len();
+        assert_eq!(
+            parsed_units(python, &text),
+            Some(vec![
+                0..text.find("\n    def test_0").expect("a member"),
+                url_at..url_at + url.len(),
+                calls_at..text.len(),
+            ])
+        );
+        assert!(class < head.len());
+        let (fast, thorough) = fast_and_thorough(python, &text);
+        let rules: Vec<RuleId> = fast.iter().map(|f| f.rule).collect();
+        assert_eq!(
+            rules,
+            [RuleId::PlainHttpUrl, RuleId::TlsVerificationDisabled]
+        );
+        assert_eq!(fast, thorough);
     }
 
     /// MUFI008 reads a Python script's top-level statements together: a redirect there

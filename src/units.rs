@@ -52,7 +52,34 @@ pub fn unit_starts(language: &Language, text: &str, lexed: &Lexed) -> Option<Vec
         LanguageId::Python => true,
         _ => return None,
     };
-    let bytes = text.as_bytes();
+    Some(scan(python, text, lexed, 0..text.len(), Some(0)))
+}
+
+/// The members of a Python class that is the unit `unit` of `text`, ending at `end`
+/// (`unit_starts`): its header first (the comments above it, the `class` line), then
+/// each statement of its body with the comment and blank lines above it, a method
+/// with its decorators. `None` when the unit is no class (a decorated one is not
+/// split), or its body is on the header's line.
+pub fn members(text: &str, lexed: &Lexed, unit: Unit, end: usize) -> Option<Vec<Unit>> {
+    if !text[unit.code..].starts_with("class ") {
+        return None;
+    }
+    let members = scan(true, text, lexed, unit.start..end, None);
+    (members.len() > 1).then_some(members)
+}
+
+/// The units of `text` within `range` (which starts a line): lines of code at the
+/// column `indent`, or when `None`, at the column of the first line of code indented
+/// past the first (a class body's); the first line of code is always the first unit's.
+fn scan(
+    python: bool,
+    text: &str,
+    lexed: &Lexed,
+    range: Range<usize>,
+    indent: Option<usize>,
+) -> Vec<Unit> {
+    let mut indent = indent;
+    let bytes = &text.as_bytes()[..range.end];
     // Strings and comments in order, each marked whether it is a comment: what is
     // inside them opens or closes nothing.
     let mut skips: Vec<(Range<usize>, bool)> = lexed
@@ -60,11 +87,14 @@ pub fn unit_starts(language: &Language, text: &str, lexed: &Lexed) -> Option<Vec
         .iter()
         .map(|r| (r.clone(), true))
         .chain(lexed.strings.iter().map(|r| (r.clone(), false)))
-        .filter(|(r, _)| !r.is_empty())
+        .filter(|(r, _)| !r.is_empty() && r.end > range.start && r.start < range.end)
         .collect();
     skips.sort_by_key(|(r, _)| r.start);
     let mut skips = skips.into_iter().peekable();
-    let mut starts = vec![Unit { start: 0, code: 0 }];
+    let mut starts = vec![Unit {
+        start: range.start,
+        code: range.start,
+    }];
     let mut first_code = true;
     let mut depth = 0usize;
     // Where the comment and blank lines right above the current line start.
@@ -73,9 +103,9 @@ pub fn unit_starts(language: &Language, text: &str, lexed: &Lexed) -> Option<Vec
     let mut continued = false;
     // The end of the last string or comment read, and whether it was a comment: a
     // line that starts before it starts inside it.
-    let mut inside_until = 0usize;
+    let mut inside_until = range.start;
     let mut inside_comment = false;
-    let mut line_start = 0usize;
+    let mut line_start = range.start;
     while line_start < bytes.len() {
         let line_end =
             memchr::memchr(b'\n', &bytes[line_start..]).map_or(bytes.len(), |n| line_start + n + 1);
@@ -96,16 +126,30 @@ pub fn unit_starts(language: &Language, text: &str, lexed: &Lexed) -> Option<Vec
             Some(_) if comment_first => {
                 above.get_or_insert(line_start);
             }
-            Some(f) if f > line_start => above = None,
+            Some(f) if first_code => {
+                starts[0].code = f;
+                first_code = false;
+                after_decorator = python && bytes[f] == b'@';
+                above = None;
+            }
+            Some(f) if indent.is_none_or(|column| f - line_start != column) => {
+                if indent.is_none() && f > line_start {
+                    // The first line of a class body sets its column.
+                    indent = Some(f - line_start);
+                    starts.push(Unit {
+                        start: above.unwrap_or(line_start),
+                        code: f,
+                    });
+                    after_decorator = bytes[f] == b'@';
+                }
+                above = None;
+            }
             Some(f) => {
                 let word = word_at(bytes, f);
                 let continues = python
                     && (after_decorator
                         || matches!(word, b"else" | b"elif" | b"except" | b"finally"));
-                if first_code {
-                    starts[0].code = f;
-                    first_code = false;
-                } else if !continues {
+                if !continues {
                     starts.push(Unit {
                         start: above.unwrap_or(line_start),
                         code: f,
@@ -138,7 +182,7 @@ pub fn unit_starts(language: &Language, text: &str, lexed: &Lexed) -> Option<Vec
             python && joins_next_line(&bytes[line_start..line_end], line_start, inside_until);
         line_start = line_end;
     }
-    Some(starts)
+    starts
 }
 
 /// The word (letters, digits, `_`) at `at`.
@@ -170,20 +214,66 @@ pub fn unit_of(units: &[Unit], offset: usize) -> usize {
 /// parse. The first unit holds what rules read of a file's head: a module docstring
 /// (which string is one), the package clause and imports.
 pub fn units_holding(units: &[Unit], len: usize, offsets: &[usize]) -> Vec<Range<usize>> {
-    let end_of = |k: usize| units.get(k + 1).map_or(len, |u| u.start);
-    let mut chosen: Vec<usize> = offsets.iter().map(|&o| unit_of(units, o)).collect();
-    chosen.push(0);
-    chosen.sort_unstable();
-    chosen.dedup();
-    let mut out: Vec<Range<usize>> = Vec::new();
-    for k in chosen {
-        let range = units[k].start..end_of(k);
-        match out.last_mut() {
-            Some(last) if last.end == range.start => last.end = range.end,
-            _ => out.push(range),
+    let mut out = Vec::new();
+    for k in holding(units, offsets, 1) {
+        push_merged(&mut out, units[k].start..end_of(units, k, len));
+    }
+    out
+}
+
+/// `units_holding` for Python, where a class among the units is split into its members
+/// (`members`): its header and first statement (a class docstring is one only there),
+/// and the members that hold one of `offsets`. A test module is often one class.
+pub fn units_and_members_holding(
+    text: &str,
+    lexed: &Lexed,
+    units: &[Unit],
+    offsets: &[usize],
+) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for k in holding(units, offsets, 1) {
+        let end = end_of(units, k, text.len());
+        match (k > 0)
+            .then(|| members(text, lexed, units[k], end))
+            .flatten()
+        {
+            Some(members) => {
+                let inside: Vec<usize> = offsets
+                    .iter()
+                    .copied()
+                    .filter(|o| (units[k].start..end).contains(o))
+                    .collect();
+                for m in holding(&members, &inside, 2) {
+                    push_merged(&mut out, members[m].start..end_of(&members, m, end));
+                }
+            }
+            None => push_merged(&mut out, units[k].start..end),
         }
     }
     out
+}
+
+/// The indexes of the units that hold one of `offsets`, and of the first `head` units,
+/// in order.
+fn holding(units: &[Unit], offsets: &[usize], head: usize) -> Vec<usize> {
+    let mut chosen: Vec<usize> = offsets.iter().map(|&o| unit_of(units, o)).collect();
+    chosen.extend(0..head.min(units.len()));
+    chosen.sort_unstable();
+    chosen.dedup();
+    chosen
+}
+
+/// Where the unit `k` of `units` ends: where the next starts, or at `end`.
+fn end_of(units: &[Unit], k: usize, end: usize) -> usize {
+    units.get(k + 1).map_or(end, |u| u.start)
+}
+
+/// Adds `range` to `ranges`, joined to the last one where they touch.
+fn push_merged(ranges: &mut Vec<Range<usize>>, range: Range<usize>) {
+    match ranges.last_mut() {
+        Some(last) if last.end == range.start => last.end = range.end,
+        _ => ranges.push(range),
+    }
 }
 
 /// `ranges` (in order, apart) as the parser takes them: with the row and column of
@@ -246,6 +336,18 @@ mod tests {
     }
 
     #[test]
+    fn comments_before_the_first_code_belong_to_the_first_unit() {
+        let text = "// Copyright.\n\n// Package a.\npackage a\n\n// F.\nfunc F() {}\n";
+        assert_eq!(
+            units(LanguageId::Go, text),
+            [
+                "// Copyright.\n\n// Package a.\npackage a\n",
+                "\n// F.\nfunc F() {}\n"
+            ]
+        );
+    }
+
+    #[test]
     fn python_units_keep_decorators_clauses_and_joined_lines() {
         let text = "\"\"\"Doc.\n\nimport nothing\n\"\"\"\nimport os\n\n# The app.\n@app.route(\"/\")\n# note\n@login\ndef index():\n    x = [\n1,\n]\n\n    return x\n\ntry:\n    import json\nexcept ImportError:\n    json = None\nfinally:\n    pass\nURL = \"a\" \\\n\"b\"\nif x:\n    pass\nelse:\n    pass\n";
         assert_eq!(
@@ -259,6 +361,35 @@ mod tests {
                 "if x:\n    pass\nelse:\n    pass\n",
             ]
         );
+    }
+
+    #[test]
+    fn a_python_class_splits_into_its_header_and_members() {
+        let text = "import os\n\n# Views.\nclass Views(\n    Base,\n):\n    \"\"\"Doc.\n\nmore\n    \"\"\"\n\n    URL = (\n\"x\")\n\n    # The index.\n    @route\n    def index(self):\n        if x:\n            pass\n        else:\n            pass\n\n    class Meta:\n        pass\n";
+        let python = Language::get(LanguageId::Python);
+        let lexed = lexer::lex(python, text).expect("a lexer");
+        let units = unit_starts(python, text, &lexed).expect("units");
+        assert_eq!(units.len(), 2);
+        let members = members(text, &lexed, units[1], text.len()).expect("a class");
+        let mut ends: Vec<usize> = members[1..].iter().map(|u| u.start).collect();
+        ends.push(text.len());
+        let pieces: Vec<&str> = members
+            .iter()
+            .zip(ends)
+            .map(|(u, e)| &text[u.start..e])
+            .collect();
+        assert_eq!(
+            pieces,
+            [
+                "\n# Views.\nclass Views(\n    Base,\n):\n",
+                "    \"\"\"Doc.\n\nmore\n    \"\"\"\n",
+                "\n    URL = (\n\"x\")\n",
+                "\n    # The index.\n    @route\n    def index(self):\n        if x:\n            pass\n        else:\n            pass\n",
+                "\n    class Meta:\n        pass\n",
+            ]
+        );
+        assert_eq!(members[0].code, text.find("class Views").unwrap());
+        assert_eq!(super::members(text, &lexed, units[0], units[1].start), None);
     }
 
     #[test]
