@@ -28,6 +28,8 @@ pub struct SourceFile<'a> {
 /// The aho-corasick automaton over every rule's trigger strings.
 struct Prefilter {
     automaton: AhoCorasick,
+    /// The trigger strings, one per pattern.
+    triggers: Vec<&'static str>,
     /// For each pattern, the rule it belongs to.
     owner: Vec<RuleId>,
     /// For each pattern, for each language of the registry: where it counts there, if
@@ -38,12 +40,12 @@ struct Prefilter {
 fn prefilter() -> &'static Prefilter {
     static PREFILTER: OnceLock<Prefilter> = OnceLock::new();
     PREFILTER.get_or_init(|| {
-        let mut patterns = Vec::new();
+        let mut triggers = Vec::new();
         let mut owner = Vec::new();
         let mut place = Vec::new();
         for rule in ALL {
             for trigger in rule.meta().triggers {
-                patterns.push(*trigger);
+                triggers.push(*trigger);
                 owner.push(*rule);
                 place.push(
                     crate::language::registry()
@@ -56,10 +58,11 @@ fn prefilter() -> &'static Prefilter {
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
-            .build(&patterns)
+            .build(&triggers)
             .expect("trigger strings form a valid automaton");
         Prefilter {
             automaton,
+            triggers,
             owner,
             place,
         }
@@ -106,9 +109,17 @@ pub fn candidate_rules(text: &str) -> Vec<RuleId> {
 
 /// Parses `text` from scratch with the language's grammar.
 pub fn parse(language: &Language, text: &str) -> Option<Tree> {
+    parse_ranges(language, text, &[])
+}
+
+/// Parses only `ranges` of `text` (all of it when there are none).
+fn parse_ranges(language: &Language, text: &str, ranges: &[tree_sitter::Range]) -> Option<Tree> {
     let grammar = language.grammar()?;
     let mut parser = Parser::new();
     parser.set_language(&grammar).ok()?;
+    if !ranges.is_empty() {
+        parser.set_included_ranges(ranges).ok()?;
+    }
     parser.parse(text, None)
 }
 
@@ -118,12 +129,7 @@ pub fn parse(language: &Language, text: &str) -> Option<Tree> {
 /// has errors, the whole file.
 fn parse_around(language: &Language, text: &str, prefiltered: &Prefiltered) -> Option<Tree> {
     if let Some(ranges) = units_to_parse(language, text, prefiltered) {
-        let tree = language.grammar().and_then(|grammar| {
-            let mut parser = Parser::new();
-            parser.set_language(&grammar).ok()?;
-            parser.set_included_ranges(&ranges).ok()?;
-            parser.parse(text, None)
-        });
+        let tree = parse_ranges(language, text, &ranges);
         let parsed: usize = ranges.iter().map(|r| r.end_byte - r.start_byte).sum();
         match tree.filter(|t| !t.root_node().has_error()) {
             Some(tree) => {
@@ -445,7 +451,7 @@ impl Prefiltered {
                     }
                 }
             }
-            if rule == RuleId::CspUnsafeSource && names_a_policy_directive(text, &range) {
+            if rule == RuleId::CspUnsafeSource && names_a_policy_directive(pf.triggers[pattern]) {
                 policy_hit = true;
             }
             hit[rule_index(rule)] = true;
@@ -590,11 +596,11 @@ fn is_declaration(language: &Language, node: tree_sitter::Node) -> bool {
     )
 }
 
-/// Whether the trigger at `range` names a policy directive MUFI007 judges in a string
+/// Whether a MUFI007 trigger names a policy directive the rule judges in a string
 /// (`script-src`, `default-src`, `frame-src`, `child-src`): a policy with a problem
 /// holds one of them (`csp_unsafe_source::policy_problems_in`).
-fn names_a_policy_directive(text: &str, range: &Range<usize>) -> bool {
-    range.len() >= 4 && text.as_bytes()[range.end - 4..range.end].eq_ignore_ascii_case(b"-src")
+fn names_a_policy_directive(trigger: &str) -> bool {
+    trigger.ends_with("-src")
 }
 
 /// Where a trigger must sit to count.
@@ -632,7 +638,7 @@ fn place_of(rule: RuleId, trigger: &str, language: &Language) -> Option<Place> {
         RuleId::CspUnsafeSource if named() => outside,
         // Any string is read as a policy, and a policy string has a problem only in a
         // `script-src`, `default-src`, `frame-src` or `child-src` directive it holds.
-        RuleId::CspUnsafeSource if trigger.ends_with("-src") => {
+        RuleId::CspUnsafeSource if names_a_policy_directive(trigger) => {
             query(RuleId::PlainHttpUrl).then_some(Place::InStrings)
         }
         RuleId::CspUnsafeSource => None,

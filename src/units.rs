@@ -21,18 +21,16 @@ impl Unit {
     /// Whether a Python unit declares a function or a class (decorated or not), where
     /// the code that rules judge together is its own.
     pub fn is_python_declaration(&self, text: &str) -> bool {
-        let code = &text[self.code..];
-        ["def ", "class ", "async def ", "@"]
-            .iter()
-            .any(|keyword| code.starts_with(keyword))
+        self.code_starts_with(text, &["def ", "class ", "async def ", "@"])
     }
 
     /// Whether a Python unit is an import (`import os`, `from flask import redirect`).
     pub fn is_python_import(&self, text: &str) -> bool {
-        let code = &text[self.code..];
-        ["import ", "from "]
-            .iter()
-            .any(|keyword| code.starts_with(keyword))
+        self.code_starts_with(text, &["import ", "from "])
+    }
+
+    fn code_starts_with(&self, text: &str, words: &[&str]) -> bool {
+        words.iter().any(|word| text[self.code..].starts_with(word))
     }
 }
 
@@ -61,7 +59,7 @@ pub fn unit_starts(language: &Language, text: &str, lexed: &Lexed) -> Option<Vec
 /// with its decorators. `None` when the unit is no class (a decorated one is not
 /// split), or its body is on the header's line.
 pub fn members(text: &str, lexed: &Lexed, unit: Unit, end: usize) -> Option<Vec<Unit>> {
-    if !text[unit.code..].starts_with("class ") {
+    if !unit.code_starts_with(text, &["class "]) {
         return None;
     }
     let members = scan(true, text, lexed, unit.start..end, None);
@@ -311,12 +309,13 @@ mod tests {
         let language = Language::get(id);
         let lexed = lexer::lex(language, text).expect("a lexer");
         let units = unit_starts(language, text, &lexed).expect("units");
-        let mut ends: Vec<usize> = units[1..].iter().map(|u| u.start).collect();
-        ends.push(text.len());
-        units
-            .iter()
-            .zip(ends)
-            .map(|(u, e)| &text[u.start..e])
+        pieces(text, &units, text.len())
+    }
+
+    /// The text of each of `units`, the last running to `end`.
+    fn pieces<'t>(text: &'t str, units: &[Unit], end: usize) -> Vec<&'t str> {
+        (0..units.len())
+            .map(|k| &text[units[k].start..end_of(units, k, end)])
             .collect()
     }
 
@@ -371,15 +370,8 @@ mod tests {
         let units = unit_starts(python, text, &lexed).expect("units");
         assert_eq!(units.len(), 2);
         let members = members(text, &lexed, units[1], text.len()).expect("a class");
-        let mut ends: Vec<usize> = members[1..].iter().map(|u| u.start).collect();
-        ends.push(text.len());
-        let pieces: Vec<&str> = members
-            .iter()
-            .zip(ends)
-            .map(|(u, e)| &text[u.start..e])
-            .collect();
         assert_eq!(
-            pieces,
+            pieces(text, &members, text.len()),
             [
                 "\n# Views.\nclass Views(\n    Base,\n):\n",
                 "    \"\"\"Doc.\n\nmore\n    \"\"\"\n",
