@@ -135,7 +135,8 @@ fn requirements(language: &Language, rule: RuleId) -> Option<&'static Requiremen
         .get_or_init(|| {
             let source = source_for(language, rule)?;
             let gate = rule.meta().query_only.as_ref();
-            let requirements = Requirements::of(&source, gate.unwrap_or(&QueryOnly::ANY_MATCH));
+            let requirements =
+                Requirements::of(&source, gate.unwrap_or(&QueryOnly::ANY_MATCH), language.id);
             if requirements.is_none() {
                 tracing::error!(
                     "the {} query for {} has a form the prefilter cannot read",

@@ -8,6 +8,8 @@ use aho_corasick::AhoCorasick;
 use regex::Regex;
 use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
 
+use super::shape::Place;
+use crate::language::LanguageId;
 use crate::rules::QueryOnly;
 
 /// Text a capture's node must hold; a node's text is part of the file's, so the file
@@ -24,6 +26,12 @@ struct Needle {
     /// literal's content: it starts the node, and every node the capture can hold is
     /// code (an identifier, a call, a whole string literal), not a part of a string.
     outside_strings: bool,
+    /// What the grammar puts after every node the capture can be, past white space:
+    /// a callee's `(`, a key's `:` (`next_after`). `None`: anything may follow.
+    next: Option<&'static [u8]>,
+    /// For a `Pattern` needle with `next`: the predicate's own regex, to find where a
+    /// node that starts at a match can end, and its longest text.
+    whole: Option<(Regex, usize)>,
 }
 
 /// Node kinds that lie inside a string literal (its content, escapes, interpolated
@@ -76,6 +84,7 @@ impl Needle {
         kind && self.starts_node == other.starts_node
             && self.ends_node == other.ends_node
             && self.outside_strings == other.outside_strings
+            && self.next == other.next
     }
 
     /// Whether a `Pattern` needle's regex matches where the needle says it must.
@@ -87,7 +96,7 @@ impl Needle {
         let bytes = hay.text.as_bytes();
         let mut from = 0;
         while let Some(m) = regex.find_at(hay.text, from) {
-            if self.could_be_node(hay, m.start(), None) {
+            if self.could_be_node(hay, m.start(), None) && self.could_end(hay.text, m.start()) {
                 return true;
             }
             from = m.start() + 1;
@@ -131,9 +140,80 @@ impl Needle {
             }
         }
         match end {
-            Some(end) if self.ends_node => !(end > start && word(end - 1) && word(end)),
+            Some(end) if self.ends_node => {
+                !(end > start && word(end - 1) && word(end)) && self.followed_well(bytes, end)
+            }
             _ => true,
         }
+    }
+
+    /// Whether what comes after `end`, past white space, may follow the node there.
+    fn followed_well(&self, bytes: &[u8], end: usize) -> bool {
+        let Some(next) = self.next else {
+            return true;
+        };
+
+        match bytes[end..]
+            .iter()
+            .find(|b| !(b.is_ascii_whitespace() || **b == b'\x0b'))
+        {
+            // Past the end of the file nothing follows. A non-ASCII character may be
+            // white space (JavaScript's no-break space).
+            None => false,
+            Some(b) => !b.is_ascii() || next.contains(b),
+        }
+    }
+
+    /// For a `Pattern` needle that says what follows its node: whether a node whose
+    /// text the predicate accepts can start at `start` and be followed well. Each end
+    /// up to the longest text the regex accepts is tried.
+    fn could_end(&self, text: &str, start: usize) -> bool {
+        let Some((whole, longest)) = &self.whole else {
+            return true;
+        };
+        let last = text.len().min(start + longest);
+        (start..=last).any(|end| {
+            text.is_char_boundary(end)
+                && whole.is_match(&text[start..end])
+                && self.followed_well(text.as_bytes(), end)
+        })
+    }
+}
+
+/// What `language`'s grammar puts after a node in `place`, past white space and
+/// comments, as the bytes that may come next: `(` after a callee, `:` after an
+/// object's key, `=` after a keyword argument's name. The openers of comments (and
+/// Python's line continuation) are in each set, so that a comment in between is no
+/// reason to rule a file out. `None` where the grammar allows more than this table
+/// knows, and for the languages it does not cover.
+pub(super) fn next_after(language: LanguageId, place: &Place) -> Option<&'static [u8]> {
+    use LanguageId::*;
+    let is = |parent: &str, field: &str| {
+        place.parent.as_deref() == Some(parent) && place.field.as_deref() == Some(field)
+    };
+    // A call's callee, or the name that ends a member callee (`res.redirect(…)`).
+    let callee = |call: &str, member: &str, name: &str| {
+        is(call, "function")
+            || (is(member, name)
+                && place.grandparent.as_deref() == Some(call)
+                && place.parent_field.as_deref() == Some("function"))
+    };
+    match language {
+        // `f(…)`, `f?.(…)`, `` f`…` ``, `f<T>(…)`; `/*`, `//`, `<!--` and `-->` comments.
+        JavaScript | TypeScript | Tsx
+            if callee("call_expression", "member_expression", "property") =>
+        {
+            Some(b"(?`</-")
+        }
+        JavaScript | TypeScript | Tsx if is("pair", "key") => Some(b":/<-"),
+        Python if callee("call", "attribute", "attribute") => Some(b"(#\\"),
+        Python if is("pair", "key") => Some(b":#\\"),
+        Python if is("keyword_argument", "name") => Some(b"=#\\"),
+        // `f(…)`, `f[T](…)`.
+        Go if callee("call_expression", "selector_expression", "field") => Some(b"([/"),
+        Java if is("method_invocation", "name") => Some(b"(/"),
+        Json if is("pair", "key") => Some(b":/"),
+        _ => None,
     }
 }
 
@@ -301,7 +381,7 @@ impl Requirements {
     /// Reads the predicates of each pattern of the query `source` and what the rule's
     /// code demands of them (`gate`), without compiling the query; `None` when the
     /// source is not a query `shape` knows.
-    pub fn of(source: &str, gate: &QueryOnly) -> Option<Requirements> {
+    pub fn of(source: &str, gate: &QueryOnly, language: LanguageId) -> Option<Requirements> {
         let shapes = super::shape::patterns(source)?;
         // Capture names, numbered in order of first appearance.
         let mut names: Vec<&str> = Vec::new();
@@ -325,6 +405,8 @@ impl Requirements {
                     starts_node: false,
                     ends_node: false,
                     outside_strings: false,
+                    next: None,
+                    whole: None,
                 });
                 Some((*capture, needles.len() - 1))
             })
@@ -360,6 +442,17 @@ impl Requirements {
                             !kinds.is_empty()
                                 && kinds.iter().all(|k| !STRING_PARTS.contains(&k.as_str()))
                         });
+                if needle.starts_node && needle.ends_node {
+                    needle.next = shape.places.get(&predicate.capture).and_then(|places| {
+                        follow_of(places.iter().map(|place| next_after(language, place)))
+                    });
+                }
+                if needle.next.is_some() && matches!(needle.kind, NeedleKind::Pattern(_)) {
+                    needle.whole = predicate.whole();
+                    if needle.whole.is_none() {
+                        needle.next = None;
+                    }
+                }
                 let Some(capture) = captures
                     .iter_mut()
                     .find(|c| names[c.index as usize] == predicate.capture)
@@ -436,6 +529,13 @@ impl Requirements {
     }
 }
 
+/// What may follow a capture's node in all its places: their sets together, `None` if
+/// one place allows anything (or there is none).
+fn follow_of(mut places: impl Iterator<Item = Option<&'static [u8]>>) -> Option<&'static [u8]> {
+    let first = places.next()??;
+    places.try_fold(first, |all, next| (next? == all).then_some(all))
+}
+
 /// A text predicate on one capture: `(#eq? @name "text")` and its kin.
 struct Predicate {
     name: String,
@@ -453,6 +553,8 @@ impl Predicate {
                 starts_node: true,
                 ends_node: true,
                 outside_strings: false,
+                next: None,
+                whole: None,
             })
         };
         match (self.name.as_str(), self.strings.as_slice()) {
@@ -475,10 +577,25 @@ impl Predicate {
                     starts_node,
                     ends_node,
                     outside_strings: false,
+                    next: None,
+                    whole: None,
                 })
             }
             _ => None,
         }
+    }
+
+    /// For a `#match?` anchored at both ends, its regex and the longest text it
+    /// accepts; `None` when that is unbounded.
+    fn whole(&self) -> Option<(Regex, usize)> {
+        let [pattern] = self.strings.as_slice() else {
+            return None;
+        };
+        let longest = regex_syntax::parse(pattern)
+            .ok()?
+            .properties()
+            .maximum_len()?;
+        Some((Regex::new(pattern).ok()?, longest))
     }
 }
 
@@ -618,7 +735,7 @@ mod tests {
     fn gated(source: &str, gate: &QueryOnly) -> Requirements {
         let language: tree_sitter::Language = tree_sitter_python::LANGUAGE.into();
         tree_sitter::Query::new(&language, source).expect("query compiles");
-        Requirements::of(source, gate).expect("a query shape knows")
+        Requirements::of(source, gate, LanguageId::Python).expect("a query shape knows")
     }
 
     fn requirements(source: &str) -> Requirements {
@@ -644,7 +761,7 @@ mod tests {
             r#"((keyword_argument name: (identifier) @key value: (false))
                (#eq? @key "verify"))"#,
         );
-        let docstring = "def f():\n    \"\"\"Call it to verify that.\"\"\"\n    g(x=False)";
+        let docstring = "def f():\n    \"\"\"Call it with verify=True.\"\"\"\n    g(x=False)";
         let string = docstring.find('"').unwrap()..docstring.rfind('"').unwrap() + 1;
         let hay = |text| Haystack {
             text,
@@ -654,7 +771,7 @@ mod tests {
         assert!(!query.admit(hay(docstring)));
         // Without the strings known, the word counts wherever a token could start.
         assert!(query.admits(docstring));
-        let real = "def f():\n    \"\"\"Call it to verify that.\"\"\"\n    g(verify=False)";
+        let real = "def f():\n    \"\"\"Call it with verify=True.\"\"\"\n    g(verify=False)";
         assert!(query.admit(hay(real)));
 
         let content =
@@ -826,5 +943,67 @@ mod tests {
         );
         assert!(query.admits("(#eq"));
         assert!(!query.admits("nowhere"));
+    }
+
+    /// A callee's name is followed by its arguments, a key by its `:`, a keyword
+    /// argument's name by its `=`: the same word anywhere else holds no such node.
+    /// White space, a comment or a line continuation may come between.
+    #[test]
+    fn a_node_is_followed_by_what_its_place_puts_after_it() {
+        let call = requirements(
+            r#"((call function: [(identifier) @f (attribute attribute: (identifier) @f)])
+               (#eq? @f "redirect"))"#,
+        );
+        assert!(call.admits("return redirect(url)"));
+        assert!(call.admits("return flask.redirect (url)"));
+        assert!(call.admits("return redirect  # where to\n    (url)"));
+        assert!(call.admits("return redirect \\\n(url)"));
+        assert!(!call.admits("target = redirect.url"));
+        assert!(!call.admits("redirect = None"));
+        assert!(
+            !call.admits("import redirect"),
+            "nothing follows at the end"
+        );
+
+        let keyword = requirements(
+            r#"((keyword_argument name: (identifier) @k value: (false)) (#eq? @k "verify"))"#,
+        );
+        assert!(keyword.admits("get(url, verify = False)"));
+        assert!(!keyword.admits("verify(cert)\nget(url, check=False)"));
+
+        // A `#match?` that says where the node ends: each end it allows is tried.
+        let key = requirements(
+            r#"((pair key: (string) @k value: (string)) (#match? @k "^[\"']?origins?[\"']?$"))"#,
+        );
+        assert!(key.admits(r#"CORS = {"origins" : "*"}"#));
+        assert!(key.admits("CORS = {'origin': '*'}"));
+        assert!(!key.admits(r#"names = {"origins", "hosts"}"#));
+        assert!(!key.admits(r#"name = "origin""#));
+    }
+
+    /// JavaScript's callees: optional calls, type arguments, tagged templates, and a
+    /// non-ASCII character that may be white space.
+    #[test]
+    fn a_javascript_callee_is_followed_by_its_arguments() {
+        let source = r#"((call_expression
+               function: [(identifier) @f (member_expression property: (property_identifier) @f)])
+             (#eq? @f "location"))"#;
+        let javascript: tree_sitter::Language = tree_sitter_javascript::LANGUAGE.into();
+        tree_sitter::Query::new(&javascript, source).expect("query compiles");
+        let query = Requirements::of(source, &QueryOnly::ANY_MATCH, LanguageId::JavaScript)
+            .expect("a query shape knows");
+        for called in [
+            "res.location(next)",
+            "res.location?.(next)",
+            "res.location<string>(next)",
+            "location`next`",
+            "location /* to */ (next)",
+            "location\u{a0}(next)",
+        ] {
+            assert!(query.admits(called), "{called}");
+        }
+        for other in ["return location.origin", "const { location } = window"] {
+            assert!(!query.admits(other), "{other}");
+        }
     }
 }

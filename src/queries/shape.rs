@@ -17,6 +17,25 @@ pub struct Pattern {
     pub captures: BTreeMap<String, bool>,
     /// Per capture name, the kinds of node it can hold (`None`: any).
     pub kinds: BTreeMap<String, Kinds>,
+    /// Per capture name, every place in the pattern where it is captured.
+    pub places: BTreeMap<String, Vec<Place>>,
+}
+
+/// Where a capture sits in its pattern: the field it fills in its parent node, and the
+/// same for the parent in the grandparent. `None` where the pattern does not say (no
+/// field, a wildcard parent, or the pattern's top).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Place {
+    pub field: Option<String>,
+    pub parent: Option<String>,
+    pub parent_field: Option<String>,
+    pub grandparent: Option<String>,
+}
+
+/// A named node whose children are being read, and the field it fills in its parent.
+struct Frame {
+    kind: Option<String>,
+    field: Option<String>,
 }
 
 /// The node kinds a pattern can match, by name: `None` for any node (`_`, `(_)`, a
@@ -40,6 +59,9 @@ pub fn patterns(source: &str) -> Option<Vec<Pattern>> {
         bytes: source.as_bytes(),
         at: 0,
         kinds: BTreeMap::new(),
+        places: BTreeMap::new(),
+        frames: Vec::new(),
+        field: None,
     };
     reader.skip_blank();
     let mut out = Vec::new();
@@ -50,6 +72,7 @@ pub fn patterns(source: &str) -> Option<Vec<Pattern>> {
             range: start..reader.at,
             captures,
             kinds: std::mem::take(&mut reader.kinds),
+            places: std::mem::take(&mut reader.places),
         });
     }
     Some(out)
@@ -62,6 +85,12 @@ struct Reader<'a> {
     at: usize,
     /// The node kinds of the captures read so far in the current pattern.
     kinds: BTreeMap<String, Kinds>,
+    /// The places of the captures read so far in the current pattern.
+    places: BTreeMap<String, Vec<Place>>,
+    /// The named nodes around the pattern being read, outermost first.
+    frames: Vec<Frame>,
+    /// The field the next pattern read fills (`name: pattern`).
+    field: Option<String>,
 }
 
 impl Reader<'_> {
@@ -125,6 +154,8 @@ impl Reader<'_> {
     fn pattern(&mut self) -> Option<Option<(Captures, Kinds)>> {
         let mut captures = Captures::new();
         let mut kinds: Kinds = None;
+        // The field this pattern fills: its alternatives fill it too, its children not.
+        let field = self.field.take();
         match self.peek()? {
             b')' | b']' => return Some(None),
             b'[' => {
@@ -132,7 +163,9 @@ impl Reader<'_> {
                 self.skip_blank();
                 let mut branches: Option<(Captures, Kinds)> = None;
                 loop {
+                    self.field.clone_from(&field);
                     let Some(branch) = self.pattern()? else {
+                        self.field = None;
                         if self.peek() == Some(b']') && branches.is_some() {
                             self.at += 1;
                             break;
@@ -172,11 +205,16 @@ impl Reader<'_> {
                                 return None;
                             }
                         }
+                        self.frames.push(Frame {
+                            kind: (name != "_").then(|| name.clone()),
+                            field: field.clone(),
+                        });
                         if name != "_" {
                             kinds = Some(BTreeSet::from([name]));
                         }
                         self.skip_blank();
                         captures = self.children()?;
+                        self.frames.pop();
                     }
                 }
             }
@@ -190,17 +228,32 @@ impl Reader<'_> {
             b'"' => self.string()?,
             _ if self.at_identifier() => {
                 // A field: `name: pattern`.
-                self.identifier();
+                let name = self.identifier().to_string();
                 self.skip_blank();
                 if self.peek() != Some(b':') {
                     return None;
                 }
                 self.at += 1;
                 self.skip_blank();
+                self.field = Some(name);
                 (captures, kinds) = self.pattern()??;
+                // The field's pattern was captured in its place; captures after the
+                // field's pattern are on the same node.
+                return self.suffixes(captures, kinds, None);
             }
             _ => return None,
         }
+        self.suffixes(captures, kinds, Some(field))
+    }
+
+    /// The quantifiers and captures after a pattern, `field` being the one it fills
+    /// (`None`: it was read as a field's pattern, which recorded its own place).
+    fn suffixes(
+        &mut self,
+        mut captures: Captures,
+        kinds: Kinds,
+        field: Option<Option<String>>,
+    ) -> Option<Option<(Captures, Kinds)>> {
         self.skip_blank();
         let mut optional = false;
         loop {
@@ -221,6 +274,10 @@ impl Reader<'_> {
                         None => kinds.clone(),
                     };
                     self.kinds.insert(name.clone(), known);
+                    if let Some(field) = &field {
+                        let place = self.place(field.clone());
+                        self.places.entry(name.clone()).or_default().push(place);
+                    }
                     captures.insert(name, true);
                 }
                 _ => break,
@@ -231,6 +288,21 @@ impl Reader<'_> {
             captures.values_mut().for_each(|always| *always = false);
         }
         Some(Some((captures, kinds)))
+    }
+
+    /// Where a node filling `field` of the innermost frame sits.
+    fn place(&self, field: Option<String>) -> Place {
+        let parent = self.frames.last();
+        Place {
+            field,
+            parent: parent.and_then(|f| f.kind.clone()),
+            parent_field: parent.and_then(|f| f.field.clone()),
+            grandparent: self
+                .frames
+                .len()
+                .checked_sub(2)
+                .and_then(|at| self.frames[at].kind.clone()),
+        }
     }
 
     /// The children of a node or group up to and past its `)`: patterns, fields,
@@ -383,6 +455,54 @@ mod tests {
         // A wildcard in any branch, or alone, can be any node.
         assert_eq!(kinds("x"), None);
         assert_eq!(kinds("any"), None);
+    }
+
+    /// A capture knows the field it fills and its parent's, for every place it is
+    /// captured in: each branch of an alternation that fills a field fills it too.
+    #[test]
+    fn captures_know_where_they_sit() {
+        let source = r#"((call_expression
+               function: [
+                 (identifier) @fn
+                 (member_expression property: (property_identifier) @fn)
+               ]
+               arguments: (arguments (string) @arg))
+             (#eq? @fn "redirect"))"#;
+        let pattern = &patterns(source).expect("a query this reader knows")[0];
+        let place = |field: Option<&str>,
+                     parent: &str,
+                     parent_field: Option<&str>,
+                     grand: Option<&str>| Place {
+            field: field.map(String::from),
+            parent: Some(parent.to_string()),
+            parent_field: parent_field.map(String::from),
+            grandparent: grand.map(String::from),
+        };
+        assert_eq!(
+            pattern.places["fn"],
+            [
+                place(Some("function"), "call_expression", None, None),
+                place(
+                    Some("property"),
+                    "member_expression",
+                    Some("function"),
+                    Some("call_expression")
+                ),
+            ]
+        );
+        assert_eq!(
+            pattern.places["arg"],
+            [place(
+                None,
+                "arguments",
+                Some("arguments"),
+                Some("call_expression")
+            )]
+        );
+        // The pattern's own node sits nowhere the pattern says.
+        let top = &patterns("(pair key: (_) @key) @pair").expect("a query this reader knows")[0];
+        assert_eq!(top.places["pair"], [Place::default()]);
+        assert_eq!(top.places["key"], [place(Some("key"), "pair", None, None)]);
     }
 
     #[test]
