@@ -342,16 +342,15 @@ fn analyze_file_with(
     let Some(language) = Language::for_path(path) else {
         return Vec::new();
     };
-    let file = model.file_context(path);
     let src = SourceFile {
         text,
         language,
         tree: None,
     };
     if thorough {
-        engine::analyze_thorough(&src, &file, config)
+        engine::analyze_thorough(&src, &model.file_context(path), config)
     } else {
-        engine::analyze(&src, &file, config)
+        engine::analyze_lazily(&src, path, &|| model.file_context(path), config)
     }
 }
 

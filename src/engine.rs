@@ -211,20 +211,45 @@ fn units_to_parse(
 /// rules' queries run only over the statements and functions around the triggers.
 /// Findings are the same as `analyze_thorough`'s (`tests/fast_path.rs` holds it so).
 pub fn analyze(src: &SourceFile, file: &FileContext, config: &Config) -> Vec<Finding> {
-    analyze_with(src, file, config, true)
+    analyze_with(src, Context::Known(file), config, true)
+}
+
+/// `analyze` for a file whose context is costly to learn (it reads the folders around
+/// it): `context` is called only when some rule can fire in the file, which most files
+/// of a tree never reach. `path` names the file in traces.
+pub fn analyze_lazily(
+    src: &SourceFile,
+    path: &std::path::Path,
+    context: &dyn Fn() -> FileContext,
+    config: &Config,
+) -> Vec<Finding> {
+    analyze_with(src, Context::Later { path, context }, config, true)
 }
 
 /// `analyze` without the fast path: every trigger counts, and queries run over the
 /// whole file. The reference the fast path is tested against.
 pub fn analyze_thorough(src: &SourceFile, file: &FileContext, config: &Config) -> Vec<Finding> {
-    analyze_with(src, file, config, false)
+    analyze_with(src, Context::Known(file), config, false)
 }
 
-fn analyze_with(src: &SourceFile, file: &FileContext, config: &Config, fast: bool) -> Vec<Finding> {
+/// A file's context, or how to learn it when it is needed.
+enum Context<'a> {
+    Known(&'a FileContext),
+    Later {
+        path: &'a std::path::Path,
+        context: &'a dyn Fn() -> FileContext,
+    },
+}
+
+fn analyze_with(src: &SourceFile, file: Context, config: &Config, fast: bool) -> Vec<Finding> {
     if src.text.len() > config.max_file_size {
         return Vec::new();
     }
-    let _file = tracing::trace_span!("analyze", path = ?file.path).entered();
+    let path = match &file {
+        Context::Known(file) => file.path.as_deref(),
+        Context::Later { path, .. } => Some(*path),
+    };
+    let _file = tracing::trace_span!("analyze", path = ?path).entered();
     let started = std::time::Instant::now();
     // One prefilter scan decides both whether to parse and which rules run.
     let prefiltered = if fast && !src.language.has_embeds() {
@@ -238,6 +263,25 @@ fn analyze_with(src: &SourceFile, file: &FileContext, config: &Config, fast: boo
         rules = ?prefiltered.rules,
         "prefiltered"
     );
+    if prefiltered.rules.is_empty() && src.tree.is_none() && !src.language.has_embeds() {
+        // No rule can fire: nothing to parse, and no context to learn. (An editor's
+        // tree with errors has its rules looked for again, in `Plan::of`.)
+        tracing::trace!(
+            prefilter_us = started.elapsed().as_micros() as u64,
+            parse_us = 0,
+            rules_us = 0,
+            "analysed"
+        );
+        return Vec::new();
+    }
+    let learned;
+    let file = match file {
+        Context::Known(file) => file,
+        Context::Later { context, .. } => {
+            learned = context();
+            &learned
+        }
+    };
     let prefiltered_at = started.elapsed();
     let owned_tree;
     let tree = match src.tree {
@@ -938,6 +982,39 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// A file no rule can fire in never has its context learned (it reads the
+    /// folders around the file); one where a rule can fire has, and finds the same.
+    #[test]
+    fn a_file_without_triggers_costs_no_context() {
+        use crate::language::LanguageId;
+        let path = std::path::Path::new("app/main.py");
+        let learned = std::cell::Cell::new(0);
+        let context = || {
+            learned.set(learned.get() + 1);
+            FileContext::for_path(path)
+        };
+        let config = Config::default();
+        let python = Language::get(LanguageId::Python);
+        let src = |text| SourceFile {
+            text,
+            language: python,
+            tree: None,
+        };
+        let quiet = "# Fetch it over http://example.com, verify it.\nx = 1\n";
+        assert!(analyze_lazily(&src(quiet), path, &context, &config).is_empty());
+        assert_eq!(learned.get(), 0);
+        let loud = "import requests\nrequests.get(url, verify=False)\n";
+        let found = analyze_lazily(&src(loud), path, &context, &config);
+        assert_eq!(learned.get(), 1);
+        assert_eq!(
+            found,
+            analyze(&src(loud), &FileContext::for_path(path), &config)
+        );
+        assert!(found
+            .iter()
+            .any(|f| f.rule == RuleId::TlsVerificationDisabled));
     }
 
     /// Declarations without a trigger, more bytes than `len` of them.
