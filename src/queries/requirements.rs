@@ -182,7 +182,8 @@ impl Needle {
 
 /// What `language`'s grammar puts after a node in `place`, past white space and
 /// comments, as the bytes that may come next: `(` after a callee, `:` after an
-/// object's key, `=` after a keyword argument's name. The openers of comments (and
+/// object's key, `=` after a keyword argument's name, `,` or the closing bracket after
+/// an argument or a list's item. The openers of comments (and
 /// Python's line continuation) are in each set, so that a comment in between is no
 /// reason to rule a file out. `None` where the grammar allows more than this table
 /// knows, and for the languages it does not cover.
@@ -198,6 +199,8 @@ pub(super) fn next_after(language: LanguageId, place: &Place) -> Option<&'static
                 && place.grandparent.as_deref() == Some(call)
                 && place.parent_field.as_deref() == Some("function"))
     };
+    // A direct child of a list: what separates the items, or what closes the list.
+    let item_of = |list: &str| is_child_of(place, list);
     match language {
         // `f(…)`, `f?.(…)`, `` f`…` ``, `f<T>(…)`; `/*`, `//`, `<!--` and `-->` comments.
         JavaScript | TypeScript | Tsx
@@ -206,15 +209,29 @@ pub(super) fn next_after(language: LanguageId, place: &Place) -> Option<&'static
             Some(b"(?`</-")
         }
         JavaScript | TypeScript | Tsx if is("pair", "key") => Some(b":/<-"),
+        JavaScript | TypeScript | Tsx if is("pair", "value") => Some(b",}/<-"),
+        JavaScript | TypeScript | Tsx if item_of("arguments") => Some(b",)/<-"),
+        JavaScript | TypeScript | Tsx if item_of("array") => Some(b",]/<-"),
         Python if callee("call", "attribute", "attribute") => Some(b"(#\\"),
         Python if is("pair", "key") => Some(b":#\\"),
         Python if is("keyword_argument", "name") => Some(b"=#\\"),
-        // `f(…)`, `f[T](…)`.
+        Python if item_of("argument_list") => Some(b",)#\\"),
+        Python if item_of("list") => Some(b",]#\\"),
+        // `f(…)`, `f[T](…)`; an argument `xs...`.
         Go if callee("call_expression", "selector_expression", "field") => Some(b"([/"),
+        Go if item_of("argument_list") => Some(b",)./"),
         Java if is("method_invocation", "name") => Some(b"(/"),
+        Java if item_of("argument_list") => Some(b",)/"),
         Json if is("pair", "key") => Some(b":/"),
+        Json if is("pair", "value") => Some(b",}/"),
+        Json if item_of("array") => Some(b",]/"),
         _ => None,
     }
+}
+
+/// Whether `place` is a direct child of a `list` node, in no field.
+fn is_child_of(place: &Place, list: &str) -> bool {
+    place.parent.as_deref() == Some(list) && place.field.is_none()
 }
 
 fn is_word(b: u8) -> bool {
@@ -1005,5 +1022,23 @@ mod tests {
         for other in ["return location.origin", "const { location } = window"] {
             assert!(!query.admits(other), "{other}");
         }
+    }
+
+    /// An argument is followed by a comma or the closing parenthesis.
+    #[test]
+    fn an_argument_is_followed_by_a_comma_or_the_end_of_the_list() {
+        let source = r#"((call_expression
+               function: (member_expression property: (property_identifier) @set)
+               arguments: (arguments . (string) @header))
+             (#eq? @set "set")
+             (#match? @header "^[\"'][Ll]ocation[\"']$"))"#;
+        let javascript: tree_sitter::Language = tree_sitter_javascript::LANGUAGE.into();
+        tree_sitter::Query::new(&javascript, source).expect("query compiles");
+        let query = Requirements::of(source, &QueryOnly::ANY_MATCH, LanguageId::JavaScript)
+            .expect("a query shape knows");
+        assert!(query.admits(r#"res.set("Location", next)"#));
+        assert!(query.admits(r#"res.set( 'location' /* the header */ , next)"#));
+        assert!(query.admits(r#"res.set("Location")"#));
+        assert!(!query.admits(r#"params.set(key, value); if ("location" in globalThis) {}"#));
     }
 }
