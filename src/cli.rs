@@ -140,19 +140,34 @@ pub fn display_path(path: &Path) -> String {
 
 /// Why a file's bytes are not analysed, if they are not.
 pub fn unreadable_reason(bytes: &[u8], config: &Config) -> Option<String> {
+    too_large_or_binary(bytes, config).or_else(|| {
+        std::str::from_utf8(bytes)
+            .is_err()
+            .then(|| NOT_UTF8.to_string())
+    })
+}
+
+/// `bytes` as text, or why they are not read (`unreadable_reason`), with the UTF-8
+/// checked once.
+pub fn readable_text(bytes: Vec<u8>, config: &Config) -> Result<String, String> {
+    if let Some(reason) = too_large_or_binary(&bytes, config) {
+        return Err(reason);
+    }
+    String::from_utf8(bytes).map_err(|_| NOT_UTF8.to_string())
+}
+
+const NOT_UTF8: &str = "not valid UTF-8";
+
+fn too_large_or_binary(bytes: &[u8], config: &Config) -> Option<String> {
     if bytes.len() > config.max_file_size {
         return Some(format!(
             "larger than the {} byte limit",
             config.max_file_size
         ));
     }
-    if memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some() {
-        return Some("binary".into());
-    }
-    if std::str::from_utf8(bytes).is_err() {
-        return Some("not valid UTF-8".into());
-    }
-    None
+    memchr::memchr(0, &bytes[..bytes.len().min(8192)])
+        .is_some()
+        .then(|| "binary".into())
 }
 
 /// `mufi-lsp explain-file PATH`: what the engine makes of a file and why: its
@@ -295,10 +310,7 @@ pub fn workspace_facts(roots: &[PathBuf], config: &Config) -> crate::endpoints::
         let Ok(bytes) = std::fs::read(&path) else {
             continue;
         };
-        if unreadable_reason(&bytes, config).is_some() {
-            continue;
-        }
-        let Ok(text) = String::from_utf8(bytes) else {
+        let Ok(text) = readable_text(bytes, config) else {
             continue;
         };
         write_key = write_key || holds_write_key(&text);
@@ -479,12 +491,12 @@ pub fn run_check(options: &CheckOptions, base: &Settings) -> Result<CheckOutcome
                         continue;
                     }
                 };
-                if let Some(reason) = unreadable_reason(&bytes, config) {
-                    tracing::info!("skipping {}: {reason}", path.display());
-                    continue;
-                }
-                let Ok(mut text) = String::from_utf8(bytes) else {
-                    continue;
+                let mut text = match readable_text(bytes, config) {
+                    Ok(text) => text,
+                    Err(reason) => {
+                        tracing::info!("skipping {}: {reason}", path.display());
+                        continue;
+                    }
                 };
                 if least_privilege {
                     for (holds, list) in [

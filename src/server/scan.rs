@@ -248,10 +248,7 @@ fn disk_diagnostics(state: &State, path: &Path) -> Vec<Diagnostic> {
     let Ok(bytes) = std::fs::read(path) else {
         return Vec::new();
     };
-    if crate::cli::unreadable_reason(&bytes, &config).is_some() {
-        return Vec::new();
-    }
-    let Ok(text) = String::from_utf8(bytes) else {
+    let Ok(text) = crate::cli::readable_text(bytes, &config) else {
         return Vec::new();
     };
     let src = crate::engine::SourceFile {
