@@ -87,6 +87,17 @@ impl Needle {
             && self.next == other.next
     }
 
+    /// The order `Pattern` needles are tried in: one that says what follows its node
+    /// first (it rules out most files that hold its text), then the shorter regexes
+    /// (a long one, such as MUFI006's `(null, true)` callback, is a slow pass).
+    fn rank(&self) -> (bool, usize) {
+        let length = match &self.kind {
+            NeedleKind::Pattern(regex) => regex.as_str().len(),
+            NeedleKind::AnyOf(_) => 0,
+        };
+        (self.next.is_none(), length)
+    }
+
     /// Whether a `Pattern` needle's regex matches where the needle says it must.
     fn matched_in(&self, regex: &Regex, hay: Haystack) -> bool {
         if !self.starts_node {
@@ -334,15 +345,24 @@ impl<'r, 'h> Found<'r, 'h> {
     }
 
     /// Whether the file holds every needle of `needles`: the texts first, which one
-    /// automaton pass settles together, then the patterns, each a pass of its own.
+    /// automaton pass settles together, then the patterns, each a pass of its own:
+    /// those already settled, then the likeliest to fail cheaply first (`Needle::rank`).
     fn hold_all<'n>(&mut self, needles: impl Iterator<Item = &'n usize> + Clone) -> bool {
         let kinds = self.needles;
         let is_text = move |n: &usize| matches!(kinds[*n].kind, NeedleKind::AnyOf(_));
-        needles
+        if !needles
             .clone()
             .filter(|n| is_text(n))
             .all(|n| self.holds(*n))
-            && needles.filter(|n| !is_text(n)).all(|n| self.holds(*n))
+        {
+            return false;
+        }
+        let mut patterns: Vec<usize> = needles.filter(|n| !is_text(n)).copied().collect();
+        if patterns.iter().any(|n| self.known[*n] == Some(false)) {
+            return false;
+        }
+        patterns.sort_by_key(|n| kinds[*n].rank());
+        patterns.into_iter().all(|n| self.holds(n))
     }
 
     fn holds(&mut self, needle: usize) -> bool {
@@ -1040,5 +1060,36 @@ mod tests {
         assert!(query.admits(r#"res.set( 'location' /* the header */ , next)"#));
         assert!(query.admits(r#"res.set("Location")"#));
         assert!(!query.admits(r#"params.set(key, value); if ("location" in globalThis) {}"#));
+    }
+
+    /// A pattern's regexes are tried in `Needle::rank`'s order: one that says what
+    /// follows its node, then the shorter ones; once one fails, the rest are not run.
+    #[test]
+    fn the_likeliest_regex_to_fail_runs_first() {
+        let query = requirements(
+            r#"((pair key: (string) @key value: (lambda) @a_callback)
+               (#match? @a_callback "^lambda \\w+, \\w+: \\w+\\(None, True\\)$")
+               (#match? @key "^[\"']origin[\"']$"))"#,
+        );
+        let hay = Haystack {
+            text: "origin = request.headers['origin']",
+            comments: None,
+            strings: None,
+        };
+        let mut found = Found::new(&query, hay);
+        let all: Vec<usize> = (0..query.needles.len()).collect();
+        assert!(!found.hold_all(all.iter()));
+        let settled: Vec<bool> = found.known.iter().map(Option::is_some).collect();
+        let key = query
+            .needles
+            .iter()
+            .position(|n| n.next.is_some())
+            .expect("the key's needle knows what follows it");
+        assert_eq!(found.known[key], Some(false));
+        assert_eq!(
+            settled.iter().filter(|s| **s).count(),
+            1,
+            "the callback's regex never ran"
+        );
     }
 }
