@@ -351,8 +351,41 @@ fn analyze_file_with(
     config: &Config,
     thorough: bool,
 ) -> Vec<crate::finding::Finding> {
+    analyze_or_put_aside(path, text, model, config, thorough, false).unwrap_or_default()
+}
+
+/// A file's text for `check`, or `None` when it is excluded by its config, cannot be
+/// read (recorded in `errors`), or is not read (too large, binary, not UTF-8).
+fn read_for_check(path: &Path, config: &Config, errors: &Mutex<Vec<String>>) -> Option<String> {
+    if config.exclude.matches_under(path, &[]).is_some() {
+        return None;
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            if let Ok(mut errs) = errors.lock() {
+                errs.push(format!("{}: {e}", path.display()));
+            }
+            return None;
+        }
+    };
+    readable_text(bytes, config)
+        .map_err(|reason| tracing::info!("skipping {}: {reason}", path.display()))
+        .ok()
+}
+
+/// `analyze_file_with`, or `None` when `put_aside` allows giving the file up while a
+/// query it needs is being compiled by another thread (`engine::analyze_lazily`).
+fn analyze_or_put_aside(
+    path: &Path,
+    text: &str,
+    model: &ProjectModel,
+    config: &Config,
+    thorough: bool,
+    put_aside: bool,
+) -> Option<Vec<crate::finding::Finding>> {
     let Some(language) = Language::for_path(path) else {
-        return Vec::new();
+        return Some(Vec::new());
     };
     let src = SourceFile {
         text,
@@ -360,9 +393,13 @@ fn analyze_file_with(
         tree: None,
     };
     if thorough {
-        engine::analyze_thorough(&src, &model.file_context(path), config)
+        Some(engine::analyze_thorough(
+            &src,
+            &model.file_context(path),
+            config,
+        ))
     } else {
-        engine::analyze_lazily(&src, path, &|| model.file_context(path), config)
+        engine::analyze_lazily(&src, path, &|| model.file_context(path), config, put_aside)
     }
 }
 
@@ -474,79 +511,94 @@ pub fn run_check(options: &CheckOptions, base: &Settings) -> Result<CheckOutcome
             .map(|()| files)
         });
         for _ in 0..workers {
-            scope.spawn(|| loop {
-                let next = receiver.lock().ok().and_then(|r| r.recv().ok());
-                let Some((index, path)) = next else { break };
-                let path = &path;
-                let config = &*configs.config_for(Some(path));
-                if config.exclude.matches_under(path, &[]).is_some() {
-                    continue;
-                }
-                let bytes = match std::fs::read(path) {
-                    Ok(b) => b,
-                    Err(e) => {
-                        if let Ok(mut errs) = errors.lock() {
-                            errs.push(format!("{}: {e}", path.display()));
+            scope.spawn(|| {
+                // Files given up while another thread compiled a query they need
+                // (`engine::analyze_lazily`): read again when the walk has no file
+                // ready, and at its end.
+                let mut aside: Vec<(usize, PathBuf, std::sync::Arc<Config>, String)> = Vec::new();
+                loop {
+                    let next = {
+                        let Ok(receiver) = receiver.lock() else { break };
+                        if aside.is_empty() {
+                            receiver.recv().ok()
+                        } else {
+                            receiver.try_recv().ok()
                         }
-                        continue;
-                    }
-                };
-                let mut text = match readable_text(bytes, config) {
-                    Ok(text) => text,
-                    Err(reason) => {
-                        tracing::info!("skipping {}: {reason}", path.display());
-                        continue;
-                    }
-                };
-                if least_privilege {
-                    for (holds, list) in [
-                        (crate::endpoints::may_name_endpoints(&text), &endpoint_files),
-                        (holds_write_key(&text), &write_key_files),
-                    ] {
-                        if let (true, Ok(mut list)) = (holds, list.lock()) {
-                            list.push(index);
-                        }
-                    }
-                }
-                let mut findings = analyze_file_with(path, &text, &model, config, options.thorough);
-                if options.fix {
-                    let safe = safe_fixes(&findings, &options.filter);
-                    if !safe.is_empty() {
-                        let (new_text, applied) = engine::apply_fixes(&text, safe);
-                        if applied > 0 && new_text != text {
-                            match write_atomic(path, &text, &new_text) {
-                                Ok(()) => {
-                                    fixed.fetch_add(applied, Ordering::Relaxed);
-                                    text = new_text;
-                                    findings = analyze_file_with(
-                                        path,
-                                        &text,
-                                        &model,
-                                        config,
-                                        options.thorough,
-                                    );
+                    };
+                    let (index, path, config, text, put_aside) = match next {
+                        Some((index, path)) => {
+                            let config = configs.config_for(Some(&path));
+                            let Some(text) = read_for_check(&path, &config, &errors) else {
+                                continue;
+                            };
+                            if least_privilege {
+                                for (holds, list) in [
+                                    (crate::endpoints::may_name_endpoints(&text), &endpoint_files),
+                                    (holds_write_key(&text), &write_key_files),
+                                ] {
+                                    if let (true, Ok(mut list)) = (holds, list.lock()) {
+                                        list.push(index);
+                                    }
                                 }
-                                Err(e) => {
-                                    if let Ok(mut errs) = errors.lock() {
-                                        errs.push(format!("{e:#}"));
+                            }
+                            (index, path, config, text, true)
+                        }
+                        None => match aside.pop() {
+                            Some((index, path, config, text)) => (index, path, config, text, false),
+                            None => break,
+                        },
+                    };
+                    let Some(findings) = analyze_or_put_aside(
+                        &path,
+                        &text,
+                        &model,
+                        &config,
+                        options.thorough,
+                        put_aside,
+                    ) else {
+                        aside.push((index, path, config, text));
+                        continue;
+                    };
+                    let (path, config, mut text, mut findings) = (&path, &*config, text, findings);
+                    if options.fix {
+                        let safe = safe_fixes(&findings, &options.filter);
+                        if !safe.is_empty() {
+                            let (new_text, applied) = engine::apply_fixes(&text, safe);
+                            if applied > 0 && new_text != text {
+                                match write_atomic(path, &text, &new_text) {
+                                    Ok(()) => {
+                                        fixed.fetch_add(applied, Ordering::Relaxed);
+                                        text = new_text;
+                                        findings = analyze_file_with(
+                                            path,
+                                            &text,
+                                            &model,
+                                            config,
+                                            options.thorough,
+                                        );
+                                    }
+                                    Err(e) => {
+                                        if let Ok(mut errs) = errors.lock() {
+                                            errs.push(format!("{e:#}"));
+                                        }
                                     }
                                 }
                             }
                         }
                     }
-                }
-                if findings.is_empty() {
-                    continue;
-                }
-                if let Ok(mut r) = results.lock() {
-                    r.push((
-                        index,
-                        FileReport {
-                            display_path: display_path(path),
-                            text,
-                            findings,
-                        },
-                    ));
+                    if findings.is_empty() {
+                        continue;
+                    }
+                    if let Ok(mut r) = results.lock() {
+                        r.push((
+                            index,
+                            FileReport {
+                                display_path: display_path(path),
+                                text,
+                                findings,
+                            },
+                        ));
+                    }
                 }
             });
         }

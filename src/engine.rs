@@ -211,25 +211,33 @@ fn units_to_parse(
 /// rules' queries run only over the statements and functions around the triggers.
 /// Findings are the same as `analyze_thorough`'s (`tests/fast_path.rs` holds it so).
 pub fn analyze(src: &SourceFile, file: &FileContext, config: &Config) -> Vec<Finding> {
-    analyze_with(src, Context::Known(file), config, true)
+    analyze_with(src, Context::Known(file), config, true).unwrap_or_default()
 }
 
 /// `analyze` for a file whose context is costly to learn (it reads the folders around
 /// it): `context` is called only when some rule can fire in the file, which most files
-/// of a tree never reach. `path` names the file in traces.
+/// of a tree never reach. `path` names the file in traces. With `put_aside`, `None`
+/// when a query the file needs is being compiled by another thread: the caller reads
+/// the file again later (`queries::compiling`), rather than wait.
 pub fn analyze_lazily(
     src: &SourceFile,
     path: &std::path::Path,
     context: &dyn Fn() -> FileContext,
     config: &Config,
-) -> Vec<Finding> {
-    analyze_with(src, Context::Later { path, context }, config, true)
+    put_aside: bool,
+) -> Option<Vec<Finding>> {
+    let file = Context::Later {
+        path,
+        context,
+        put_aside,
+    };
+    analyze_with(src, file, config, true)
 }
 
 /// `analyze` without the fast path: every trigger counts, and queries run over the
 /// whole file. The reference the fast path is tested against.
 pub fn analyze_thorough(src: &SourceFile, file: &FileContext, config: &Config) -> Vec<Finding> {
-    analyze_with(src, Context::Known(file), config, false)
+    analyze_with(src, Context::Known(file), config, false).unwrap_or_default()
 }
 
 /// A file's context, or how to learn it when it is needed.
@@ -238,12 +246,19 @@ enum Context<'a> {
     Later {
         path: &'a std::path::Path,
         context: &'a dyn Fn() -> FileContext,
+        /// Whether to give up on the file while a query it needs is compiling.
+        put_aside: bool,
     },
 }
 
-fn analyze_with(src: &SourceFile, file: Context, config: &Config, fast: bool) -> Vec<Finding> {
+fn analyze_with(
+    src: &SourceFile,
+    file: Context,
+    config: &Config,
+    fast: bool,
+) -> Option<Vec<Finding>> {
     if src.text.len() > config.max_file_size {
-        return Vec::new();
+        return Some(Vec::new());
     }
     let path = match &file {
         Context::Known(file) => file.path.as_deref(),
@@ -272,12 +287,23 @@ fn analyze_with(src: &SourceFile, file: Context, config: &Config, fast: bool) ->
             rules_us = 0,
             "analysed"
         );
-        return Vec::new();
+        return Some(Vec::new());
     }
     let learned;
     let file = match file {
         Context::Known(file) => file,
-        Context::Later { context, .. } => {
+        Context::Later {
+            context, put_aside, ..
+        } => {
+            if put_aside
+                && prefiltered
+                    .rules
+                    .iter()
+                    .any(|rule| crate::queries::compiling(src.language, *rule))
+            {
+                tracing::trace!("put aside while a query it needs compiles");
+                return None;
+            }
             learned = context();
             &learned
         }
@@ -317,7 +343,7 @@ fn analyze_with(src: &SourceFile, file: Context, config: &Config, fast: bool) ->
         rules_us = (started.elapsed() - parsed_at).as_micros() as u64,
         "analysed"
     );
-    findings
+    Some(findings)
 }
 
 /// The rules to run over a parsed file, and where.
@@ -1003,10 +1029,13 @@ mod tests {
             tree: None,
         };
         let quiet = "# Fetch it over http://example.com, verify it.\nx = 1\n";
-        assert!(analyze_lazily(&src(quiet), path, &context, &config).is_empty());
+        assert_eq!(
+            analyze_lazily(&src(quiet), path, &context, &config, false),
+            Some(vec![])
+        );
         assert_eq!(learned.get(), 0);
         let loud = "import requests\nrequests.get(url, verify=False)\n";
-        let found = analyze_lazily(&src(loud), path, &context, &config);
+        let found = analyze_lazily(&src(loud), path, &context, &config, false).unwrap_or_default();
         assert_eq!(learned.get(), 1);
         assert_eq!(
             found,
@@ -1015,6 +1044,29 @@ mod tests {
         assert!(found
             .iter()
             .any(|f| f.rule == RuleId::TlsVerificationDisabled));
+    }
+
+    /// While another thread compiles a query a file needs, `check` may put the file
+    /// aside instead of waiting; asked not to, it waits and finds the same.
+    #[test]
+    fn a_file_needing_a_query_being_compiled_is_put_aside() {
+        use crate::language::LanguageId;
+        let path = std::path::Path::new("app/main.py");
+        let context = || FileContext::for_path(path);
+        let config = Config::default();
+        let python = Language::get(LanguageId::Python);
+        let src = SourceFile {
+            text: "import requests\nrequests.get(url, verify=False)\n",
+            language: python,
+            tree: None,
+        };
+        let compiling = crate::queries::Compiling::of(python, RuleId::TlsVerificationDisabled);
+        assert_eq!(analyze_lazily(&src, path, &context, &config, true), None);
+        let waited = analyze_lazily(&src, path, &context, &config, false);
+        drop(compiling);
+        let found = analyze_lazily(&src, path, &context, &config, true);
+        assert!(found.as_ref().is_some_and(|f| !f.is_empty()));
+        assert_eq!(waited, found);
     }
 
     /// Declarations without a trigger, more bytes than `len` of them.

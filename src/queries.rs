@@ -1,6 +1,7 @@
 //! The rules' tree-sitter queries, embedded from `queries/<language>/<rule>.scm`,
 //! compiled once per language on first use, and run into plain owned matches.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
 
 use streaming_iterator::StreamingIterator;
@@ -90,14 +91,50 @@ fn compiled_slot(language: &Language, rule: RuleId) -> Option<&'static OnceLock<
 /// Ruby grammar's queries take ~0.5 s each).
 fn compiled(language: &'static Language, rule: RuleId) -> Option<&'static Compiled> {
     compiled_slot(language, rule)?
-        .get_or_init(|| match compile(language, rule)? {
-            Ok(compiled) => Some(compiled),
-            Err(err) => {
-                tracing::error!("{err}");
-                None
+        .get_or_init(|| {
+            let _compiling = Compiling::of(language, rule);
+            match compile(language, rule)? {
+                Ok(compiled) => Some(compiled),
+                Err(err) => {
+                    tracing::error!("{err}");
+                    None
+                }
             }
         })
         .as_ref()
+}
+
+/// Whether some thread is compiling (part of) `rule`'s query for `language` right now:
+/// a thread that needs it then waits. `check` puts such a file aside and reads it
+/// later, rather than leave a core idle for the tens of milliseconds a compile takes.
+pub fn compiling(language: &Language, rule: RuleId) -> bool {
+    compiling_slot(language, rule).is_some_and(|flag| flag.load(Ordering::Acquire))
+}
+
+fn compiling_slot(language: &Language, rule: RuleId) -> Option<&'static AtomicBool> {
+    static FLAGS: PerPair<AtomicBool> = OnceLock::new();
+    Some(slot(&FLAGS, language, rule)?.get_or_init(|| AtomicBool::new(false)))
+}
+
+/// Marks a compile of `rule`'s query for `language` as running while it lives.
+pub(crate) struct Compiling(Option<&'static AtomicBool>);
+
+impl Compiling {
+    pub(crate) fn of(language: &Language, rule: RuleId) -> Compiling {
+        let flag = compiling_slot(language, rule);
+        if let Some(flag) = flag {
+            flag.store(true, Ordering::Release);
+        }
+        Compiling(flag)
+    }
+}
+
+impl Drop for Compiling {
+    fn drop(&mut self) {
+        if let Some(flag) = self.0 {
+            flag.store(false, Ordering::Release);
+        }
+    }
 }
 
 /// Whether the whole query of `rule` for `language` has been compiled.
@@ -295,7 +332,7 @@ fn compile_source(
 
 /// Whether queries are compiled whole (the default) or, in a batch run, as the subset of
 /// their patterns a file can match (`compile_subsets`).
-static SUBSETS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+static SUBSETS: AtomicBool = AtomicBool::new(false);
 
 /// Compiles, for each file, only the patterns of a query that can match in it, until the
 /// whole query is compiled. For `check`: a run over a tree needs few patterns of most
@@ -303,7 +340,7 @@ static SUBSETS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::n
 /// grammars. The language server keeps whole queries: it runs the same queries on every
 /// keystroke, and judging a file's patterns reads all of its text.
 pub fn compile_subsets() {
-    SUBSETS.store(true, std::sync::atomic::Ordering::Relaxed);
+    SUBSETS.store(true, Ordering::Relaxed);
 }
 
 /// Which compiled query a run uses.
@@ -318,7 +355,7 @@ enum Choice {
 /// compiled (or subsets are off), else the patterns that can match in `text`. `None`
 /// when there is no query, or no pattern can match.
 fn query_for(language: &'static Language, rule: RuleId, text: &str) -> Option<&'static Compiled> {
-    if !SUBSETS.load(std::sync::atomic::Ordering::Relaxed) || is_compiled(language, rule) {
+    if !SUBSETS.load(Ordering::Relaxed) || is_compiled(language, rule) {
         return compiled(language, rule);
     }
     match subset_for(language, rule, text) {
@@ -392,6 +429,7 @@ fn subset_for(language: &'static Language, rule: RuleId, text: &str) -> Choice {
         .map(|i| &source[requirements.ranges[*i].clone()])
         .collect::<Vec<_>>()
         .join("\n");
+    let _compiling = Compiling::of(language, rule);
     match compile_source(language, rule, &text, original) {
         Ok(compiled) => {
             // Kept for the rest of the run, like the whole queries; the subsets a run
