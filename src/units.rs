@@ -169,12 +169,18 @@ fn scan(
                 }
                 continue;
             }
-            match bytes[i] {
-                b'(' | b'[' | b'{' => depth += 1,
-                b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-                _ => {}
+            // Up to the next string or comment, or the line's end.
+            let stop = skips
+                .peek()
+                .map_or(line_end, |(r, _)| r.start.min(line_end));
+            for b in &bytes[i..stop] {
+                match b {
+                    b'(' | b'[' | b'{' => depth += 1,
+                    b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
             }
-            i += 1;
+            i = stop;
         }
         continued =
             python && joins_next_line(&bytes[line_start..line_end], line_start, inside_until);
