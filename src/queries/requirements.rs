@@ -31,7 +31,7 @@ struct Needle {
     next: Option<&'static [u8]>,
     /// For a `Pattern` needle with `next`: the predicate's own regex, to find where a
     /// node that starts at a match can end, and its longest text.
-    whole: Option<(Regex, usize)>,
+    whole: Option<(Lazy, usize)>,
 }
 
 /// Node kinds that lie inside a string literal (its content, escapes, interpolated
@@ -59,7 +59,32 @@ enum NeedleKind {
     AnyOf(Vec<String>),
     /// `#match?`: the pattern with its anchors and word boundaries dropped, which a
     /// node's boundaries satisfy but the file around it need not.
-    Pattern(Regex),
+    Pattern(Lazy),
+}
+
+/// A regex compiled when a file first needs it: most needles of a query are never
+/// looked for (their pattern's texts are missing first), and compiling them all was
+/// 2% of `check`'s CPU on the bench corpus.
+struct Lazy {
+    source: String,
+    regex: std::sync::OnceLock<Option<Regex>>,
+}
+
+impl Lazy {
+    fn new(source: String) -> Lazy {
+        Lazy {
+            source,
+            regex: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The regex; `None` if it cannot be compiled (beyond the size limits), where the
+    /// needle must be taken to hold.
+    fn get(&self) -> Option<&Regex> {
+        self.regex
+            .get_or_init(|| Regex::new(&self.source).ok())
+            .as_ref()
+    }
 }
 
 /// The file a needle is looked for in: its text, and its comments when the language's
@@ -78,7 +103,7 @@ impl Needle {
     fn same_as(&self, other: &Needle) -> bool {
         let kind = match (&self.kind, &other.kind) {
             (NeedleKind::AnyOf(a), NeedleKind::AnyOf(b)) => a == b,
-            (NeedleKind::Pattern(a), NeedleKind::Pattern(b)) => a.as_str() == b.as_str(),
+            (NeedleKind::Pattern(a), NeedleKind::Pattern(b)) => a.source == b.source,
             _ => false,
         };
         kind && self.starts_node == other.starts_node
@@ -92,14 +117,17 @@ impl Needle {
     /// (a long one, such as MUFI006's `(null, true)` callback, is a slow pass).
     fn rank(&self) -> (bool, usize) {
         let length = match &self.kind {
-            NeedleKind::Pattern(regex) => regex.as_str().len(),
+            NeedleKind::Pattern(regex) => regex.source.len(),
             NeedleKind::AnyOf(_) => 0,
         };
         (self.next.is_none(), length)
     }
 
     /// Whether a `Pattern` needle's regex matches where the needle says it must.
-    fn matched_in(&self, regex: &Regex, hay: Haystack) -> bool {
+    fn matched_in(&self, regex: &Lazy, hay: Haystack) -> bool {
+        let Some(regex) = regex.get() else {
+            return true;
+        };
         if !self.starts_node {
             return regex.is_match(hay.text);
         }
@@ -180,6 +208,9 @@ impl Needle {
     /// up to the longest text the regex accepts is tried.
     fn could_end(&self, text: &str, start: usize) -> bool {
         let Some((whole, longest)) = &self.whole else {
+            return true;
+        };
+        let Some(whole) = whole.get() else {
             return true;
         };
         let last = text.len().min(start + longest);
@@ -436,9 +467,9 @@ impl Requirements {
             .captures
             .iter()
             .filter_map(|(capture, pattern)| {
-                let regex = Regex::new(pattern).ok()?;
+                regex_syntax::parse(pattern).ok()?;
                 needles.push(Needle {
-                    kind: NeedleKind::Pattern(regex),
+                    kind: NeedleKind::Pattern(Lazy::new(pattern.to_string())),
                     starts_node: false,
                     ends_node: false,
                     outside_strings: false,
@@ -608,9 +639,8 @@ impl Predicate {
                     // Only a word running on past the match is ruled out.
                     pattern.push_str("(?:$|[^A-Za-z0-9_]|(?-u:\\b))");
                 }
-                let regex = Regex::new(&pattern).ok()?;
                 Some(Needle {
-                    kind: NeedleKind::Pattern(regex),
+                    kind: NeedleKind::Pattern(Lazy::new(pattern)),
                     starts_node,
                     ends_node,
                     outside_strings: false,
@@ -624,7 +654,7 @@ impl Predicate {
 
     /// For a `#match?` anchored at both ends, its regex and the longest text it
     /// accepts; `None` when that is unbounded.
-    fn whole(&self) -> Option<(Regex, usize)> {
+    fn whole(&self) -> Option<(Lazy, usize)> {
         let [pattern] = self.strings.as_slice() else {
             return None;
         };
@@ -632,7 +662,7 @@ impl Predicate {
             .ok()?
             .properties()
             .maximum_len()?;
-        Some((Regex::new(pattern).ok()?, longest))
+        Some((Lazy::new(pattern.clone()), longest))
     }
 }
 
@@ -1091,5 +1121,25 @@ mod tests {
             1,
             "the callback's regex never ran"
         );
+    }
+
+    /// A needle's regex is compiled when a file first needs it, not with the query's
+    /// demands: a pattern whose text is missing never compiles its regexes.
+    #[test]
+    fn a_regex_is_compiled_only_when_a_file_needs_it() {
+        let query = requirements(
+            r#"((call function: (identifier) @f arguments: (argument_list (string) @url))
+               (#eq? @f "fetch_insecurely") (#match? @url "^.http://[a-z]+"))"#,
+        );
+        let compiled = |query: &Requirements| {
+            query.needles.iter().any(|n| match &n.kind {
+                NeedleKind::Pattern(regex) => regex.regex.get().is_some(),
+                NeedleKind::AnyOf(_) => false,
+            })
+        };
+        assert!(!query.admits("get('http://example.com')"));
+        assert!(!compiled(&query));
+        assert!(query.admits("fetch_insecurely('http://example')"));
+        assert!(compiled(&query));
     }
 }
