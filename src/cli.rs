@@ -525,7 +525,7 @@ pub fn run_check(options: &CheckOptions, base: &Settings) -> Result<CheckOutcome
                             receiver.try_recv().ok()
                         }
                     };
-                    let (index, path, config, text, put_aside) = match next {
+                    let (index, path, config, mut text, put_aside) = match next {
                         Some((index, path)) => {
                             let config = configs.config_for(Some(&path));
                             let Some(text) = read_for_check(&path, &config, &errors) else {
@@ -548,7 +548,7 @@ pub fn run_check(options: &CheckOptions, base: &Settings) -> Result<CheckOutcome
                             None => break,
                         },
                     };
-                    let Some(findings) = analyze_or_put_aside(
+                    let Some(mut findings) = analyze_or_put_aside(
                         &path,
                         &text,
                         &model,
@@ -559,21 +559,20 @@ pub fn run_check(options: &CheckOptions, base: &Settings) -> Result<CheckOutcome
                         aside.push((index, path, config, text));
                         continue;
                     };
-                    let (path, config, mut text, mut findings) = (&path, &*config, text, findings);
                     if options.fix {
                         let safe = safe_fixes(&findings, &options.filter);
                         if !safe.is_empty() {
                             let (new_text, applied) = engine::apply_fixes(&text, safe);
                             if applied > 0 && new_text != text {
-                                match write_atomic(path, &text, &new_text) {
+                                match write_atomic(&path, &text, &new_text) {
                                     Ok(()) => {
                                         fixed.fetch_add(applied, Ordering::Relaxed);
                                         text = new_text;
                                         findings = analyze_file_with(
-                                            path,
+                                            &path,
                                             &text,
                                             &model,
-                                            config,
+                                            &config,
                                             options.thorough,
                                         );
                                     }
@@ -593,7 +592,7 @@ pub fn run_check(options: &CheckOptions, base: &Settings) -> Result<CheckOutcome
                         r.push((
                             index,
                             FileReport {
-                                display_path: display_path(path),
+                                display_path: display_path(&path),
                                 text,
                                 findings,
                             },
