@@ -1061,6 +1061,11 @@ mod tests {
             tree: None,
         };
         let compiling = crate::queries::Compiling::of(python, RuleId::TlsVerificationDisabled);
+        // A second compile of the same query, ending first, leaves the first counted.
+        drop(crate::queries::Compiling::of(
+            python,
+            RuleId::TlsVerificationDisabled,
+        ));
         assert_eq!(analyze_lazily(&src, path, &context, &config, true), None);
         let waited = analyze_lazily(&src, path, &context, &config, false);
         drop(compiling);

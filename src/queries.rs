@@ -1,7 +1,7 @@
 //! The rules' tree-sitter queries, embedded from `queries/<language>/<rule>.scm`,
 //! compiled once per language on first use, and run into plain owned matches.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 use streaming_iterator::StreamingIterator;
@@ -108,31 +108,33 @@ fn compiled(language: &'static Language, rule: RuleId) -> Option<&'static Compil
 /// a thread that needs it then waits. `check` puts such a file aside and reads it
 /// later, rather than leave a core idle for the tens of milliseconds a compile takes.
 pub fn compiling(language: &Language, rule: RuleId) -> bool {
-    compiling_slot(language, rule).is_some_and(|flag| flag.load(Ordering::Acquire))
+    compiling_count(language, rule).is_some_and(|count| count.load(Ordering::Acquire) > 0)
 }
 
-fn compiling_slot(language: &Language, rule: RuleId) -> Option<&'static AtomicBool> {
-    static FLAGS: PerPair<AtomicBool> = OnceLock::new();
-    Some(slot(&FLAGS, language, rule)?.get_or_init(|| AtomicBool::new(false)))
+/// How many compiles of `rule`'s query for `language` are running: a subset and the
+/// whole query can compile at once, on two threads.
+fn compiling_count(language: &Language, rule: RuleId) -> Option<&'static AtomicUsize> {
+    static COUNTS: PerPair<AtomicUsize> = OnceLock::new();
+    Some(slot(&COUNTS, language, rule)?.get_or_init(|| AtomicUsize::new(0)))
 }
 
-/// Marks a compile of `rule`'s query for `language` as running while it lives.
-pub(crate) struct Compiling(Option<&'static AtomicBool>);
+/// Counts a compile of `rule`'s query for `language` as running while it lives.
+pub(crate) struct Compiling(Option<&'static AtomicUsize>);
 
 impl Compiling {
     pub(crate) fn of(language: &Language, rule: RuleId) -> Compiling {
-        let flag = compiling_slot(language, rule);
-        if let Some(flag) = flag {
-            flag.store(true, Ordering::Release);
+        let count = compiling_count(language, rule);
+        if let Some(count) = count {
+            count.fetch_add(1, Ordering::AcqRel);
         }
-        Compiling(flag)
+        Compiling(count)
     }
 }
 
 impl Drop for Compiling {
     fn drop(&mut self) {
-        if let Some(flag) = self.0 {
-            flag.store(false, Ordering::Release);
+        if let Some(count) = self.0 {
+            count.fetch_sub(1, Ordering::AcqRel);
         }
     }
 }
