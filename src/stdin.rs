@@ -5,7 +5,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use crate::cli::{
-    analyze_file, display_path, safe_fixes, unreadable_reason, CheckOptions, CheckOutcome,
+    analyze_file, display_path, readable_text, safe_fixes, CheckOptions, CheckOutcome,
 };
 use crate::config::Config;
 use crate::engine;
@@ -28,10 +28,10 @@ pub fn check(path: &Path, input: Vec<u8>, options: &CheckOptions, config: &Confi
     let mut reports = Vec::new();
     let mut fixed_text = None;
     let excluded = config.exclude.matches_under(path, &[]).is_some();
-    let readable = match unreadable_reason(&input, config) {
-        None if excluded => None,
-        None => String::from_utf8(input.clone()).ok(),
-        Some(reason) => {
+    let readable = match readable_text(input.clone(), config) {
+        Ok(_) if excluded => None,
+        Ok(text) => Some(text),
+        Err(reason) => {
             tracing::info!("not analysing standard input: {reason}");
             None
         }
