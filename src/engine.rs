@@ -1085,6 +1085,14 @@ mod tests {
         out
     }
 
+    /// Go functions without a trigger, more than 2,000 bytes of them.
+    fn go_functions() -> String {
+        filler(
+            |i| format!("func f{i}() int {{\n\treturn {i}\n}}\n\n"),
+            2000,
+        )
+    }
+
     fn parsed_units(language: &'static Language, text: &str) -> Option<Vec<Range<usize>>> {
         let prefiltered = Prefiltered::new(text, language, &Config::default());
         units_to_parse(language, text, &prefiltered)
@@ -1112,10 +1120,7 @@ mod tests {
         use crate::language::LanguageId;
         let go = Language::get(LanguageId::Go);
         let head = "package main\n\nimport \"net/http\"\n\n";
-        let fill = filler(
-            |i| format!("func f{i}() int {{\n\treturn {i}\n}}\n\n"),
-            2000,
-        );
+        let fill = go_functions();
         let client = "// Client skips checks.\nvar client = &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}\n";
         let text = format!("{head}{fill}{client}{fill}");
         let start = head.len() + fill.len();
@@ -1137,10 +1142,7 @@ mod tests {
     fn units_that_parse_with_errors_give_way_to_the_whole_file() {
         use crate::language::LanguageId;
         let go = Language::get(LanguageId::Go);
-        let fill = filler(
-            |i| format!("func f{i}() int {{\n\treturn {i}\n}}\n\n"),
-            2000,
-        );
+        let fill = go_functions();
         let parsed = |text: &str| {
             let prefiltered = Prefiltered::new(text, go, &Config::default());
             let tree = parse_around(go, text, &prefiltered).expect("a tree");
