@@ -267,11 +267,13 @@ fn analyze_with(
     let _file = tracing::trace_span!("analyze", path = ?path).entered();
     let started = std::time::Instant::now();
     // One prefilter scan decides both whether to parse and which rules run.
-    let prefiltered = if fast && !src.language.has_embeds() {
+    let mut prefiltered = if fast && !src.language.has_embeds() {
         Prefiltered::new(src.text, src.language, config)
     } else {
         Prefiltered::everything(candidates_in(src.text, config, None))
     };
+    // Before the parse: a declaration file that only such rules could fire in is not parsed.
+    prefiltered.rules.retain(|rule| rule.reads_path(path));
     tracing::trace!(
         language = src.language.name,
         bytes = src.text.len(),
@@ -852,7 +854,10 @@ pub(crate) fn run_rules(
         None => None,
     };
     let mut findings = Vec::new();
-    for rule in candidates {
+    for rule in candidates
+        .into_iter()
+        .filter(|rule| rule.reads_path(file.path.as_deref()))
+    {
         let whole = rule.judged_in_whole_file();
         let cx = RuleContext::new(rule, src.text, src.language, src.tree, file, config)
             .with_scope(if whole { scopes.whole } else { scopes.local })
@@ -1044,6 +1049,63 @@ mod tests {
         assert!(found
             .iter()
             .any(|f| f.rule == RuleId::TlsVerificationDisabled));
+    }
+
+    /// A TypeScript declaration file is not read by the rules about what code does when
+    /// it runs, in `check` (lazily), in a full analysis and on the editor's scoped path;
+    /// the same text as a `.ts` file is, and the other rules read both.
+    #[test]
+    fn declaration_files_are_not_read_by_the_rules_about_running_code() {
+        use crate::language::LanguageId;
+        let text = "import cors from 'cors';\napp.use(cors());\n\
+            https.request({ rejectUnauthorized: false });\n\
+            export function go(req, res) { res.redirect(req.query.next); }\n\
+            export const base = \"http://api.mufi.app/v1\";\n";
+        let typescript = Language::get(LanguageId::TypeScript);
+        let tree = parse(typescript, text);
+        let config = Config::default();
+        let rules_in = |path: &str, parsed: bool| {
+            let path = std::path::Path::new(path);
+            let file = FileContext::for_path(path);
+            let src = SourceFile {
+                text,
+                language: typescript,
+                tree: tree.as_ref().filter(|_| parsed),
+            };
+            let rules = |found: Vec<Finding>| {
+                let mut rules: Vec<RuleId> = found.iter().map(|f| f.rule).collect();
+                rules.sort();
+                rules.dedup();
+                rules
+            };
+            let full = rules(analyze(&src, &file, &config));
+            let lazy = analyze_lazily(&src, path, &|| file.clone(), &config, false);
+            assert_eq!(rules(lazy.unwrap_or_default()), full, "{path:?}");
+            if parsed {
+                let whole = 0..text.len();
+                let scope = std::slice::from_ref(&whole);
+                let scoped = analyze_rules(&src, &file, &config, Some(scope), None);
+                assert_eq!(rules(scoped), full, "{path:?}");
+            }
+            full
+        };
+        for parsed in [false, true] {
+            use RuleId::*;
+            let running = [TlsVerificationDisabled, CorsPermissiveOrigin, OpenRedirect];
+            let in_ts = rules_in("src/server.ts", parsed);
+            assert!(running.iter().all(|r| in_ts.contains(r)), "{in_ts:?}");
+            assert!(in_ts.contains(&PlainHttpUrl));
+            for path in ["types/server.d.ts", "lib/index.D.MTS", "x.d.cts"] {
+                let in_dts = rules_in(path, parsed);
+                assert_eq!(in_dts, vec![PlainHttpUrl], "{path}");
+            }
+        }
+        assert!(!crate::language::is_declaration_file(std::path::Path::new(
+            ".d.ts"
+        )));
+        assert!(!crate::language::is_declaration_file(std::path::Path::new(
+            "d.ts"
+        )));
     }
 
     /// While another thread compiles a query a file needs, `check` may put the file

@@ -186,6 +186,18 @@ impl Language {
     }
 }
 
+/// TypeScript declaration files (`index.d.ts`, `.d.mts`, `.d.cts`): types only, no code
+/// that runs (`RuleId::reads_declaration_files`).
+pub fn is_declaration_file(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    let lower = name.to_ascii_lowercase();
+    [".d.ts", ".d.mts", ".d.cts"]
+        .iter()
+        .any(|suffix| lower.len() > suffix.len() && lower.ends_with(suffix))
+}
+
 /// `.env`, `.env.local`, `.env.production`, `production.env`, … but not the
 /// committed templates (`.env.example`, `.env.sample`, `.env.template`).
 pub fn is_dotenv_name(file_name: &str) -> bool {

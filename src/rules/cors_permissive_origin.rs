@@ -47,6 +47,8 @@ Flags CORS set up to accept any origin:
   `.env.production`, `settings/production.py`) or a `production:` section.
 
 Not flagged: exact origins and allowlists, localhost in development or test configuration.
+TypeScript declaration files (`.d.ts`, `.d.mts`, `.d.cts`) are not read: they hold types,
+not code that runs.
 
 ## Why is this bad?
 Your backend is the one place that holds the Mufi key. With `*` (or a reflected origin) any

@@ -121,6 +121,22 @@ impl RuleId {
     /// Rules whose findings depend on code beyond the function or statement they sit in:
     /// MUFI008 follows a variable to the handler that read it and looks for a check
     /// anywhere in it. The editor's incremental path re-runs these over the whole file.
+    /// Whether the rule reads TypeScript declaration files (`language::is_declaration_file`).
+    /// Those hold types and no code that runs, so the rules about what code does when
+    /// it runs (turns TLS checks off, answers CORS, redirects) have nothing to judge
+    /// there: a valid one holds no call, object or assignment for them to match.
+    pub fn reads_declaration_files(self) -> bool {
+        !matches!(
+            self,
+            RuleId::TlsVerificationDisabled | RuleId::CorsPermissiveOrigin | RuleId::OpenRedirect
+        )
+    }
+
+    /// Whether the rule reads the file at `path` (`None`: a buffer without one).
+    pub fn reads_path(self, path: Option<&std::path::Path>) -> bool {
+        self.reads_declaration_files() || !path.is_some_and(crate::language::is_declaration_file)
+    }
+
     pub fn judged_in_whole_file(self) -> bool {
         matches!(self, RuleId::OpenRedirect)
     }

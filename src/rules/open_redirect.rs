@@ -35,6 +35,8 @@ Not flagged: a function that checks the target before redirecting (a condition o
 call that reads it: an allowlist, `startsWith(\"/\")`, `url_has_allowed_host_and_scheme`, a parsed
 URL's host compared with yours), and redirects to constants or named routes. A check that only
 tests that the value is present (`if (next)`) is not a check.
+TypeScript declaration files (`.d.ts`, `.d.mts`, `.d.cts`) are not read: they hold types,
+not code that runs.
 
 ## Why is this bad?
 A link to `https://your-app.example/login?next=https://evil.example` lands your users on a page

@@ -85,6 +85,8 @@ Flags the setting that turns TLS certificate or hostname verification off:
 Not flagged: the secure values (`verify=True`, `verify=\"/path/ca.pem\"`,
 `rejectUnauthorized: true`), names that merely contain the words, comments, and
 `verify=False` on calls that are not HTTP clients (such as JWT decoding).
+TypeScript declaration files (`.d.ts`, `.d.mts`, `.d.cts`) are not read: they hold types,
+not code that runs.
 
 ## Why is this bad?
 Without verification any machine on the network path can pose as `api.mufi.app`, read the
