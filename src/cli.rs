@@ -513,11 +513,15 @@ pub fn run_check(options: &CheckOptions, base: &Settings) -> Result<CheckOutcome
         for _ in 0..workers {
             scope.spawn(|| {
                 // Files given up while another thread compiled a query they need
-                // (`engine::analyze_lazily`): read again when the walk has no file
-                // ready, and at its end.
+                // (`engine::analyze_lazily`): read again as soon as no query is
+                // compiling, when the walk has no file ready, and at its end. Left to
+                // the end, the costly ones among them could keep one core busy there
+                // while the other has nothing left to do.
                 let mut aside: Vec<(usize, PathBuf, std::sync::Arc<Config>, String)> = Vec::new();
                 loop {
-                    let next = {
+                    let next = if !aside.is_empty() && !crate::queries::compiling_any() {
+                        None
+                    } else {
                         let Ok(receiver) = receiver.lock() else { break };
                         if aside.is_empty() {
                             receiver.recv().ok()

@@ -111,6 +111,16 @@ pub fn compiling(language: &Language, rule: RuleId) -> bool {
     compiling_count(language, rule).is_some_and(|count| count.load(Ordering::Acquire) > 0)
 }
 
+/// Whether some thread is compiling any query right now. A file put aside while its
+/// query compiled can be read again once none is (it may then wait for a compile
+/// started since, as it would have at first).
+pub fn compiling_any() -> bool {
+    RUNNING.load(Ordering::Acquire) > 0
+}
+
+/// How many compiles are running, of all queries.
+static RUNNING: AtomicUsize = AtomicUsize::new(0);
+
 /// How many compiles of `rule`'s query for `language` are running: a subset and the
 /// whole query can compile at once, on two threads.
 fn compiling_count(language: &Language, rule: RuleId) -> Option<&'static AtomicUsize> {
@@ -127,6 +137,7 @@ impl Compiling {
         if let Some(count) = count {
             count.fetch_add(1, Ordering::AcqRel);
         }
+        RUNNING.fetch_add(1, Ordering::AcqRel);
         Compiling(count)
     }
 }
@@ -136,6 +147,7 @@ impl Drop for Compiling {
         if let Some(count) = self.0 {
             count.fetch_sub(1, Ordering::AcqRel);
         }
+        RUNNING.fetch_sub(1, Ordering::AcqRel);
     }
 }
 
