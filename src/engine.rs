@@ -69,8 +69,9 @@ fn prefilter() -> &'static Prefilter {
     })
 }
 
-/// Whether one of `rule`'s triggers occurs in `text` (compiled once per rule).
-fn triggers_in(rule: RuleId, text: &str) -> bool {
+/// Where one of `rule`'s triggers occurs first in `text` (an automaton per rule,
+/// compiled once).
+pub(crate) fn first_trigger(rule: RuleId, text: &str) -> Option<Range<usize>> {
     static AUTOMATA: OnceLock<Vec<AhoCorasick>> = OnceLock::new();
     let automata = AUTOMATA.get_or_init(|| {
         ALL.iter()
@@ -82,7 +83,18 @@ fn triggers_in(rule: RuleId, text: &str) -> bool {
             })
             .collect()
     });
-    automata[rule_index(rule)].is_match(text)
+    automata[rule_index(rule)]
+        .find(text)
+        .map(|m| m.start()..m.end())
+}
+
+/// The rules judged in the whole file (`RuleId::judged_in_whole_file`) whose
+/// triggers occur in `text`, each with where one occurs.
+pub fn whole_file_triggers(text: &str) -> Vec<(RuleId, Range<usize>)> {
+    ALL.iter()
+        .filter(|rule| rule.judged_in_whole_file())
+        .filter_map(|rule| Some((*rule, first_trigger(*rule, text)?)))
+        .collect()
 }
 
 /// The rules whose trigger strings occur in `text`.
@@ -751,18 +763,32 @@ pub fn analyze_rules(
     scope: Option<&[Range<usize>]>,
     client_reason: Option<&Option<String>>,
 ) -> Vec<Finding> {
+    let whole = match scope {
+        Some(_) => whole_file_triggers(src.text),
+        None => Vec::new(),
+    };
+    analyze_rules_knowing(src, file, config, scope, client_reason, &whole)
+}
+
+/// `analyze_rules` where the caller knows which rules judged in the whole file have
+/// triggers in it (`whole_file_triggers`; the editor keeps them through edits rather
+/// than read a large file for them on every keystroke).
+pub(crate) fn analyze_rules_knowing(
+    src: &SourceFile,
+    file: &FileContext,
+    config: &Config,
+    scope: Option<&[Range<usize>]>,
+    client_reason: Option<&Option<String>>,
+    whole_file: &[(RuleId, Range<usize>)],
+) -> Vec<Finding> {
     if src.text.len() > config.max_file_size {
         return Vec::new();
     }
     let mut candidates = candidates_in(src.text, config, scope);
     if scope.is_some() {
-        // Rules judged in the whole file run whenever the file can trigger them: a
-        // small automaton of their triggers, stopping at the first match.
-        for rule in ALL.iter().filter(|r| r.judged_in_whole_file()) {
-            if !candidates.contains(rule)
-                && config.is_enabled(*rule)
-                && triggers_in(*rule, src.text)
-            {
+        // Rules judged in the whole file run whenever the file can trigger them.
+        for (rule, _) in whole_file {
+            if !candidates.contains(rule) && config.is_enabled(*rule) {
                 candidates.push(*rule);
             }
         }

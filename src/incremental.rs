@@ -8,15 +8,17 @@ use std::ops::Range;
 use tree_sitter::{InputEdit, Node, Tree};
 
 use crate::config::Config;
-use crate::engine::{self, analyze_rules, starts_in_any, SourceFile};
+use crate::engine::{self, starts_in_any, SourceFile};
 use crate::finding::{Edit, Finding};
 use crate::language::{env_read, Language, LanguageId};
 use crate::project::{self, FileContext};
+use crate::rules::RuleId;
 use crate::syntax;
 
 /// The facts rules read from the whole file rather than from the code around a finding.
-/// When they change, every finding may change.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// When they change, every finding may change (`PartialEq` compares those; see
+/// `whole_file`).
+#[derive(Clone, Debug)]
 pub struct FileFacts {
     pub client_reason: Option<String>,
     /// The MUFI001 fix's env read and the import edit it needs (where, and what): both
@@ -26,14 +28,40 @@ pub struct FileFacts {
     /// object or list (`entry_unit`): whether each child of the root mentions Mufi
     /// outside comments, which MUFI001 reads from the whole child (the judging unit).
     pub mentions_mufi: Vec<bool>,
+    /// The rules judged in the whole file whose triggers occur, each with where one
+    /// occurs in the text these facts were read from (`engine::whole_file_triggers`):
+    /// kept through an edit that leaves that occurrence alone, so that a keystroke
+    /// need not read the whole file for them. Not compared: `reanalyze` runs such a
+    /// rule over the whole file whenever its triggers occur, and drops its findings
+    /// when they no longer do.
+    pub whole_file: Vec<(RuleId, Range<usize>)>,
 }
 
+impl PartialEq for FileFacts {
+    fn eq(&self, other: &FileFacts) -> bool {
+        self.client_reason == other.client_reason
+            && self.env_read == other.env_read
+            && self.mentions_mufi == other.mentions_mufi
+    }
+}
+
+impl Eq for FileFacts {}
+
 pub fn file_facts(src: &SourceFile, file: &FileContext, config: &Config) -> FileFacts {
+    FileFacts {
+        whole_file: engine::whole_file_triggers(src.text),
+        ..file_facts_but_triggers(src, file, config)
+    }
+}
+
+/// `file_facts` but for `whole_file`, left empty.
+fn file_facts_but_triggers(src: &SourceFile, file: &FileContext, config: &Config) -> FileFacts {
     FileFacts {
         client_reason: project::classify(file, src.text, src.language, config),
         env_read: env_read::env_read(src.language, src.tree, src.text, "MUFI_API_KEY", None)
             .map(|f| (f.expr, f.edits)),
         mentions_mufi: mentions_mufi(src),
+        whole_file: Vec::new(),
     }
 }
 
@@ -45,6 +73,7 @@ pub fn facts_with_reason(src: &SourceFile, client_reason: Option<String>) -> Fil
         env_read: env_read::env_read(src.language, src.tree, src.text, "MUFI_API_KEY", None)
             .map(|f| (f.expr, f.edits)),
         mentions_mufi: mentions_mufi(src),
+        whole_file: engine::whole_file_triggers(src.text),
     }
 }
 
@@ -106,15 +135,60 @@ pub fn file_facts_after(
         }
         _ => false,
     };
+    let whole_file = whole_file_triggers_after(src.text, &before.whole_file, edits);
     if !kept {
-        return file_facts(src, file, config);
+        return FileFacts {
+            whole_file,
+            ..file_facts_but_triggers(src, file, config)
+        };
     }
     FileFacts {
         client_reason: before.client_reason.clone(),
         env_read: env_read::env_read(src.language, src.tree, src.text, "MUFI_API_KEY", None)
             .map(|f| (f.expr, f.edits)),
         mentions_mufi: mentions_mufi(src),
+        whole_file,
     }
+}
+
+/// `engine::whole_file_triggers` of `text`, given `before`, those of the text before
+/// `edits`. With one edit: an occurrence the edit leaves alone is moved; a rule that
+/// had none has one now only if it overlaps the edit, so only the bytes around the
+/// edit are read. Otherwise the whole text is.
+fn whole_file_triggers_after(
+    text: &str,
+    before: &[(RuleId, Range<usize>)],
+    edits: &[InputEdit],
+) -> Vec<(RuleId, Range<usize>)> {
+    let [edit] = edits else {
+        return engine::whole_file_triggers(text);
+    };
+    crate::rules::ALL
+        .iter()
+        .filter(|rule| rule.judged_in_whole_file())
+        .filter_map(|rule| {
+            let found = match before.iter().find(|(r, _)| r == rule) {
+                Some((_, at)) if !touches(at, edit) => {
+                    Some(shift(at.start, edit)..shift(at.end, edit))
+                }
+                Some(_) => engine::first_trigger(*rule, text),
+                None => {
+                    let reach = rule.meta().triggers.iter().map(|t| t.len()).max()?;
+                    let mut from = edit.start_byte.saturating_sub(reach);
+                    let mut to = (edit.new_end_byte + reach).min(text.len());
+                    while !text.is_char_boundary(from) {
+                        from -= 1;
+                    }
+                    while !text.is_char_boundary(to) {
+                        to += 1;
+                    }
+                    engine::first_trigger(*rule, &text[from..to])
+                        .map(|m| m.start + from..m.end + from)
+                }
+            };
+            Some((*rule, found?))
+        })
+        .collect()
 }
 
 /// Whether inserting `inserted` (its range in the new `text`) leaves the client-side
@@ -453,12 +527,13 @@ pub fn reanalyze(
         .into_iter()
         .filter(|f| !starts_in_any(&f.range, &dirty))
         .collect();
-    findings.extend(analyze_rules(
+    findings.extend(engine::analyze_rules_knowing(
         src,
         file,
         config,
         Some(&dirty),
         Some(&facts.client_reason),
+        &facts.whole_file,
     ));
     Some(findings)
 }
@@ -531,5 +606,60 @@ mod tests {
             }
         }
         assert!(flips > 0, "no insertion changed the classification");
+    }
+
+    /// Typing "redirect" (a trigger of MUFI008, judged in the whole file) a character at
+    /// a time, breaking it and mending it, typing before it and deleting it again, at
+    /// several places: after each keystroke, the rules whose triggers occur are those a
+    /// fresh read finds, and each kept place holds a trigger.
+    #[test]
+    fn whole_file_triggers_kept_through_edits_equal_a_fresh_read() {
+        let mut text = "x = 1\n".repeat(30);
+        let mut facts = engine::whole_file_triggers(&text);
+        let mut checks = 0;
+        let mut apply = |text: &mut String, at: usize, removed: usize, typed: &str| {
+            text.replace_range(at..at + removed, typed);
+            let edit = InputEdit {
+                start_byte: at,
+                old_end_byte: at + removed,
+                new_end_byte: at + typed.len(),
+                start_position: Point::default(),
+                old_end_position: Point::default(),
+                new_end_position: Point::default(),
+            };
+            let kept = whole_file_triggers_after(text, &facts, &[edit]);
+            let fresh = engine::whole_file_triggers(text);
+            let rules = |found: &[(RuleId, Range<usize>)]| -> Vec<RuleId> {
+                found.iter().map(|(rule, _)| *rule).collect()
+            };
+            assert_eq!(rules(&kept), rules(&fresh), "{text:?}");
+            for (rule, at) in &kept {
+                assert_eq!(
+                    engine::first_trigger(*rule, &text[at.clone()]),
+                    Some(0..at.len()),
+                    "{rule} at {at:?} in {text:?}"
+                );
+            }
+            facts = kept;
+            checks += 1;
+        };
+        for place in [0, 13, 60, 180] {
+            // Typed at the end of the word: the last letter makes the trigger.
+            for (i, ch) in "reDirect".char_indices() {
+                apply(&mut text, place + i, 0, &ch.to_string());
+            }
+            // Broken in the middle, then mended.
+            apply(&mut text, place + 4, 0, "é");
+            apply(&mut text, place + 4, "é".len(), "");
+            // Typing before the word moves it.
+            apply(&mut text, place, 0, "(");
+            apply(&mut text, 0, 0, "# ");
+            // Deleted from its end.
+            let word = text.find("reDirect").expect("the word is there");
+            for end in (word + 1..=word + 8).rev() {
+                apply(&mut text, end - 1, 1, "");
+            }
+        }
+        assert_eq!(checks, 80);
     }
 }
