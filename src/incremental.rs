@@ -249,14 +249,34 @@ pub(crate) fn expand(tree: &Tree, range: &Range<usize>) -> Range<usize> {
     expand_in(None, tree, range)
 }
 
+/// A data file's text, and the entries of its containers as `entry_unit` reads them,
+/// kept for one re-analysis (one tree): each end of each range reads them, and a
+/// container can hold thousands.
+struct Entries<'a> {
+    text: &'a str,
+    read: std::cell::RefCell<Vec<ContainerEntries>>,
+}
+
+/// A container's node id, and its entries' byte ranges, or `None` when one is a
+/// scalar or a name/value entry (the whole document is then the unit).
+type ContainerEntries = (usize, Option<Vec<Range<usize>>>);
+
+impl<'a> Entries<'a> {
+    /// `None` where re-analysis does not narrow to entries (`has_entry_units`).
+    fn of(language: &Language, text: &'a str) -> Option<Entries<'a>> {
+        has_entry_units(language).then(|| Entries {
+            text,
+            read: Default::default(),
+        })
+    }
+}
+
 /// `range` grown to the units a rule can read around it: judging units, or in data
-/// files (`file` given: the language and the text), entries of the document's object
-/// or list (`entry_unit`).
-fn expand_in(file: Option<(&Language, &str)>, tree: &Tree, range: &Range<usize>) -> Range<usize> {
+/// files (`entries` given), entries of the document's object or list (`entry_unit`).
+fn expand_in(entries: Option<&Entries>, tree: &Tree, range: &Range<usize>) -> Range<usize> {
     let root = tree.root_node();
-    let entries = file.filter(|(language, _)| has_entry_units(language));
     let at = |offset: usize| {
-        if let Some(unit) = entries.and_then(|(_, text)| entry_unit(tree, text, offset)) {
+        if let Some(unit) = entries.and_then(|entries| entry_unit(tree, entries, offset)) {
             return unit;
         }
         match root.descendant_for_byte_range(offset, offset) {
@@ -278,7 +298,8 @@ fn expand_in(file: Option<(&Language, &str)>, tree: &Tree, range: &Range<usize>)
 /// document is not one object or list, has a parse error, or is a list with a scalar
 /// item: a policy string reads its sibling items (MUFI007), or is a name/value object:
 /// MUFI001 reads the `value` entry under the `name` entry's value.
-fn entry_unit(tree: &Tree, text: &str, offset: usize) -> Option<Range<usize>> {
+fn entry_unit(tree: &Tree, entries: &Entries, offset: usize) -> Option<Range<usize>> {
+    let text = entries.text;
     let root = tree.root_node();
     if root.has_error() {
         return None;
@@ -317,28 +338,31 @@ fn entry_unit(tree: &Tree, text: &str, offset: usize) -> Option<Range<usize>> {
     if !is_container || offset < container.start_byte() || container.end_byte() < offset {
         return None;
     }
-    let mut cursor = container.walk();
-    let entries: Vec<Node> = container
-        .named_children(&mut cursor)
-        .filter(|c| !c.kind().contains("comment"))
-        .collect();
-    if entries
-        .iter()
-        .any(|e| scalar(e) || syntax::is_value_entry(*e, text))
-    {
-        return None;
-    }
+    let mut read = entries.read.borrow_mut();
+    let known = read.iter().position(|(id, _)| *id == container.id());
+    let at = known.unwrap_or_else(|| {
+        let mut cursor = container.walk();
+        let children: Vec<Node> = container
+            .named_children(&mut cursor)
+            .filter(|c| !c.kind().contains("comment"))
+            .collect();
+        let ranges = (!children
+            .iter()
+            .any(|e| scalar(e) || syntax::is_value_entry(*e, text)))
+        .then(|| children.iter().map(Node::byte_range).collect());
+        read.push((container.id(), ranges));
+        read.len() - 1
+    });
+    let entries = read[at].1.as_ref()?;
     // The first entry that ends at or after `offset`.
-    let next = entries.partition_point(|e| e.end_byte() < offset);
-    let holds = entries.get(next).is_some_and(|e| e.start_byte() <= offset);
+    let next = entries.partition_point(|e| e.end < offset);
+    let holds = entries.get(next).is_some_and(|e| e.start <= offset);
     let first = next.saturating_sub(1);
     let last = if holds { next + 1 } else { next }.min(entries.len().saturating_sub(1));
     let start = entries
         .get(first)
-        .map_or(container.start_byte(), |e| e.start_byte());
-    let end = entries
-        .get(last)
-        .map_or(container.end_byte(), |e| e.end_byte());
+        .map_or(container.start_byte(), |e| e.start);
+    let end = entries.get(last).map_or(container.end_byte(), |e| e.end);
     Some(start.min(offset)..end.max(offset))
 }
 
@@ -397,7 +421,7 @@ fn differs_at(base: &Tree, tree: &Tree, offset: usize) -> Option<Range<usize>> {
 /// beyond is unchanged. Only the boundaries are compared, where `Tree::changed_ranges`
 /// walks the whole tree (as long again as the reparse itself on a large file).
 fn grow_over_reparsed(
-    language: &Language,
+    entries: Option<&Entries>,
     text: &str,
     base: &Tree,
     tree: &Tree,
@@ -423,7 +447,7 @@ fn grow_over_reparsed(
         if grown == range || grown.len() * 2 > text.len() {
             return grown;
         }
-        range = expand_in(Some((language, text)), tree, &grown);
+        range = expand_in(entries, tree, &grown);
     }
 }
 
@@ -462,7 +486,8 @@ pub fn reanalyze(
         "incremental::reanalyze on a file with embedded code"
     );
     let tree = src.tree?;
-    let expand = |r: &Range<usize>| expand_in(Some((src.language, src.text)), tree, r);
+    let entries = Entries::of(src.language, src.text);
+    let expand = |r: &Range<usize>| expand_in(entries.as_ref(), tree, r);
     let mut dirty: Vec<Range<usize>> = Vec::new();
     for edit in edits {
         for r in &mut dirty {
@@ -515,7 +540,7 @@ pub fn reanalyze(
         merge(
             dirty
                 .into_iter()
-                .map(|r| grow_over_reparsed(src.language, src.text, base_tree, tree, r))
+                .map(|r| grow_over_reparsed(entries.as_ref(), src.text, base_tree, tree, r))
                 .collect(),
         )
     };
