@@ -160,8 +160,10 @@ fn whole_file_triggers_after(
     before: &[(RuleId, Range<usize>)],
     edits: &[InputEdit],
 ) -> Vec<(RuleId, Range<usize>)> {
-    let [edit] = edits else {
-        return engine::whole_file_triggers(text);
+    let edit = match edits {
+        // One that does not fit the text (a stale edit) says nothing of where it changed.
+        [edit] if edit.start_byte <= edit.new_end_byte && edit.new_end_byte <= text.len() => edit,
+        _ => return engine::whole_file_triggers(text),
     };
     crate::rules::ALL
         .iter()
@@ -686,5 +688,19 @@ mod tests {
             }
         }
         assert_eq!(checks, 80);
+        // An edit that does not fit the text (a stale one): all of it is read.
+        let beyond = InputEdit {
+            start_byte: text.len() + 20,
+            old_end_byte: text.len() + 20,
+            new_end_byte: text.len() + 22,
+            start_position: Point::default(),
+            old_end_position: Point::default(),
+            new_end_position: Point::default(),
+        };
+        text.push_str("location");
+        assert_eq!(
+            whole_file_triggers_after(&text, &[], &[beyond]),
+            engine::whole_file_triggers(&text)
+        );
     }
 }
