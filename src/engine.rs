@@ -88,6 +88,28 @@ pub(crate) fn first_trigger(rule: RuleId, text: &str) -> Option<Range<usize>> {
         .map(|m| m.start()..m.end())
 }
 
+/// The part of `text` where a trigger that overlaps `range` can be: the range, and as
+/// many bytes on either side as the longest trigger, on character boundaries.
+pub(crate) fn around(text: &str, range: &Range<usize>) -> Range<usize> {
+    static LONGEST: OnceLock<usize> = OnceLock::new();
+    let reach = *LONGEST.get_or_init(|| {
+        ALL.iter()
+            .flat_map(|r| r.meta().triggers)
+            .map(|t| t.len())
+            .max()
+            .unwrap_or(0)
+    });
+    let mut start = range.start.saturating_sub(reach).min(text.len());
+    let mut end = range.end.saturating_add(reach).min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end
+}
+
 /// The rules judged in the whole file (`RuleId::judged_in_whole_file`) whose
 /// triggers occur in `text`, each with where one occurs.
 pub fn whole_file_triggers(text: &str) -> Vec<(RuleId, Range<usize>)> {

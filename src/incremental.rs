@@ -175,17 +175,9 @@ fn whole_file_triggers_after(
                 }
                 Some(_) => engine::first_trigger(*rule, text),
                 None => {
-                    let reach = rule.meta().triggers.iter().map(|t| t.len()).max()?;
-                    let mut from = edit.start_byte.saturating_sub(reach);
-                    let mut to = (edit.new_end_byte + reach).min(text.len());
-                    while !text.is_char_boundary(from) {
-                        from -= 1;
-                    }
-                    while !text.is_char_boundary(to) {
-                        to += 1;
-                    }
-                    engine::first_trigger(*rule, &text[from..to])
-                        .map(|m| m.start + from..m.end + from)
+                    let near = engine::around(text, &(edit.start_byte..edit.new_end_byte));
+                    engine::first_trigger(*rule, &text[near.clone()])
+                        .map(|m| m.start + near.start..m.end + near.start)
                 }
             };
             Some((*rule, found?))

@@ -3,7 +3,6 @@
 //! reusing that region's tree and findings, the others' findings shifted.
 
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use tree_sitter::{InputEdit, Tree};
 
@@ -14,7 +13,6 @@ use crate::incremental::{self, shift, touches, FileFacts};
 use crate::language::embed::{self, Region};
 use crate::language::Language;
 use crate::project::{self, FileContext};
-use crate::rules::ALL;
 
 /// What a layered analysis leaves for the next one: the regions, the host's raw
 /// findings, and per region what its layer produced.
@@ -125,7 +123,9 @@ fn whole_layer(
     config: &Config,
     client_reason: &Option<String>,
 ) -> Layer {
-    let candidates = candidates_in(&text[around(text, &region.range)], config, None);
+    // Outside the region the layer is blank, and no trigger is all white space, so a
+    // trigger that occurs in the layer overlaps the region.
+    let candidates = candidates_in(&text[engine::around(text, &region.range)], config, None);
     if candidates.is_empty() {
         return Layer {
             parsed: None,
@@ -366,29 +366,6 @@ fn shift_all(findings: &[Finding], edits: &[InputEdit]) -> Option<Vec<Finding>> 
                 .then_some(f)
         })
         .collect()
-}
-
-/// The part of a layer's text where its triggers can be: the region, and as many bytes
-/// on either side as a trigger is long. Outside the region the layer is blank, and no
-/// trigger is all white space, so a trigger that occurs in the layer overlaps the region.
-fn around(text: &str, region: &Range<usize>) -> Range<usize> {
-    static LONGEST: OnceLock<usize> = OnceLock::new();
-    let reach = *LONGEST.get_or_init(|| {
-        ALL.iter()
-            .flat_map(|r| r.meta().triggers)
-            .map(|t| t.len())
-            .max()
-            .unwrap_or(0)
-    });
-    let mut start = region.start.saturating_sub(reach).min(text.len());
-    let mut end = region.end.saturating_add(reach).min(text.len());
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    while !text.is_char_boundary(end) {
-        end += 1;
-    }
-    start..end
 }
 
 #[cfg(test)]
