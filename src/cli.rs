@@ -354,6 +354,47 @@ fn analyze_file_with(
     analyze_or_put_aside(path, text, model, config, thorough, false).unwrap_or_default()
 }
 
+/// What `check --fix` needs to fix a file in place.
+struct Fixing<'a> {
+    model: &'a ProjectModel,
+    options: &'a CheckOptions,
+    /// How many fixes were applied, over all files.
+    fixed: &'a AtomicUsize,
+    errors: &'a Mutex<Vec<String>>,
+}
+
+impl Fixing<'_> {
+    /// Applies the safe fixes among `findings` to the file at `path`, writes it, and
+    /// analyses the fixed text again: the text and findings to report. A file that
+    /// cannot be written keeps its text and findings; the error is recorded.
+    fn file(
+        &self,
+        path: &Path,
+        config: &Config,
+        text: String,
+        findings: Vec<Finding>,
+    ) -> (String, Vec<Finding>) {
+        let safe = safe_fixes(&findings, &self.options.filter);
+        if safe.is_empty() {
+            return (text, findings);
+        }
+        let (new_text, applied) = engine::apply_fixes(&text, safe);
+        if applied == 0 || new_text == text {
+            return (text, findings);
+        }
+        if let Err(e) = write_atomic(path, &text, &new_text) {
+            if let Ok(mut errs) = self.errors.lock() {
+                errs.push(format!("{e:#}"));
+            }
+            return (text, findings);
+        }
+        self.fixed.fetch_add(applied, Ordering::Relaxed);
+        let findings =
+            analyze_file_with(path, &new_text, self.model, config, self.options.thorough);
+        (new_text, findings)
+    }
+}
+
 /// A file's text for `check`, or `None` when it is excluded by its config, cannot be
 /// read (recorded in `errors`), or is not read (too large, binary, not UTF-8).
 fn read_for_check(path: &Path, config: &Config, errors: &Mutex<Vec<String>>) -> Option<String> {
@@ -501,6 +542,12 @@ pub fn run_check(options: &CheckOptions, base: &Settings) -> Result<CheckOutcome
     // analysis starts with the first file, not after the last.
     let (found, receiver) = std::sync::mpsc::channel::<(usize, PathBuf)>();
     let receiver = Mutex::new(receiver);
+    let fixing = Fixing {
+        model: &model,
+        options,
+        fixed: &fixed,
+        errors: &errors,
+    };
     let files: Vec<PathBuf> = std::thread::scope(|scope| {
         let walker = scope.spawn(move || {
             let mut files = Vec::new();
@@ -564,30 +611,7 @@ pub fn run_check(options: &CheckOptions, base: &Settings) -> Result<CheckOutcome
                         continue;
                     };
                     if options.fix {
-                        let safe = safe_fixes(&findings, &options.filter);
-                        if !safe.is_empty() {
-                            let (new_text, applied) = engine::apply_fixes(&text, safe);
-                            if applied > 0 && new_text != text {
-                                match write_atomic(&path, &text, &new_text) {
-                                    Ok(()) => {
-                                        fixed.fetch_add(applied, Ordering::Relaxed);
-                                        text = new_text;
-                                        findings = analyze_file_with(
-                                            &path,
-                                            &text,
-                                            &model,
-                                            &config,
-                                            options.thorough,
-                                        );
-                                    }
-                                    Err(e) => {
-                                        if let Ok(mut errs) = errors.lock() {
-                                            errs.push(format!("{e:#}"));
-                                        }
-                                    }
-                                }
-                            }
-                        }
+                        (text, findings) = fixing.file(&path, &config, text, findings);
                     }
                     if findings.is_empty() {
                         continue;
