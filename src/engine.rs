@@ -211,7 +211,7 @@ fn units_to_parse(
         }
     };
     let units = crate::units::unit_starts(language, text, lexed)?;
-    let offsets: Vec<usize> = hits.iter().flat_map(|h| [h.start, h.end]).collect();
+    let offsets: Vec<usize> = hits.iter().flat_map(|(_, h)| [h.start, h.end]).collect();
     // MUFI008 judges a trigger among a script's top-level statements by all of them
     // (`Prefiltered::top_level_scope`): in Python, only triggers in functions, classes
     // and imports can be judged by their own unit.
@@ -307,7 +307,7 @@ fn analyze_with(
         Prefiltered::everything(candidates_in(src.text, config, None))
     };
     // Before the parse: a declaration file that only such rules could fire in is not parsed.
-    prefiltered.rules.retain(|rule| rule.reads_path(path));
+    prefiltered.keep(|rule| rule.reads_path(path));
     tracing::trace!(
         language = src.language.name,
         bytes = src.text.len(),
@@ -387,6 +387,7 @@ pub(crate) struct Plan {
     pub rules: Vec<RuleId>,
     local: Option<Vec<Range<usize>>>,
     whole: Option<Vec<Range<usize>>>,
+    urls: Option<Vec<Range<usize>>>,
 }
 
 impl Plan {
@@ -420,7 +421,7 @@ impl Plan {
             Some(tree) if fast && matches!(src.language.id, JavaScript | Tsx) => {
                 let (strings, comments) = crate::syntax::strings_and_comments(tree);
                 let rules = may_match(
-                    prefiltered.rules,
+                    prefiltered.rules.clone(),
                     src.language,
                     crate::queries::Haystack {
                         text: src.text,
@@ -428,24 +429,25 @@ impl Plan {
                         strings: Some(&strings),
                     },
                 );
-                Prefiltered {
-                    rules,
-                    ..prefiltered
-                }
+                let mut prefiltered = prefiltered;
+                prefiltered.keep(|rule| rules.contains(&rule));
+                prefiltered
             }
             _ => prefiltered,
         };
-        let (local, whole) = match (scoped, src.tree) {
+        let (local, whole, urls) = match (scoped, src.tree) {
             (true, Some(tree)) => (
                 prefiltered.scope(tree, src.text.len()),
                 prefiltered.top_level_scope(tree, src.language),
+                prefiltered.url_scope(),
             ),
-            _ => (None, None),
+            _ => (None, None, None),
         };
         Plan {
             rules: prefiltered.rules,
             local,
             whole,
+            urls,
         }
     }
 
@@ -467,6 +469,7 @@ impl Plan {
         Scopes {
             local: self.local.as_deref(),
             whole: self.whole.as_deref(),
+            urls: self.urls.as_deref(),
         }
     }
 }
@@ -486,13 +489,16 @@ pub fn layered_regions(src: &SourceFile) -> Option<Vec<crate::language::embed::R
     Some(src.language.embedded_regions(src.text, src.tree)).filter(|r| !r.is_empty())
 }
 
+/// The most places MUFI003 reads one by one (`Prefiltered::url_scope`).
+const URL_SCOPE_LIMIT: usize = 16;
+
 /// What the prefilter found in one file: the rules that can fire, and where their
 /// triggers are.
 struct Prefiltered {
     rules: Vec<RuleId>,
-    /// The triggers that count, in order; `None` when every part of the file must be
-    /// read (the thorough path).
-    hits: Option<Vec<Range<usize>>>,
+    /// The triggers that count, in order, with their rules; `None` when every part of
+    /// the file must be read (the thorough path).
+    hits: Option<Vec<(RuleId, Range<usize>)>>,
     /// The file's strings and comments, when the prefilter lexed it.
     lexed: Option<lexer::Lexed>,
 }
@@ -504,6 +510,33 @@ impl Prefiltered {
             hits: None,
             lexed: None,
         }
+    }
+
+    /// Keeps the rules `keep` accepts, and only their triggers.
+    fn keep(&mut self, keep: impl Fn(RuleId) -> bool) {
+        self.rules.retain(|rule| keep(*rule));
+        if let Some(hits) = &mut self.hits {
+            hits.retain(|(rule, _)| keep(*rule));
+        }
+    }
+
+    /// Where MUFI003 reads: its own triggers, when there are at most `URL_SCOPE_LIMIT`
+    /// places. Each of its findings is a URL that starts at a trigger (`http://`), in a
+    /// literal a match captures; that match's root holds the literal, so it intersects
+    /// the trigger, and a query cursor limited to the trigger's bytes still finds it
+    /// (tree-sitter starts a match at any node that intersects the range, and follows
+    /// it into nodes outside it). A minified bundle held in one string literal is one
+    /// statement: its unit is the whole file, its trigger a few bytes. Each place is a
+    /// walk down from the root, past the siblings before it: past a few, the units.
+    fn url_scope(&self) -> Option<Vec<Range<usize>>> {
+        let hits = self.hits.as_ref()?;
+        let urls = crate::incremental::merge(
+            hits.iter()
+                .filter(|(rule, _)| *rule == RuleId::PlainHttpUrl)
+                .map(|(_, range)| range.clone())
+                .collect(),
+        );
+        (urls.len() <= URL_SCOPE_LIMIT).then_some(urls)
     }
 
     /// One pass of the automaton over `text`. A trigger counts when its rule is
@@ -604,7 +637,7 @@ impl Prefiltered {
         }
         Prefiltered {
             rules,
-            hits: Some(hits.into_iter().map(|(_, range)| range).collect()),
+            hits: Some(hits),
             lexed: known,
         }
     }
@@ -616,7 +649,7 @@ impl Prefiltered {
         let hits = self.hits.as_ref()?;
         let units = crate::incremental::merge(
             hits.iter()
-                .map(|h| crate::incremental::expand(tree, h))
+                .map(|(_, h)| crate::incremental::expand(tree, h))
                 .collect(),
         );
         let covered: usize = units.iter().map(|r| r.end - r.start).sum();
@@ -642,7 +675,7 @@ impl Prefiltered {
             root.child_with_descendant(node)
         };
         let mut units = Vec::with_capacity(hits.len());
-        for hit in hits {
+        for (_, hit) in hits {
             match top_level(hit) {
                 Some(unit) if is_declaration(language, unit) => units.push(unit.byte_range()),
                 Some(unit) if is_import(unit) => {}
@@ -815,9 +848,12 @@ pub(crate) fn analyze_rules_knowing(
             }
         }
     }
+    // The editor's scopes are units: the findings kept from before are replaced unit
+    // by unit.
     let scopes = Scopes {
         local: scope,
         whole: None,
+        urls: None,
     };
     run_rules(src, file, config, scopes, client_reason, candidates)
 }
@@ -883,6 +919,19 @@ fn mentions_extra_key_name(text: &str, config: &Config) -> bool {
 pub(crate) struct Scopes<'a> {
     local: Option<&'a [Range<usize>]>,
     whole: Option<&'a [Range<usize>]>,
+    /// MUFI003's: the places of its own triggers (`Prefiltered::url_scope`).
+    urls: Option<&'a [Range<usize>]>,
+}
+
+impl<'a> Scopes<'a> {
+    /// Where `rule` reads, `None` for the whole file.
+    fn of(&self, rule: RuleId) -> Option<&'a [Range<usize>]> {
+        match rule {
+            RuleId::PlainHttpUrl if self.urls.is_some() => self.urls,
+            _ if rule.judged_in_whole_file() => self.whole,
+            _ => self.local,
+        }
+    }
 }
 
 pub(crate) fn run_rules(
@@ -906,23 +955,19 @@ pub(crate) fn run_rules(
         .into_iter()
         .filter(|rule| rule.reads_path(file.path.as_deref()))
     {
-        let whole = rule.judged_in_whole_file();
+        let scope = scopes.of(rule);
         let cx = RuleContext::new(rule, src.text, src.language, src.tree, file, config)
-            .with_scope(if whole { scopes.whole } else { scopes.local })
+            .with_scope(scope)
             .with_client_reason(&client_reason);
         let started = std::time::Instant::now();
         let mut found = rules::run_rule(rule, cx);
         tracing::trace!(
             ?rule,
-            scoped = if whole {
-                scopes.whole.is_some()
-            } else {
-                scopes.local.is_some()
-            },
+            scoped = scope.is_some(),
             us = started.elapsed().as_micros() as u64,
             "rule ran"
         );
-        if let (Some(scope), false) = (scopes.local, whole) {
+        if let (Some(scope), false) = (scope, rule.judged_in_whole_file()) {
             found.retain(|f| starts_in_any(&f.range, scope));
         }
         findings.extend(found);
@@ -1436,5 +1481,75 @@ mod tests {
         assert!(planned(code).1.contains(&RuleId::OpenRedirect));
         let jsx = "const A = (req, res) => <p>Don't {res.redirect(req.query.next)}</p>;\n";
         assert!(planned(jsx).1.contains(&RuleId::OpenRedirect));
+    }
+
+    /// MUFI003 reads only the places of its own triggers: a bundle held in one string
+    /// literal is one statement, the whole file, and its URL a few bytes of it. What
+    /// it finds there is what a run over the whole file finds, in every shape of
+    /// literal, nested or with context around it; past `URL_SCOPE_LIMIT` places, it
+    /// reads the units like the other rules.
+    #[test]
+    fn plain_urls_are_read_at_their_triggers_alone() {
+        use crate::language::LanguageId;
+        let config = Config::default();
+        let planned = |language: &'static Language, text: &str| {
+            let tree = parse(language, text).expect("parses");
+            let src = SourceFile {
+                text,
+                language,
+                tree: Some(&tree),
+            };
+            let prefiltered = Prefiltered::new(text, language, &config);
+            let hits: Vec<(RuleId, Range<usize>)> = prefiltered.hits.clone().unwrap_or_default();
+            let plan = Plan::of(prefiltered, &src, &config, true, true);
+            (plan.urls, plan.local, hits)
+        };
+        let ts = Language::get(LanguageId::TypeScript);
+        let code = filler(
+            |i| format!("function f{i}(o,s){{return o+s*{i}}};\\n"),
+            4000,
+        );
+        let bundle = format!(
+            "export const ui = \"{code}fetch('http://cdn.acme.io/a.js');{code}\";\n\
+             export const ns = \"http://www.w3.org/2000/svg\";\n"
+        );
+        let (urls, local, _) = planned(ts, &bundle);
+        let at = bundle.find("http://cdn").unwrap();
+        let trigger = at..at + "http://".len();
+        assert_eq!(urls.as_deref(), Some(std::slice::from_ref(&trigger)));
+        assert_eq!(local, None, "the bundle's unit is the whole file");
+        let (fast, thorough) = fast_and_thorough(ts, &bundle);
+        assert_eq!(fast.len(), 1, "{fast:?}");
+        assert_eq!(fast[0].range.start, at);
+        assert_eq!(fast, thorough);
+        // Literals inside literals, and matches whose other captures lie outside the
+        // trigger's bytes, in every language with a MUFI003 query.
+        let samples = [
+            (LanguageId::JavaScript, "const a = `x ${\"http://in.acme.io\"} http://out.acme.io`;\n"),
+            (LanguageId::Ruby, "url = \"http://#{host}/x\" + 'http://b.acme.io'\n"),
+            (LanguageId::Php, "<?php\n$u = \"http://$host/x\" . 'http://b.acme.io';\n"),
+            (LanguageId::Json, "{\"a\": {\"url\": \"http://a.acme.io\"}, \"b\": [\"http://b.acme.io\"]}\n"),
+            (LanguageId::Toml, "[server]\nurl = \"http://a.acme.io\"\nlist = [\"http://b.acme.io\"]\n"),
+            (LanguageId::Yaml, "base:\n  url: http://api.acme.io/v1\nlist:\n  - \"http://b.acme.io\"\n"),
+            (LanguageId::Shell, "curl http://a.acme.io/x && wget \"http://b.acme.io/$f\"\n"),
+            (LanguageId::Python, "\"\"\"Docs at http://docs.acme.io.\"\"\"\nURL = f\"http://{host}/x\" + 'http://c.acme.io'\n"),
+            (LanguageId::Go, "package main\n\nvar u = `http://a.acme.io` + \"http://b.acme.io\"\n"),
+        ];
+        for (id, text) in samples {
+            let language = Language::get(id);
+            let (urls, _, hits) = planned(language, text);
+            let own = hits
+                .iter()
+                .filter(|(rule, _)| *rule == RuleId::PlainHttpUrl)
+                .count();
+            assert_eq!(urls.map(|u| u.len()), Some(own), "{id:?}");
+            let (fast, thorough) = fast_and_thorough(language, text);
+            assert!(!fast.is_empty(), "{id:?}");
+            assert_eq!(fast, thorough, "{id:?}");
+        }
+        let many = filler(|i| format!("const u{i} = \"http://h{i}.acme.io\";\n"), 2000);
+        let (urls, _, hits) = planned(ts, &many);
+        assert!(hits.len() > URL_SCOPE_LIMIT);
+        assert_eq!(urls, None);
     }
 }
