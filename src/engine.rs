@@ -436,11 +436,17 @@ impl Plan {
             _ => prefiltered,
         };
         let (local, whole, urls) = match (scoped, src.tree) {
-            (true, Some(tree)) => (
-                prefiltered.scope(tree, src.text.len()),
-                prefiltered.top_level_scope(tree, src.language),
-                prefiltered.url_scope(),
-            ),
+            (true, Some(tree)) => {
+                let local = prefiltered.scope(tree, src.text.len());
+                let units = local
+                    .as_ref()
+                    .map_or(src.text.len(), |units| units.iter().map(|u| u.len()).sum());
+                (
+                    local,
+                    prefiltered.top_level_scope(tree, src.language),
+                    prefiltered.url_scope(units),
+                )
+            }
             _ => (None, None, None),
         };
         Plan {
@@ -489,8 +495,9 @@ pub fn layered_regions(src: &SourceFile) -> Option<Vec<crate::language::embed::R
     Some(src.language.embedded_regions(src.text, src.tree)).filter(|r| !r.is_empty())
 }
 
-/// The most places MUFI003 reads one by one (`Prefiltered::url_scope`).
-const URL_SCOPE_LIMIT: usize = 16;
+/// The fewest bytes of units per place for MUFI003 to read its places one by one
+/// (`Prefiltered::url_scope`).
+const URL_SPACING: usize = 512;
 
 /// What the prefilter found in one file: the rules that can fire, and where their
 /// triggers are.
@@ -520,15 +527,16 @@ impl Prefiltered {
         }
     }
 
-    /// Where MUFI003 reads: its own triggers, when there are at most `URL_SCOPE_LIMIT`
-    /// places. Each of its findings is a URL that starts at a trigger (`http://`), in a
+    /// Where MUFI003 reads: the places of its own triggers. Each of its findings is a URL that starts at a trigger (`http://`), in a
     /// literal a match captures; that match's root holds the literal, so it intersects
     /// the trigger, and a query cursor limited to the trigger's bytes still finds it
     /// (tree-sitter starts a match at any node that intersects the range, and follows
     /// it into nodes outside it). A minified bundle held in one string literal is one
     /// statement: its unit is the whole file, its trigger a few bytes. Each place is a
-    /// walk down from the root, past the siblings before it: past a few, the units.
-    fn url_scope(&self) -> Option<Vec<Range<usize>>> {
+    /// walk down from the root, past the siblings before it: where the places are
+    /// dense (more than one per `URL_SPACING` bytes of the units the other rules read,
+    /// `units`), one walk over the units costs less.
+    fn url_scope(&self, units: usize) -> Option<Vec<Range<usize>>> {
         let hits = self.hits.as_ref()?;
         let urls = crate::incremental::merge(
             hits.iter()
@@ -536,7 +544,7 @@ impl Prefiltered {
                 .map(|(_, range)| range.clone())
                 .collect(),
         );
-        (urls.len() <= URL_SCOPE_LIMIT).then_some(urls)
+        (urls.len() * URL_SPACING <= units).then_some(urls)
     }
 
     /// One pass of the automaton over `text`. A trigger counts when its rule is
@@ -1486,7 +1494,7 @@ mod tests {
     /// MUFI003 reads only the places of its own triggers: a bundle held in one string
     /// literal is one statement, the whole file, and its URL a few bytes of it. What
     /// it finds there is what a run over the whole file finds, in every shape of
-    /// literal, nested or with context around it; past `URL_SCOPE_LIMIT` places, it
+    /// literal, nested or with context around it; where they are dense, it
     /// reads the units like the other rules.
     #[test]
     fn plain_urls_are_read_at_their_triggers_alone() {
@@ -1526,30 +1534,55 @@ mod tests {
         // trigger's bytes, in every language with a MUFI003 query.
         let samples = [
             (LanguageId::JavaScript, "const a = `x ${\"http://in.acme.io\"} http://out.acme.io`;\n"),
-            (LanguageId::Ruby, "url = \"http://#{host}/x\" + 'http://b.acme.io'\n"),
-            (LanguageId::Php, "<?php\n$u = \"http://$host/x\" . 'http://b.acme.io';\n"),
+            (LanguageId::Ruby, "url = \"http://a.acme.io/#{path}\" + 'http://b.acme.io'\n"),
+            (LanguageId::Php, "<?php\n$u = \"http://a.acme.io/$path\" . 'http://b.acme.io';\n"),
             (LanguageId::Json, "{\"a\": {\"url\": \"http://a.acme.io\"}, \"b\": [\"http://b.acme.io\"]}\n"),
             (LanguageId::Toml, "[server]\nurl = \"http://a.acme.io\"\nlist = [\"http://b.acme.io\"]\n"),
             (LanguageId::Yaml, "base:\n  url: http://api.acme.io/v1\nlist:\n  - \"http://b.acme.io\"\n"),
             (LanguageId::Shell, "curl http://a.acme.io/x && wget \"http://b.acme.io/$f\"\n"),
-            (LanguageId::Python, "\"\"\"Docs at http://docs.acme.io.\"\"\"\nURL = f\"http://{host}/x\" + 'http://c.acme.io'\n"),
+            (LanguageId::Python, "\"\"\"Docs at http://docs.acme.io.\"\"\"\nURL = f\"http://a.acme.io/{path}\" + 'http://c.acme.io'\n"),
             (LanguageId::Go, "package main\n\nvar u = `http://a.acme.io` + \"http://b.acme.io\"\n"),
         ];
+        let file = FileContext::for_path(std::path::Path::new("app/main"));
         for (id, text) in samples {
             let language = Language::get(id);
-            let (urls, _, hits) = planned(language, text);
-            let own = hits
-                .iter()
-                .filter(|(rule, _)| *rule == RuleId::PlainHttpUrl)
-                .count();
-            assert_eq!(urls.map(|u| u.len()), Some(own), "{id:?}");
+            let tree = parse(language, text).expect("parses");
+            let src = SourceFile {
+                text,
+                language,
+                tree: Some(&tree),
+            };
+            // However dense the places: the density only decides what is cheaper.
+            let urls = Prefiltered::new(text, language, &config)
+                .url_scope(usize::MAX)
+                .expect("the fast path knows the triggers");
+            assert!(urls.len() >= 2, "{id:?}: {urls:?}");
+            let run = |urls: Option<&[Range<usize>]>| {
+                let scopes = Scopes {
+                    local: None,
+                    whole: None,
+                    urls,
+                };
+                // A literal around two places is matched from each: `finish` keeps one.
+                let raw = run_rules(
+                    &src,
+                    &file,
+                    &config,
+                    scopes,
+                    None,
+                    vec![RuleId::PlainHttpUrl],
+                );
+                finish(raw, &src, &config)
+            };
+            let at_triggers = run(Some(&urls));
+            assert!(at_triggers.len() >= 2, "{id:?}: {at_triggers:?}");
+            assert_eq!(at_triggers, run(None), "{id:?}");
             let (fast, thorough) = fast_and_thorough(language, text);
-            assert!(!fast.is_empty(), "{id:?}");
             assert_eq!(fast, thorough, "{id:?}");
         }
         let many = filler(|i| format!("const u{i} = \"http://h{i}.acme.io\";\n"), 2000);
         let (urls, _, hits) = planned(ts, &many);
-        assert!(hits.len() > URL_SCOPE_LIMIT);
+        assert!(hits.len() * URL_SPACING > many.len());
         assert_eq!(urls, None);
     }
 }
