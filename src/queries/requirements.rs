@@ -4,7 +4,6 @@
 
 use std::ops::Range;
 
-use aho_corasick::AhoCorasick;
 use regex::Regex;
 use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
 
@@ -54,8 +53,7 @@ const STRING_PARTS: &[&str] = &[
 ];
 
 enum NeedleKind {
-    /// `#eq?` and `#any-of?`: one of these texts. Looked for with every other
-    /// needle's texts in one automaton (`Scan`).
+    /// `#eq?` and `#any-of?`: one of these texts (`Needle::text_in`).
     AnyOf(Vec<String>),
     /// `#match?`: the pattern with its anchors and word boundaries dropped, which a
     /// node's boundaries satisfy but the file around it need not.
@@ -112,15 +110,44 @@ impl Needle {
             && self.next == other.next
     }
 
-    /// The order `Pattern` needles are tried in: one that says what follows its node
-    /// first (it rules out most files that hold its text), then the shorter regexes
-    /// (a long one, such as MUFI006's `(null, true)` callback, is a slow pass).
-    fn rank(&self) -> (bool, usize) {
-        let length = match &self.kind {
-            NeedleKind::Pattern(regex) => regex.source.len(),
-            NeedleKind::AnyOf(_) => 0,
-        };
-        (self.next.is_none(), length)
+    /// The order needles are tried in. Texts first, the longest first (a long word is
+    /// rarer than `set` or `*`, and searched for faster); then patterns: one that says
+    /// what follows its node first (it rules out most files that hold its text), then
+    /// the shorter regexes (a long one, such as MUFI006's `(null, true)` callback, is a
+    /// slow pass).
+    fn rank(&self) -> (bool, bool, usize) {
+        match &self.kind {
+            NeedleKind::AnyOf(texts) => {
+                let shortest = texts.iter().map(String::len).min().unwrap_or(0);
+                (false, false, usize::MAX - shortest)
+            }
+            NeedleKind::Pattern(regex) => (true, self.next.is_none(), regex.source.len()),
+        }
+    }
+
+    /// Whether an `AnyOf` needle's text occurs where the needle says it must, looked
+    /// for text by text: a vectorised search for a word is many times faster than the
+    /// automaton over all the query's texts (common words among them: `set`, `get`,
+    /// `*`), and settles the needle alone, so a pattern fails at its first missing
+    /// text without the file being read for the rest.
+    fn text_in(&self, texts: &[String], hay: Haystack) -> bool {
+        let bytes = hay.text.as_bytes();
+        texts.iter().any(|text| {
+            if text.is_empty() {
+                return true;
+            }
+            let finder = memchr::memmem::Finder::new(text.as_bytes());
+            let mut from = 0;
+            // Every occurrence, overlapping ones too, until one counts.
+            while let Some(at) = bytes.get(from..).and_then(|rest| finder.find(rest)) {
+                let start = from + at;
+                if !self.starts_node || self.could_be_node(hay, start, Some(start + text.len())) {
+                    return true;
+                }
+                from = start + 1;
+            }
+            false
+        })
     }
 
     /// Whether a `Pattern` needle's regex matches where the needle says it must.
@@ -313,87 +340,37 @@ pub struct Requirements {
     patterns: Vec<Vec<Capture>>,
     /// The gate's clauses, as capture indexes (a name the query lacks is left out).
     clauses: Vec<Vec<u32>>,
-    /// Every needle's texts in one automaton, so that a file is read once for all of
-    /// them, not once per needle.
-    scan: Scan,
 }
 
-/// All needles of one query, looked for together (`Requirements::scan`).
-struct Scan {
-    /// The distinct texts of the `AnyOf` needles.
-    literals: Option<AhoCorasick>,
-    /// For each of those texts, the needles that hold it.
-    owners: Vec<Vec<usize>>,
-}
-
-impl Scan {
-    fn of(needles: &[Needle]) -> Scan {
-        let mut texts: Vec<&str> = Vec::new();
-        let mut owners: Vec<Vec<usize>> = Vec::new();
-        for (index, needle) in needles.iter().enumerate() {
-            let NeedleKind::AnyOf(own) = &needle.kind else {
-                continue;
-            };
-            for text in own {
-                match texts.iter().position(|t| t == text) {
-                    Some(at) => owners[at].push(index),
-                    None => {
-                        texts.push(text);
-                        owners.push(vec![index]);
-                    }
-                }
-            }
-        }
-        Scan {
-            literals: (!texts.is_empty())
-                .then(|| AhoCorasick::new(&texts).ok())
-                .flatten(),
-            owners,
-        }
-    }
-}
-
-/// Which needles a file holds, found on first demand: all the texts at once, each
-/// regex on its own (a set of them loses each one's literal prefilter, and is slower
-/// than the separate scans).
+/// Which needles a file holds, found on first demand, each on its own: a text with a
+/// vectorised search, a regex with its own pass (a set of them loses each one's
+/// literal prefilter, and is slower than the separate scans).
 struct Found<'r, 'h> {
     needles: &'r [Needle],
-    scan: &'r Scan,
     hay: Haystack<'h>,
     known: Vec<Option<bool>>,
-    literals_read: bool,
 }
 
 impl<'r, 'h> Found<'r, 'h> {
     fn new(requirements: &'r Requirements, hay: Haystack<'h>) -> Self {
         Found {
             needles: &requirements.needles,
-            scan: &requirements.scan,
             hay,
             known: vec![None; requirements.needles.len()],
-            literals_read: false,
         }
     }
 
-    /// Whether the file holds every needle of `needles`: the texts first, which one
-    /// automaton pass settles together, then the patterns, each a pass of its own:
-    /// those already settled, then the likeliest to fail cheaply first (`Needle::rank`).
-    fn hold_all<'n>(&mut self, needles: impl Iterator<Item = &'n usize> + Clone) -> bool {
+    /// Whether the file holds every needle of `needles`: those already settled
+    /// first, then the texts (a fast search each), then the patterns (a regex pass
+    /// each), each kind the likeliest to fail cheaply first (`Needle::rank`).
+    fn hold_all<'n>(&mut self, needles: impl Iterator<Item = &'n usize>) -> bool {
+        let mut needles: Vec<usize> = needles.copied().collect();
+        if needles.iter().any(|n| self.known[*n] == Some(false)) {
+            return false;
+        }
         let kinds = self.needles;
-        let is_text = move |n: &usize| matches!(kinds[*n].kind, NeedleKind::AnyOf(_));
-        if !needles
-            .clone()
-            .filter(|n| is_text(n))
-            .all(|n| self.holds(*n))
-        {
-            return false;
-        }
-        let mut patterns: Vec<usize> = needles.filter(|n| !is_text(n)).copied().collect();
-        if patterns.iter().any(|n| self.known[*n] == Some(false)) {
-            return false;
-        }
-        patterns.sort_by_key(|n| kinds[*n].rank());
-        patterns.into_iter().all(|n| self.holds(n))
+        needles.sort_by_key(|n| kinds[*n].rank());
+        needles.into_iter().all(|n| self.holds(n))
     }
 
     fn holds(&mut self, needle: usize) -> bool {
@@ -401,47 +378,11 @@ impl<'r, 'h> Found<'r, 'h> {
             return known;
         }
         let holds = match &self.needles[needle].kind {
-            NeedleKind::AnyOf(_) => {
-                self.read_literals();
-                // Unsettled only if the automaton could not be built: then it may hold.
-                self.known[needle].unwrap_or(true)
-            }
+            NeedleKind::AnyOf(texts) => self.needles[needle].text_in(texts, self.hay),
             NeedleKind::Pattern(regex) => self.needles[needle].matched_in(regex, self.hay),
         };
         self.known[needle] = Some(holds);
         holds
-    }
-
-    /// One pass of the texts' automaton settles every `AnyOf` needle.
-    fn read_literals(&mut self) {
-        if std::mem::replace(&mut self.literals_read, true) {
-            return;
-        }
-        let Some(automaton) = &self.scan.literals else {
-            return;
-        };
-        let mut open = 0;
-        for (index, needle) in self.needles.iter().enumerate() {
-            if matches!(needle.kind, NeedleKind::AnyOf(_)) && self.known[index].is_none() {
-                self.known[index] = Some(false);
-                open += 1;
-            }
-        }
-        for m in automaton.find_overlapping_iter(self.hay.text) {
-            for &index in &self.scan.owners[m.pattern().as_usize()] {
-                let needle = &self.needles[index];
-                if self.known[index] == Some(false)
-                    && (!needle.starts_node
-                        || needle.could_be_node(self.hay, m.start(), Some(m.end())))
-                {
-                    self.known[index] = Some(true);
-                    open -= 1;
-                }
-            }
-            if open == 0 {
-                break;
-            }
-        }
     }
 }
 
@@ -540,7 +481,6 @@ impl Requirements {
         }
         Some(Requirements {
             ranges: shapes.iter().map(|shape| shape.range.clone()).collect(),
-            scan: Scan::of(&needles),
             needles,
             patterns,
             clauses: gate
@@ -816,6 +756,18 @@ mod tests {
                 comments: None,
                 strings: None,
             })
+        }
+
+        /// What `text` is found to hold of the needles, all of them asked for at once.
+        fn found_in<'t>(&self, text: &'t str) -> (bool, Found<'_, 't>) {
+            let hay = Haystack {
+                text,
+                comments: None,
+                strings: None,
+            };
+            let mut found = Found::new(self, hay);
+            let all: Vec<usize> = (0..self.needles.len()).collect();
+            (found.hold_all(all.iter()), found)
         }
     }
 
@@ -1101,14 +1053,8 @@ mod tests {
                (#match? @a_callback "^lambda \\w+, \\w+: \\w+\\(None, True\\)$")
                (#match? @key "^[\"']origin[\"']$"))"#,
         );
-        let hay = Haystack {
-            text: "origin = request.headers['origin']",
-            comments: None,
-            strings: None,
-        };
-        let mut found = Found::new(&query, hay);
-        let all: Vec<usize> = (0..query.needles.len()).collect();
-        assert!(!found.hold_all(all.iter()));
+        let (holds, found) = query.found_in("origin = request.headers['origin']");
+        assert!(!holds);
         let settled: Vec<bool> = found.known.iter().map(Option::is_some).collect();
         let key = query
             .needles
@@ -1121,6 +1067,39 @@ mod tests {
             1,
             "the callback's regex never ran"
         );
+    }
+
+    /// Each text is looked for on its own, the longest (rarest) first: a pattern whose
+    /// long word is missing fails without the file being searched for its short one.
+    /// Every occurrence is tried until one sits where a node can start.
+    #[test]
+    fn texts_are_looked_for_one_by_one_the_longest_first() {
+        let query = requirements(
+            r#"((call function: (identifier) @f
+                 arguments: (argument_list (identifier) @x))
+               (#eq? @f "set") (#eq? @x "rejectUnauthorized"))"#,
+        );
+        let (holds, found) = query.found_in("set(a); reset(b)");
+        assert!(!holds);
+        let text_of = |n: &Needle| match &n.kind {
+            NeedleKind::AnyOf(texts) => texts.join("|"),
+            NeedleKind::Pattern(_) => String::new(),
+        };
+        let settled: Vec<(String, Option<bool>)> = query
+            .needles
+            .iter()
+            .zip(&found.known)
+            .map(|(n, known)| (text_of(n), *known))
+            .collect();
+        assert_eq!(
+            settled,
+            vec![
+                ("set".to_string(), None),
+                ("rejectUnauthorized".to_string(), Some(false))
+            ]
+        );
+        assert!(query.admits("reset(x); subset; set(rejectUnauthorized)"));
+        assert!(!query.admits("reset(rejectUnauthorized); subset = 1"));
     }
 
     /// A needle's regex is compiled when a file first needs it, not with the query's
