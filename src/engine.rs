@@ -417,8 +417,16 @@ impl Plan {
             }
             // JavaScript's lexer cannot tell text in a string literal from code (JSX
             // text), its tree can: a rule whose demands are met only inside strings (a
-            // bundle holding another as one string) needs no query run.
-            Some(tree) if fast && matches!(src.language.id, JavaScript | Tsx) => {
+            // bundle holding another as one string) needs no query run. Only where such a
+            // rule is left: the walk over the tree costs about what a query run does.
+            Some(tree)
+                if fast
+                    && matches!(src.language.id, JavaScript | Tsx)
+                    && prefiltered
+                        .rules
+                        .iter()
+                        .any(|rule| rule.meta().query_only.is_some()) =>
+            {
                 let (strings, comments) = crate::syntax::strings_and_comments(tree);
                 let rules = may_match(
                     prefiltered.rules.clone(),
