@@ -33,6 +33,10 @@ struct Needle {
     whole: Option<(Lazy, usize)>,
 }
 
+/// The longest run of word characters read back from an occurrence to see whether a
+/// token can start there (`Needle::could_be_node`).
+const WORD_RUN_LIMIT: usize = 256;
+
 /// Node kinds that lie inside a string literal (its content, escapes, interpolated
 /// code): a capture that can hold one may start inside a string.
 const STRING_PARTS: &[&str] = &[
@@ -194,14 +198,19 @@ impl Needle {
         }
         let word = |at: usize| bytes.get(at).is_some_and(|b| is_word(*b));
         if start > 0 && word(start) && word(start - 1) {
+            // Read back at most `WORD_RUN_LIMIT` bytes: a run that long is no name
+            // anyone writes (a blob, generated text), and reading all of it back for
+            // each occurrence inside it is quadratic (`setsetset…` took minutes). Past
+            // the limit, the node may start here.
             let run = bytes[..start]
                 .iter()
                 .rev()
+                .take(WORD_RUN_LIMIT)
                 .take_while(|b| is_word(**b))
                 .count();
             let run_start = start - run;
             let escaped = run_start > 0 && bytes[run_start - 1] == b'\\';
-            if !escaped && !bytes[run_start].is_ascii_digit() {
+            if run < WORD_RUN_LIMIT && !escaped && !bytes[run_start].is_ascii_digit() {
                 return false;
             }
         }
@@ -1100,6 +1109,21 @@ mod tests {
         );
         assert!(query.admits("reset(x); subset; set(rejectUnauthorized)"));
         assert!(!query.admits("reset(rejectUnauthorized); subset = 1"));
+    }
+
+    /// An occurrence inside a run of word characters is no token's start, but the run
+    /// is read back only `WORD_RUN_LIMIT` bytes: past that, the occurrence may start a
+    /// node. Reading every run back whole made `setsetset…` quadratic (minutes for
+    /// 1.8 MB).
+    #[test]
+    fn a_long_run_of_word_characters_is_read_back_only_so_far() {
+        let query = requirements(r#"((identifier) @f (#eq? @f "set"))"#);
+        assert!(!query.admits("reset(1); subset = 2"));
+        let short = format!("{}set(1)", "a".repeat(WORD_RUN_LIMIT - 1));
+        assert!(!query.admits(&short));
+        let long = format!("{}set(1)", "a".repeat(WORD_RUN_LIMIT));
+        assert!(query.admits(&long));
+        assert!(query.admits(&"set".repeat(100_000)));
     }
 
     /// A needle's regex is compiled when a file first needs it, not with the query's
