@@ -535,8 +535,9 @@ impl Prefiltered {
         }
     }
 
-    /// Where MUFI003 reads: the places of its own triggers. Each of its findings is a URL that starts at a trigger (`http://`), in a
-    /// literal a match captures; that match's root holds the literal, so it intersects
+    /// Where MUFI003 reads: the places of its own triggers. Each of its findings is a
+    /// URL that starts at a trigger (`http://`), in a literal a match captures; that
+    /// match's root holds the literal, so it intersects
     /// the trigger, and a query cursor limited to the trigger's bytes still finds it
     /// (tree-sitter starts a match at any node that intersects the range, and follows
     /// it into nodes outside it). A minified bundle held in one string literal is one
