@@ -48,32 +48,28 @@ impl PartialEq for FileFacts {
 impl Eq for FileFacts {}
 
 pub fn file_facts(src: &SourceFile, file: &FileContext, config: &Config) -> FileFacts {
-    FileFacts {
-        whole_file: engine::whole_file_triggers(src.text),
-        ..file_facts_but_triggers(src, file, config)
-    }
-}
-
-/// `file_facts` but for `whole_file`, left empty.
-fn file_facts_but_triggers(src: &SourceFile, file: &FileContext, config: &Config) -> FileFacts {
-    FileFacts {
-        client_reason: project::classify(file, src.text, src.language, config),
-        env_read: env_read::env_read(src.language, src.tree, src.text, "MUFI_API_KEY", None)
-            .map(|f| (f.expr, f.edits)),
-        mentions_mufi: mentions_mufi(src),
-        whole_file: Vec::new(),
-    }
+    facts_with_reason(src, project::classify(file, src.text, src.language, config))
 }
 
 /// `file_facts` of one layer of a file with embedded code, whose classification is
 /// the host file's (`client_reason`): embedded code ships wherever its host does.
 pub fn facts_with_reason(src: &SourceFile, client_reason: Option<String>) -> FileFacts {
+    facts_knowing(src, client_reason, engine::whole_file_triggers(src.text))
+}
+
+/// The facts of `src`, given its classification and its whole-file triggers: the rest
+/// is read from `src`.
+fn facts_knowing(
+    src: &SourceFile,
+    client_reason: Option<String>,
+    whole_file: Vec<(RuleId, Range<usize>)>,
+) -> FileFacts {
     FileFacts {
         client_reason,
         env_read: env_read::env_read(src.language, src.tree, src.text, "MUFI_API_KEY", None)
             .map(|f| (f.expr, f.edits)),
         mentions_mufi: mentions_mufi(src),
-        whole_file: engine::whole_file_triggers(src.text),
+        whole_file,
     }
 }
 
@@ -135,20 +131,13 @@ pub fn file_facts_after(
         }
         _ => false,
     };
+    let client_reason = if kept {
+        before.client_reason.clone()
+    } else {
+        project::classify(file, src.text, src.language, config)
+    };
     let whole_file = whole_file_triggers_after(src.text, &before.whole_file, edits);
-    if !kept {
-        return FileFacts {
-            whole_file,
-            ..file_facts_but_triggers(src, file, config)
-        };
-    }
-    FileFacts {
-        client_reason: before.client_reason.clone(),
-        env_read: env_read::env_read(src.language, src.tree, src.text, "MUFI_API_KEY", None)
-            .map(|f| (f.expr, f.edits)),
-        mentions_mufi: mentions_mufi(src),
-        whole_file,
-    }
+    facts_knowing(src, client_reason, whole_file)
 }
 
 /// `engine::whole_file_triggers` of `text`, given `before`, those of the text before
