@@ -232,30 +232,57 @@ fn is_checked(cx: &RuleContext, scope: Node, read: &str, name: &str) -> bool {
     let mentions = |text: &str| {
         names.iter().any(|n| mentions_word(text, n)) || (!read.is_empty() && text.contains(read))
     };
-    let mut stack = vec![scope];
-    while let Some(node) = stack.pop() {
+    let mut checked = false;
+    walk_near(scope, &mut |node| {
         if let Some(condition) = node.child_by_field_name("condition") {
             let text = cx.text_of(condition);
-            if mentions(text) && is_check_text(text) {
-                return true;
-            }
+            checked = mentions(text) && is_check_text(text);
         } else if is_call_kind(node.kind()) {
             // A call counts when its own name is the check: `isSafe(next)`, not
             // `res.redirect(next)` with `safe` somewhere in its arguments.
             let callee = node
                 .child_by_field_name("function")
                 .or_else(|| node.child_by_field_name("name"))
-                .or_else(|| node.child_by_field_name("method"))
-                .map(|c| cx.text_of(c).to_ascii_lowercase());
-            let text = cx.text_of(node);
-            if callee.is_some_and(|c| is_check_text(&c)) && mentions(text) {
-                return true;
-            }
+                .or_else(|| node.child_by_field_name("method"));
+            checked = callee.is_some_and(|c| is_check_text(callee_tail(cx.text_of(c))))
+                && mentions(cx.text_of(node));
         }
-        let mut cursor = node.walk();
-        stack.extend(node.named_children(&mut cursor));
+        !checked
+    });
+    checked
+}
+
+/// How far below the judging scope `is_checked` and `aliases` look. Real handlers nest
+/// a few dozen levels; generated text can nest calls hundreds of thousands deep, where
+/// reading every level's text would grow with the square of the depth.
+const MAX_DEPTH_BELOW_SCOPE: usize = 256;
+
+/// Calls `visit` on `scope` and its named descendants down to `MAX_DEPTH_BELOW_SCOPE`
+/// levels below it, until `visit` returns `false`.
+fn walk_near<'t>(scope: Node<'t>, visit: &mut dyn FnMut(Node<'t>) -> bool) {
+    let mut stack = vec![(scope, 0)];
+    while let Some((node, depth)) = stack.pop() {
+        if !visit(node) {
+            return;
+        }
+        if depth < MAX_DEPTH_BELOW_SCOPE {
+            let mut cursor = node.walk();
+            stack.extend(node.named_children(&mut cursor).map(|c| (c, depth + 1)));
+        }
     }
-    false
+}
+
+/// The end of a callee, where its name is: `isSafe`, `allowed.includes`,
+/// `getValidator(config)`. A callee longer than this is itself a long expression
+/// (`f()()()…`, a chain of calls with callbacks), whose whole text would otherwise be
+/// read again at every level of it.
+fn callee_tail(callee: &str) -> &str {
+    const NAME_BYTES: usize = 256;
+    let mut start = callee.len().saturating_sub(NAME_BYTES);
+    while !callee.is_char_boundary(start) {
+        start += 1;
+    }
+    &callee[start..]
 }
 
 /// Whether a condition (or a callee) does more than test presence.
@@ -271,8 +298,7 @@ fn is_check_text(text: &str) -> bool {
 /// (`u = urlparse(next)`, `const url = new URL(next, base)`, `u, err := url.Parse(next)`).
 fn aliases(cx: &RuleContext, scope: Node, name: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut stack = vec![scope];
-    while let Some(node) = stack.pop() {
+    walk_near(scope, &mut |node| {
         let pair = match (
             node.child_by_field_name("left")
                 .or_else(|| node.child_by_field_name("name")),
@@ -294,9 +320,8 @@ fn aliases(cx: &RuleContext, scope: Node, name: &str) -> Vec<String> {
                 }
             }
         }
-        let mut cursor = node.walk();
-        stack.extend(node.named_children(&mut cursor));
-    }
+        true
+    });
     out
 }
 
@@ -328,7 +353,50 @@ fn mentions_word(text: &str, word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::mentions_word;
+    use super::{callee_tail, mentions_word, walk_near, MAX_DEPTH_BELOW_SCOPE};
+    use crate::language::{Language, LanguageId};
+
+    /// `f()()()…` in Python is a tree as deep as the chain is long. Every level below
+    /// the limit is read, and none past it.
+    #[test]
+    fn the_search_for_a_check_stops_at_a_depth() {
+        let levels = 3 * MAX_DEPTH_BELOW_SCOPE;
+        let text = format!("f{}\n", "()".repeat(levels));
+        let tree = crate::engine::parse(Language::get(LanguageId::Python), &text).unwrap();
+        let root = tree.root_node();
+        let mut calls = 0;
+        let mut deepest = 0;
+        walk_near(root, &mut |node| {
+            if node.kind() == "call" {
+                calls += 1;
+                let mut depth = 0;
+                let mut up = node;
+                while let Some(parent) = up.parent() {
+                    depth += 1;
+                    up = parent;
+                }
+                deepest = deepest.max(depth);
+            }
+            true
+        });
+        // module > expression_statement > call > call (function) > …
+        assert_eq!(deepest, MAX_DEPTH_BELOW_SCOPE, "{calls} calls read");
+        assert!(
+            calls > MAX_DEPTH_BELOW_SCOPE / 2 && calls < levels,
+            "{calls}"
+        );
+    }
+
+    #[test]
+    fn a_callee_is_read_from_its_end() {
+        assert_eq!(callee_tail("getValidator(config)"), "getValidator(config)");
+        let chain = format!("f{}.isSafe", "()".repeat(1000));
+        assert_eq!(callee_tail(&chain).len(), 256);
+        assert!(callee_tail(&chain).ends_with(").isSafe"));
+        // Never splits a character.
+        let wide = format!("{}isSafe", "é".repeat(200));
+        assert!(callee_tail(&wide).len() <= 256 && callee_tail(&wide).ends_with("isSafe"));
+    }
 
     #[test]
     fn a_mention_is_a_whole_identifier() {
