@@ -340,17 +340,28 @@ pub fn analyze_file(
     model: &ProjectModel,
     config: &Config,
 ) -> Vec<crate::finding::Finding> {
+    analyze_file_with(path, text, model, config, false).0
+}
+
+/// `analyze_file`, and the problem to report when the analysis ran out of time
+/// (`Config::time_limit`): what it found holds, but it may have missed some.
+pub fn analyze_file_in_time(
+    path: &Path,
+    text: &str,
+    model: &ProjectModel,
+    config: &Config,
+) -> (Vec<Finding>, Option<String>) {
     analyze_file_with(path, text, model, config, false)
 }
 
-/// `analyze_file`, with or without the engine's fast path.
+/// `analyze_file_in_time`, with or without the engine's fast path.
 fn analyze_file_with(
     path: &Path,
     text: &str,
     model: &ProjectModel,
     config: &Config,
     thorough: bool,
-) -> Vec<crate::finding::Finding> {
+) -> (Vec<Finding>, Option<String>) {
     analyze_or_put_aside(path, text, model, config, thorough, false).unwrap_or_default()
 }
 
@@ -383,14 +394,15 @@ impl Fixing<'_> {
             return (text, findings);
         }
         if let Err(e) = write_atomic(path, &text, &new_text) {
-            if let Ok(mut errs) = self.errors.lock() {
-                errs.push(format!("{e:#}"));
-            }
+            record(self.errors, format!("{e:#}"));
             return (text, findings);
         }
         self.fixed.fetch_add(applied, Ordering::Relaxed);
-        let findings =
+        let (findings, stopped) =
             analyze_file_with(path, &new_text, self.model, config, self.options.thorough);
+        if let Some(problem) = stopped {
+            record(self.errors, problem);
+        }
         (new_text, findings)
     }
 }
@@ -404,9 +416,7 @@ fn read_for_check(path: &Path, config: &Config, errors: &Mutex<Vec<String>>) -> 
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
-            if let Ok(mut errs) = errors.lock() {
-                errs.push(format!("{}: {e}", path.display()));
-            }
+            record(errors, format!("{}: {e}", path.display()));
             return None;
         }
     };
@@ -424,23 +434,40 @@ fn analyze_or_put_aside(
     config: &Config,
     thorough: bool,
     put_aside: bool,
-) -> Option<Vec<crate::finding::Finding>> {
+) -> Option<(Vec<Finding>, Option<String>)> {
     let Some(language) = Language::for_path(path) else {
-        return Some(Vec::new());
+        return Some((Vec::new(), None));
     };
     let src = SourceFile {
         text,
         language,
         tree: None,
     };
-    if thorough {
-        Some(engine::analyze_thorough(
-            &src,
-            &model.file_context(path),
-            config,
-        ))
+    let limit = crate::budget::Limit::start(config.time_limit);
+    let findings = if thorough {
+        engine::analyze_thorough(&src, &model.file_context(path), config)
     } else {
-        engine::analyze_lazily(&src, path, &|| model.file_context(path), config, put_aside)
+        engine::analyze_lazily(&src, path, &|| model.file_context(path), config, put_aside)?
+    };
+    let stopped = limit.stopped().then(|| out_of_time(path, config));
+    Some((findings, stopped))
+}
+
+/// The problem `check` reports for a file whose analysis ran out of time.
+pub fn out_of_time(path: &Path, config: &Config) -> String {
+    let ms = config.time_limit.unwrap_or_default().as_millis();
+    format!(
+        "{}: analysis stopped at the time limit ({ms} ms): findings in this file may be \
+         missing. Exclude the file if it is generated (`exclude`), or raise `timeLimitMs`.",
+        path.display()
+    )
+}
+
+/// Keeps a problem for the end of the run: a file that could not be read, fixed or
+/// analysed to the end.
+fn record(problems: &Mutex<Vec<String>>, problem: String) {
+    if let Ok(mut list) = problems.lock() {
+        list.push(problem);
     }
 }
 
@@ -599,7 +626,7 @@ pub fn run_check(options: &CheckOptions, base: &Settings) -> Result<CheckOutcome
                             None => break,
                         },
                     };
-                    let Some(mut findings) = analyze_or_put_aside(
+                    let Some((mut findings, stopped)) = analyze_or_put_aside(
                         &path,
                         &text,
                         &model,
@@ -610,6 +637,9 @@ pub fn run_check(options: &CheckOptions, base: &Settings) -> Result<CheckOutcome
                         aside.push((index, path, config, text));
                         continue;
                     };
+                    if let Some(problem) = stopped {
+                        record(&errors, problem);
+                    }
                     if options.fix {
                         (text, findings) = fixing.file(&path, &config, text, findings);
                     }
@@ -633,8 +663,6 @@ pub fn run_check(options: &CheckOptions, base: &Settings) -> Result<CheckOutcome
             .join()
             .unwrap_or_else(|_| Err(anyhow::anyhow!("the file walk stopped")))
     })?;
-    let mut problems = errors.into_inner().unwrap_or_default();
-    problems.sort();
     // A config file that cannot be used would leave its files checked with other
     // settings than the team wrote down: stop, and say where.
     let config_errors = configs.errors();
@@ -664,16 +692,20 @@ pub fn run_check(options: &CheckOptions, base: &Settings) -> Result<CheckOutcome
             let Ok(text) = std::fs::read_to_string(path) else {
                 continue;
             };
-            let hints: Vec<_> = analyze_file_with(
+            let (hints, stopped) = analyze_file_with(
                 path,
                 &text,
                 &model,
                 &configs.config_for(Some(path)),
                 options.thorough,
-            )
-            .into_iter()
-            .filter(|f| f.rule == crate::rules::RuleId::LeastPrivilegeKey)
-            .collect();
+            );
+            if let Some(problem) = stopped {
+                record(&errors, problem);
+            }
+            let hints: Vec<_> = hints
+                .into_iter()
+                .filter(|f| f.rule == crate::rules::RuleId::LeastPrivilegeKey)
+                .collect();
             if hints.is_empty() {
                 continue;
             }
@@ -695,6 +727,10 @@ pub fn run_check(options: &CheckOptions, base: &Settings) -> Result<CheckOutcome
             }
         }
     }
+    let mut problems = errors.into_inner().unwrap_or_default();
+    problems.sort();
+    // The same file can run out of time twice: before and after its fixes.
+    problems.dedup();
     // Reports in path order, whatever order the walk found the files in.
     reports.sort_by(|(a, _), (b, _)| files[*a].cmp(&files[*b]));
     let mut reports: Vec<FileReport> = reports.into_iter().map(|(_, r)| r).collect();

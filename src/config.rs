@@ -124,7 +124,14 @@ pub struct Config {
     pub exclude: PathGlobs,
     /// Whether the server checks the whole workspace in the background.
     pub scan_workspace: bool,
+    /// How long one file's analysis may take before its parse or queries give up
+    /// (`budget`); `None`: as long as it takes.
+    pub time_limit: Option<std::time::Duration>,
 }
+
+/// The default `time_limit`. The slowest file of a 300 MB tree of real projects takes
+/// 65 ms here; generated text can take minutes.
+pub const DEFAULT_TIME_LIMIT: std::time::Duration = std::time::Duration::from_secs(3);
 
 impl Default for Config {
     fn default() -> Self {
@@ -137,6 +144,7 @@ impl Default for Config {
             side_globs: SideGlobs::default(),
             exclude: PathGlobs::default(),
             scan_workspace: true,
+            time_limit: Some(DEFAULT_TIME_LIMIT),
         }
     }
 }

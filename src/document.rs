@@ -184,7 +184,7 @@ pub fn parse(language: &Language, text: &str, old: Option<&Tree>) -> Option<Tree
                 e.insert(parser)
             }
         };
-        parser.parse(text, old)
+        crate::engine::parse_in_time(parser, text, old)
     })
 }
 

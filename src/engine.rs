@@ -154,7 +154,24 @@ fn parse_ranges(language: &Language, text: &str, ranges: &[tree_sitter::Range]) 
     if !ranges.is_empty() {
         parser.set_included_ranges(ranges).ok()?;
     }
-    parser.parse(text, None)
+    parse_in_time(&mut parser, text, None)
+}
+
+/// `parser.parse`, given up when the analysis's time is up (`budget`). A parser that
+/// gave up is reset: the next parse would otherwise resume this one.
+pub fn parse_in_time(parser: &mut Parser, text: &str, old: Option<&Tree>) -> Option<Tree> {
+    let bytes = text.as_bytes();
+    let mut progress = |_: &tree_sitter::ParseState| crate::budget::check();
+    let options = tree_sitter::ParseOptions::new().progress_callback(&mut progress);
+    let tree = parser.parse_with_options(
+        &mut |offset, _| bytes.get(offset..).unwrap_or_default(),
+        old,
+        Some(options),
+    );
+    if tree.is_none() {
+        parser.reset();
+    }
+    tree
 }
 
 /// On the fast path, parses only the top-level units of a Go or Python file that hold

@@ -1,6 +1,7 @@
 //! mufi-lsp: a language server and CI checker that stops Mufi API security mistakes.
 //! One pure engine (`engine::analyze`) serves two faces: `server` (LSP) and `cli` (check).
 
+pub mod budget;
 pub mod cli;
 pub mod config;
 pub mod config_file;

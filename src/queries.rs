@@ -547,7 +547,14 @@ fn run_compiled<'tree>(
     let whole = 0..text.len();
     for range in scope.unwrap_or(std::slice::from_ref(&whole)) {
         cursor.set_byte_range(range.clone());
-        let mut matches = cursor.matches(&compiled.query, tree.root_node(), text.as_bytes());
+        let mut progress = |_: &tree_sitter::QueryCursorState| crate::budget::check();
+        let options = tree_sitter::QueryCursorOptions::new().progress_callback(&mut progress);
+        let mut matches = cursor.matches_with_options(
+            &compiled.query,
+            tree.root_node(),
+            text.as_bytes(),
+            options,
+        );
         while let Some(m) = matches.next() {
             out.push(QueryMatchOwned {
                 pattern: compiled.original[m.pattern_index],

@@ -53,6 +53,8 @@ pub struct Settings {
     pub allowed_http_hosts: Option<Vec<String>>,
     pub extra_key_names: Option<Vec<String>>,
     pub max_file_size: Option<usize>,
+    /// Milliseconds one file's analysis may take; 0 for no limit.
+    pub time_limit_ms: Option<usize>,
     /// Whether the server checks every file of the workspace, not just open ones.
     pub scan_workspace: Option<bool>,
     /// Editor only: whether config files or the editor win.
@@ -89,6 +91,10 @@ const FIELDS: &[(&str, &[&str])] = &[
     (
         "maxFileSize",
         &["maxFileSize", "max-file-size", "max_file_size"],
+    ),
+    (
+        "timeLimitMs",
+        &["timeLimitMs", "time-limit-ms", "time_limit_ms"],
     ),
     (
         "scanWorkspace",
@@ -149,6 +155,7 @@ impl Settings {
                 }
                 "extraKeyNames" => strings(key, value).map(|v| settings.extra_key_names = Some(v)),
                 "maxFileSize" => size(key, value).map(|v| settings.max_file_size = v),
+                "timeLimitMs" => millis(key, value).map(|v| settings.time_limit_ms = v),
                 "scanWorkspace" => switch(key, value).map(|v| settings.scan_workspace = v),
                 _ => preference(key, value).map(|p| settings.preference = p),
             };
@@ -205,6 +212,7 @@ impl Settings {
                 .clone()
                 .or_else(|| self.extra_key_names.clone()),
             max_file_size: top.max_file_size.or(self.max_file_size),
+            time_limit_ms: top.time_limit_ms.or(self.time_limit_ms),
             scan_workspace: top.scan_workspace.or(self.scan_workspace),
             preference: top.preference.or(self.preference),
         }
@@ -240,6 +248,9 @@ impl Settings {
         config.extra_key_names = self.extra_key_names.clone().unwrap_or_default();
         if let Some(size) = self.max_file_size {
             config.max_file_size = size;
+        }
+        if let Some(ms) = self.time_limit_ms {
+            config.time_limit = (ms > 0).then(|| std::time::Duration::from_millis(ms as u64));
         }
         if let Some(scan) = self.scan_workspace {
             config.scan_workspace = scan;
@@ -303,16 +314,31 @@ fn strings(field: &str, value: &Value) -> Result<Vec<String>, String> {
 }
 
 fn size(field: &str, value: &Value) -> Result<Option<usize>, String> {
+    whole_number(field, value, "bytes", 1)
+}
+
+/// Milliseconds, 0 meaning no limit.
+fn millis(field: &str, value: &Value) -> Result<Option<usize>, String> {
+    whole_number(field, value, "milliseconds", 0)
+}
+
+fn whole_number(
+    field: &str,
+    value: &Value,
+    unit: &str,
+    least: u64,
+) -> Result<Option<usize>, String> {
+    let least_word = if least == 0 { "whole" } else { "positive" };
     match value {
         Value::Null => Ok(None),
         Value::Number(n) => n
             .as_u64()
-            .filter(|&n| n > 0)
+            .filter(|&n| n >= least)
             .and_then(|n| usize::try_from(n).ok())
             .map(Some)
-            .ok_or_else(|| format!("`{field}` must be a positive number of bytes, not {n}")),
+            .ok_or_else(|| format!("`{field}` must be a {least_word} number of {unit}, not {n}")),
         other => Err(format!(
-            "`{field}` must be a number of bytes, not {}",
+            "`{field}` must be a number of {unit}, not {}",
             describe(other)
         )),
     }
@@ -460,6 +486,34 @@ mod tests {
                 Some("**/vendor/**")
             );
         }
+    }
+
+    #[test]
+    fn the_time_limit_is_in_milliseconds_and_zero_lifts_it() {
+        use std::time::Duration;
+        assert_eq!(
+            Settings::default().to_config().unwrap().time_limit,
+            Some(crate::config::DEFAULT_TIME_LIMIT)
+        );
+        for (value, limit) in [
+            (
+                json!({"timeLimitMs": 250}),
+                Some(Duration::from_millis(250)),
+            ),
+            (json!({"time-limit-ms": 0}), None),
+            (
+                json!({"time_limit_ms": null}),
+                Some(crate::config::DEFAULT_TIME_LIMIT),
+            ),
+        ] {
+            let settings = Settings::from_json(&value).unwrap().settings;
+            assert_eq!(settings.to_config().unwrap().time_limit, limit, "{value}");
+        }
+        let err = Settings::from_json(&json!({"timeLimitMs": -5})).unwrap_err();
+        assert!(
+            err.contains("`timeLimitMs` must be a whole number of milliseconds"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use crate::cli::{
-    analyze_file, display_path, readable_text, safe_fixes, CheckOptions, CheckOutcome,
+    analyze_file_in_time, display_path, readable_text, safe_fixes, CheckOptions, CheckOutcome,
 };
 use crate::config::Config;
 use crate::engine;
@@ -27,6 +27,7 @@ pub fn check(path: &Path, input: Vec<u8>, options: &CheckOptions, config: &Confi
     let mut fixed = 0;
     let mut reports = Vec::new();
     let mut fixed_text = None;
+    let mut problems = Vec::new();
     let excluded = config.exclude.matches_under(path, &[]).is_some();
     let readable = match readable_text(input.clone(), config) {
         Ok(_) if excluded => None,
@@ -38,7 +39,8 @@ pub fn check(path: &Path, input: Vec<u8>, options: &CheckOptions, config: &Confi
     };
     if let Some(mut text) = readable {
         let model = ProjectModel::new();
-        let mut findings = analyze_file(path, &text, &model, config);
+        let (mut findings, stopped) = analyze_file_in_time(path, &text, &model, config);
+        problems.extend(stopped);
         options.filter.retain(&mut findings);
         if options.fix {
             let safe = safe_fixes(&findings, &options.filter);
@@ -46,7 +48,9 @@ pub fn check(path: &Path, input: Vec<u8>, options: &CheckOptions, config: &Confi
             if applied > 0 && new_text != text {
                 fixed = applied;
                 text = new_text;
-                findings = analyze_file(path, &text, &model, config);
+                let stopped;
+                (findings, stopped) = analyze_file_in_time(path, &text, &model, config);
+                problems.extend(stopped.filter(|p| !problems.contains(p)));
                 options.filter.retain(&mut findings);
             }
             fixed_text = Some(text.clone().into_bytes());
@@ -62,8 +66,10 @@ pub fn check(path: &Path, input: Vec<u8>, options: &CheckOptions, config: &Confi
     if options.fix && fixed_text.is_none() {
         fixed_text = Some(input);
     }
+    let mut outcome = CheckOutcome::new(&reports, 1, fixed, options, started);
+    outcome.problems = problems;
     StdinOutcome {
-        outcome: CheckOutcome::new(&reports, 1, fixed, options, started),
+        outcome,
         fixed_text,
     }
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{action_edits, apply_edits, fake_key, run, TestClient};
+use common::{action_edits, apply_edits, fake_key, run, run_with_stdin, TestClient};
 use serde_json::{json, Value};
 
 const BIN: &str = env!("CARGO_BIN_EXE_mufi-lsp");
@@ -140,6 +140,45 @@ fn clean_tree_exits_zero_and_missing_path_exits_two() {
     assert!(stderr.contains("does-not-exist"));
     let (code, _, _) = run(&["check", "--format", "xml"], dir.path());
     assert_eq!(code, 2);
+}
+
+/// Text that takes far longer to read than real code of its size: one call nested in
+/// the next, 40,000 deep, after a line that holds a finding.
+fn costly_python() -> String {
+    format!(
+        "import requests\nrequests.get(\"https://api.mufi.app\", verify=False)\nf{}\n",
+        "()".repeat(40_000)
+    )
+}
+
+#[test]
+fn a_file_that_runs_out_of_time_is_named_and_the_check_is_incomplete() {
+    let dir = git_project();
+    std::fs::write(dir.path().join("generated.py"), costly_python()).unwrap();
+    std::fs::write(dir.path().join("mufi-lsp.toml"), "time-limit-ms = 1\n").unwrap();
+    let (code, stdout, stderr) = run(&["check"], dir.path());
+    assert_eq!(code, 2, "incomplete, not a pass: {stdout}{stderr}");
+    assert!(
+        stderr.contains("generated.py: analysis stopped at the time limit (1 ms)"),
+        "{stderr}"
+    );
+    // The same through standard input.
+    let (code, _, stderr) = run_with_stdin(
+        &["check", "--stdin-filename", "generated.py"],
+        dir.path(),
+        Some(&costly_python()),
+    );
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("analysis stopped at the time limit"),
+        "{stderr}"
+    );
+    // With no limit (0), the file is read to the end and its finding reported.
+    std::fs::write(dir.path().join("mufi-lsp.toml"), "time-limit-ms = 0\n").unwrap();
+    let (code, stdout, stderr) = run(&["check"], dir.path());
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    assert!(stdout.contains("MUFI004"), "{stdout}");
+    assert!(!stderr.contains("time limit"), "{stderr}");
 }
 
 #[test]

@@ -366,32 +366,22 @@ fn stdin_is_checked_with_the_config_file_of_the_path_it_stands_for() {
         "exclude = [\"web/gen/**\"]\nrules = { MUFI003 = \"warning\" }\n",
     );
     let run = |path: &str| {
-        let mut child = Command::new(BIN)
-            .args(["check", "--format", "json", "--stdin-filename", path])
-            .current_dir(root)
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        use std::io::Write;
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(HTTP_TS.as_bytes())
-            .unwrap();
-        let out = child.wait_with_output().unwrap();
-        let report: Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+        let (code, stdout, _) = common::run_with_stdin(
+            &["check", "--format", "json", "--stdin-filename", path],
+            root,
+            Some(HTTP_TS),
+        );
+        let report: Value = serde_json::from_str(&stdout).unwrap_or_default();
         let severities: Vec<String> = report["findings"]
             .as_array()
             .into_iter()
             .flatten()
             .map(|f| f["severity"].as_str().unwrap_or("").to_string())
             .collect();
-        (out.status.code(), severities)
+        (code, severities)
     };
-    assert_eq!(run("web/base.ts"), (Some(1), vec!["warning".to_string()]));
-    assert_eq!(run("web/gen/base.ts"), (Some(0), vec![]));
+    assert_eq!(run("web/base.ts"), (1, vec!["warning".to_string()]));
+    assert_eq!(run("web/gen/base.ts"), (0, vec![]));
 }
 
 #[test]

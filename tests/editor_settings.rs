@@ -319,3 +319,30 @@ async fn max_file_size_and_server_side_globs_apply_from_the_editor() {
         .unwrap()
         .contains("big.ts"));
 }
+
+#[tokio::test]
+async fn a_document_that_runs_out_of_time_is_named_and_read_whole_without_a_limit() {
+    let mut client = client();
+    client.initialize(&["utf-16"]).await;
+    push_settings(&mut client, json!({"timeLimitMs": 1})).await;
+    let uri = "file:///tmp/s/generated.py";
+    // One call nested in the next, 40,000 deep: far costlier to read than its size.
+    let text = format!("{PY}f{}\n", "()".repeat(40_000));
+    client.open(uri, "python", &text).await;
+    let shown = client
+        .wait_for("window/showMessage", |p| p["type"] == 2)
+        .await;
+    let message = shown["params"]["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("generated.py: analysis stopped at the time limit (1 ms)"),
+        "{message}"
+    );
+    // Diagnostics still come, with whatever was found in time.
+    client.diagnostics(uri, 1).await;
+    push_settings(&mut client, json!({"timeLimitMs": 0})).await;
+    let diags = diagnostics_until(&mut client, uri, 1, |d| {
+        codes(d).contains(&"MUFI004".into())
+    })
+    .await;
+    assert!(codes(&diags).contains(&"MUFI003".to_string()), "{diags:?}");
+}

@@ -8,40 +8,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use common::fake_key;
 use common::tools::{assert_suite_passed, skip_or_fail};
+use common::{fake_key, run, run_with_stdin};
 use serde_json::Value;
-
-const BIN: &str = env!("CARGO_BIN_EXE_mufi-lsp");
-
-fn run(args: &[&str], cwd: &Path) -> (i32, String, String) {
-    run_with_stdin(args, cwd, None)
-}
-
-fn run_with_stdin(args: &[&str], cwd: &Path, stdin: Option<&str>) -> (i32, String, String) {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .current_dir(cwd)
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary runs");
-    if let Some(text) = stdin {
-        let mut pipe = child.stdin.take().unwrap();
-        pipe.write_all(text.as_bytes()).unwrap();
-    }
-    let out = child.wait_with_output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 /// A temporary project outside any git repository (a `.git` folder stops the project
 /// model from looking further up).

@@ -256,7 +256,12 @@ fn disk_diagnostics(state: &State, path: &Path) -> Vec<Diagnostic> {
         language,
         tree: None,
     };
+    let limit = crate::budget::Limit::start(config.time_limit);
     let findings = crate::engine::analyze(&src, &file, &config);
+    if limit.stopped() {
+        tracing::warn!("{}", crate::cli::out_of_time(path, &config));
+    }
+    drop(limit);
     if findings.is_empty() {
         return Vec::new();
     }

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, RwLock};
 
 use tokio::sync::mpsc;
-use tower_lsp_server::ls_types::Uri;
+use tower_lsp_server::ls_types::{MessageType, Uri};
 use tower_lsp_server::Client;
 use tree_sitter::{InputEdit, Tree};
 
@@ -40,6 +40,8 @@ pub struct OpenDoc {
     pub raw: Option<(Raw, FileFacts)>,
     /// Why the file is not analysed (binary, too large), logged once.
     pub skipped: Option<String>,
+    /// Whether the user was told that its analysis ran out of time (once per opening).
+    pub told_out_of_time: bool,
     /// When the user last opened or changed it (`State::clock`): the documents
     /// touched last keep their trees.
     pub touched: u64,
@@ -100,6 +102,9 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
     /// The tree of a snapshot that had none.
     pub parsed: Option<Tree>,
+    /// Whether a parse or a query gave up at the time limit (`Config::time_limit`):
+    /// the findings hold, but some may be missing.
+    pub stopped: bool,
 }
 
 /// What is open in the editor, by path: uri, text, version.
@@ -246,6 +251,7 @@ impl State {
                     findings: None,
                     raw: None,
                     skipped,
+                    told_out_of_time: false,
                     touched: self.tick(),
                 },
             );
@@ -273,7 +279,13 @@ impl State {
             open.doc.version = version;
             return false;
         }
-        open.doc.apply_changes(changes, version, encoding);
+        {
+            // The reparse runs here, under the lock: pathological text must not hold
+            // it past the limit. A reparse that gives up leaves no tree, and the
+            // worker's analysis parses from scratch (and says when it runs out).
+            let _limit = crate::budget::Limit::start(open.config.time_limit);
+            open.doc.apply_changes(changes, version, encoding);
+        }
         open.findings = None;
         open.touched = self.tick();
         drop(docs);
@@ -482,6 +494,7 @@ fn too_large(text: &str, config: &Config) -> Option<String> {
 /// unchanged, from scratch otherwise. A snapshot without a tree is parsed here, off
 /// the protocol task, and the tree handed back (`Analysis::parsed`).
 pub fn analyze(snap: &Snapshot, config: &Config) -> Analysis {
+    let limit = crate::budget::Limit::start(config.time_limit);
     let parsed = match snap.tree {
         Some(_) => None,
         None => crate::document::parse(snap.language, &snap.text, None),
@@ -545,6 +558,7 @@ pub fn analyze(snap: &Snapshot, config: &Config) -> Analysis {
         facts,
         findings,
         parsed,
+        stopped: limit.stopped(),
     }
 }
 
@@ -632,6 +646,7 @@ async fn worker(
             }
             let findings = Arc::new(analysis.findings);
             let encoding = state.encoding();
+            let mut out_of_time = None;
             let diagnostics = {
                 let mut docs = state.docs();
                 let Some(open) = docs.get_mut(&uri) else {
@@ -643,7 +658,16 @@ async fn worker(
                     continue;
                 }
                 open.findings = Some((snap.version, findings.clone()));
-                open.raw = analysis.raw.map(|raw| (raw, analysis.facts));
+                // Findings cut short are no base for the next analysis: it would keep
+                // them for the code it does not read again.
+                open.raw = analysis
+                    .raw
+                    .filter(|_| !analysis.stopped)
+                    .map(|raw| (raw, analysis.facts));
+                if analysis.stopped && !std::mem::replace(&mut open.told_out_of_time, true) {
+                    let path = open.path.clone().unwrap_or_else(|| uri.as_str().into());
+                    out_of_time = Some(crate::cli::out_of_time(&path, &snap.config));
+                }
                 if let (None, Some(tree)) = (open.doc.tree(), analysis.parsed) {
                     open.doc.set_tree(tree);
                 }
@@ -652,6 +676,10 @@ async fn worker(
                 State::keep_recent_trees(&mut docs);
                 diagnostics
             };
+            if let Some(message) = out_of_time {
+                tracing::warn!("{message}");
+                client.show_message(MessageType::WARNING, message).await;
+            }
             // A pulling client asks for them (`textDocument/diagnostic`).
             if !state.pulls() {
                 client

@@ -313,11 +313,30 @@ impl Rng {
 
 /// Runs the mufi-lsp binary with `args` in `cwd`: its exit code, stdout and stderr.
 pub fn run(args: &[&str], cwd: &Path) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_mufi-lsp"))
+    run_with_stdin(args, cwd, None)
+}
+
+/// `run`, with `stdin` written to the binary's standard input.
+pub fn run_with_stdin(args: &[&str], cwd: &Path, stdin: Option<&str>) -> (i32, String, String) {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mufi-lsp"))
         .args(args)
         .current_dir(cwd)
-        .output()
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
         .expect("binary runs");
+    if let Some(text) = stdin {
+        let mut pipe = child.stdin.take().unwrap();
+        pipe.write_all(text.as_bytes()).unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),

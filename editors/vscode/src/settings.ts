@@ -18,6 +18,7 @@ export interface ServerSettings {
   allowedHttpHosts?: string[];
   extraKeyNames?: string[];
   maxFileSize?: number;
+  timeLimitMs?: number;
   scanWorkspace?: boolean;
   configurationPreference?: ConfigurationPreference;
 }
@@ -34,6 +35,7 @@ export const SERVER_KEYS = [
   'rules',
   ...GLOB_LISTS,
   'maxFileSize',
+  'timeLimitMs',
   'scanWorkspace',
   'configurationPreference',
 ] as const;
@@ -75,6 +77,11 @@ export function toServerSettings(config: ConfigurationReader): ServerSettings {
   const maxFileSize = config.get('maxFileSize');
   if (maxFileSize !== undefined && maxFileSize !== null && maxFileSize !== '') {
     settings.maxFileSize = maxFileSize as number;
+  }
+
+  const timeLimitMs = config.get('timeLimitMs');
+  if (timeLimitMs !== undefined && timeLimitMs !== null && timeLimitMs !== '') {
+    settings.timeLimitMs = timeLimitMs as number;
   }
 
   const scanWorkspace = config.get('scanWorkspace');

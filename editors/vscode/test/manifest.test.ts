@@ -36,6 +36,7 @@ const SERVER_FIELDS = [
   'allowedHttpHosts',
   'extraKeyNames',
   'maxFileSize',
+  'timeLimitMs',
   'scanWorkspace',
   'configurationPreference',
 ];
@@ -45,6 +46,7 @@ const NON_DEFAULT: Record<string, unknown> = {
   path: '/opt/mufi-lsp',
   rules: { MUFI003: 'off' },
   maxFileSize: 10,
+  timeLimitMs: 500,
   scanWorkspace: false,
   configurationPreference: 'editorFirst',
   'trace.server': 'verbose',
@@ -74,7 +76,7 @@ describe('package.json', () => {
       assert.ok('default' in schema, `${key} has a default`);
     }
     assert.deepEqual(properties['mufi-lsp.trace.server'].enum, ['off', 'messages', 'verbose']);
-    assert.equal(Object.keys(properties).length, 11);
+    assert.equal(Object.keys(properties).length, 12);
   });
 
   it('describes scanWorkspace and configurationPreference as the server reads them', () => {

@@ -19,6 +19,7 @@ describe('settings mapping', () => {
         allowedHttpHosts: ['localhost', '*.corp.example'],
         extraKeyNames: ['PAYMENTS_TOKEN'],
         maxFileSize: 1048576,
+        timeLimitMs: 0,
         scanWorkspace: false,
         configurationPreference: 'editorOnly',
       }),
@@ -31,6 +32,7 @@ describe('settings mapping', () => {
       allowedHttpHosts: ['localhost', '*.corp.example'],
       extraKeyNames: ['PAYMENTS_TOKEN'],
       maxFileSize: 1048576,
+      timeLimitMs: 0,
       scanWorkspace: false,
       configurationPreference: 'editorOnly',
     });
@@ -46,6 +48,7 @@ describe('settings mapping', () => {
       allowedHttpHosts: [],
       extraKeyNames: [],
       maxFileSize: null,
+      timeLimitMs: null,
       scanWorkspace: true,
       configurationPreference: 'filesFirst',
     };
