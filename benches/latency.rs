@@ -5,7 +5,8 @@
 //! keystrokes on the same text with tree-sitter alone (`Tree::edit` and an incremental
 //! `Parser::parse` with the old tree, same grammar), and the ratio of the p95s.
 //!
-//! `cargo bench --bench latency` (append language names after `--` to pick some);
+//! `cargo bench --bench latency` (append language names after `--` to pick some, and
+//! `--edits=N` for N keystrokes per file, `--lines=N` for the files of N lines only);
 //! `cargo test --benches` runs a small version of each.
 
 #[path = "../tests/common/mod.rs"]
@@ -113,6 +114,17 @@ fn main() {
     // `cargo test --benches` runs benches with `--bench` absent: keep it short.
     let args: Vec<String> = std::env::args().skip(1).collect();
     let quick = !args.iter().any(|a| a == "--bench");
+    // `--edits=N`: N keystrokes per size instead of the usual counts, so that a profile
+    // (`perf record`) is the keystrokes' and not the first analysis's.
+    let edits_override: Option<usize> = args
+        .iter()
+        .find_map(|a| a.strip_prefix("--edits="))
+        .and_then(|n| n.parse().ok());
+    // `--lines=N`: only the files of N lines.
+    let lines_only: Option<usize> = args
+        .iter()
+        .find_map(|a| a.strip_prefix("--lines="))
+        .and_then(|n| n.parse().ok());
     let only: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).collect();
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -141,6 +153,10 @@ fn main() {
             (false, true) => &[(5_000, 200), (50_000, 100)],
         };
         for &(lines, edits) in sizes {
+            if lines_only.is_some_and(|n| n != lines) {
+                continue;
+            }
+            let edits = edits_override.unwrap_or(edits);
             let text = corpus.text(lines);
             let keystrokes = corpus::keystrokes(corpus, &text, edits);
             let server = rt.block_on(through_server(corpus, &text, &keystrokes));

@@ -35,32 +35,47 @@ pub struct Change {
 
 /// A text and where its lines start (after `\n`, `\r\n` or a lone `\r`, as LSP counts
 /// lines): position <-> offset conversion without a second copy of the text.
+/// Spare capacity given to a text copied for an edit.
+const EDIT_ROOM: usize = 4096;
+
 pub struct Lines {
-    text: Arc<str>,
+    /// Shared with analyses in flight (`Snapshot`); edited in place when it is not.
+    text: Arc<String>,
     /// The byte offset of each line's first byte; `[0]` for an empty text.
     starts: Vec<usize>,
 }
 
 impl Lines {
     pub fn new(text: &str) -> Lines {
-        let text: Arc<str> = Arc::from(text);
+        let text = Arc::new(text.to_string());
         let mut starts = vec![0];
         starts.extend(line_starts_in(&text, 1..text.len() + 1));
         starts.shrink_to_fit();
         Lines { text, starts }
     }
 
-    pub fn text(&self) -> &Arc<str> {
+    pub fn text(&self) -> &Arc<String> {
         &self.text
     }
 
     /// Replaces `range` (byte offsets on character boundaries) with `new`.
     fn replace(&mut self, range: Range<usize>, new: &str) {
-        let old = &self.text;
-        let mut text = String::with_capacity(old.len() - range.len() + new.len());
-        text.push_str(&old[..range.start]);
-        text.push_str(new);
-        text.push_str(&old[range.end..]);
+        match Arc::get_mut(&mut self.text) {
+            // No analysis holds this text: a keystroke moves the bytes after it, and the
+            // text is not copied whole (twice, through a `String` into an `Arc<str>`).
+            Some(text) => text.replace_range(range.clone(), new),
+            None => {
+                let old = &self.text;
+                // Room to type into, so the next keystrokes need not grow it again.
+                let room = old.len() - range.len() + new.len() + EDIT_ROOM;
+                let mut text = String::with_capacity(room);
+                text.push_str(&old[..range.start]);
+                text.push_str(new);
+                text.push_str(&old[range.end..]);
+                self.text = Arc::new(text);
+            }
+        }
+        let text = &self.text;
         // A line starts at `p` by the bytes at `p - 1` and `p`: starts before the edit
         // stay, starts after the replaced bytes move, those between are read again.
         let new_end = range.start + new.len();
@@ -73,9 +88,8 @@ impl Lines {
             .collect();
         self.starts.truncate(kept);
         self.starts
-            .extend(line_starts_in(&text, range.start.max(1)..new_end + 1));
+            .extend(line_starts_in(text, range.start.max(1)..new_end + 1));
         self.starts.extend(shifted);
-        self.text = Arc::from(text);
     }
 
     /// The zero-based line holding byte `offset`.
@@ -218,7 +232,7 @@ impl Document {
         }
     }
 
-    pub fn text(&self) -> Arc<str> {
+    pub fn text(&self) -> Arc<String> {
         self.lines.text.clone()
     }
 
@@ -422,5 +436,22 @@ mod tests {
             fresh.root_node().to_sexp()
         );
         assert_eq!(doc.version, 2);
+    }
+
+    /// An analysis holds the text it was given while the user types on: its copy never
+    /// changes. A text no one else holds is edited where it is.
+    #[test]
+    fn an_edit_copies_the_text_only_while_an_analysis_holds_it() {
+        let mut lines = Lines::new("let a = 1;\nlet b = 2;\n");
+        let held = lines.text().clone();
+        lines.replace(4..5, "x");
+        assert_eq!(held.as_str(), "let a = 1;\nlet b = 2;\n");
+        assert_eq!(lines.text().as_str(), "let x = 1;\nlet b = 2;\n");
+        drop(held);
+        let before = Arc::as_ptr(lines.text());
+        lines.replace(15..16, "yy");
+        assert_eq!(Arc::as_ptr(lines.text()), before, "edited in place");
+        assert_eq!(lines.text().as_str(), "let x = 1;\nlet yy = 2;\n");
+        assert_eq!(lines.point_at(17), Point { row: 1, column: 6 });
     }
 }

@@ -50,7 +50,7 @@ pub struct OpenDoc {
 /// A consistent copy of a document for analysis off the lock.
 pub struct Snapshot {
     pub version: i32,
-    pub text: Arc<str>,
+    pub text: Arc<String>,
     pub tree: Option<Tree>,
     pub language: &'static Language,
     pub file: FileContext,
@@ -109,7 +109,7 @@ pub struct Analysis {
 
 /// What is open in the editor, by path: uri, text, version.
 #[derive(Default)]
-pub struct OpenTexts(pub HashMap<PathBuf, (Uri, Arc<str>, i32)>);
+pub struct OpenTexts(pub HashMap<PathBuf, (Uri, Arc<String>, i32)>);
 
 pub struct State {
     docs: Mutex<HashMap<Uri, OpenDoc>>,
@@ -575,6 +575,14 @@ fn layered_regions_after(
     kept.or_else(|| engine::layered_regions(src))
 }
 
+/// What the worker keeps of a snapshot once it is analysed.
+struct Analysed {
+    version: i32,
+    generation: u64,
+    bytes: usize,
+    config: Arc<Config>,
+}
+
 /// How much text the worker parses from scratch before it hands free memory back.
 const TRIM_AFTER_PARSED: usize = 1 << 20;
 
@@ -634,15 +642,23 @@ async fn worker(
             };
             let analysed = tokio::task::spawn_blocking(move || {
                 let analysis = analyze(&snap, &snap.config);
-                (snap, analysis)
+                // The text is dropped here, not after publishing: a document whose text
+                // no analysis holds is edited in place (`Lines::replace`).
+                let done = Analysed {
+                    version: snap.version,
+                    generation: snap.generation,
+                    bytes: snap.text.len(),
+                    config: snap.config.clone(),
+                };
+                (done, analysis)
             })
             .await;
-            let Ok((snap, analysis)) = analysed else {
+            let Ok((done, analysis)) = analysed else {
                 tracing::error!("analysis of {} failed", uri.as_str());
                 continue;
             };
             if analysis.parsed.is_some() {
-                parsed_since_trim += snap.text.len();
+                parsed_since_trim += done.bytes;
             }
             let findings = Arc::new(analysis.findings);
             let encoding = state.encoding();
@@ -652,12 +668,12 @@ async fn worker(
                 let Some(open) = docs.get_mut(&uri) else {
                     continue;
                 };
-                if open.doc.version != snap.version || snap.generation != state.generation() {
+                if open.doc.version != done.version || done.generation != state.generation() {
                     // An edit, or new settings or project facts, arrived while we
                     // worked; a fresh analysis is queued.
                     continue;
                 }
-                open.findings = Some((snap.version, findings.clone()));
+                open.findings = Some((done.version, findings.clone()));
                 // Findings cut short are no base for the next analysis: it would keep
                 // them for the code it does not read again.
                 open.raw = analysis
@@ -666,7 +682,7 @@ async fn worker(
                     .map(|raw| (raw, analysis.facts));
                 if analysis.stopped && !std::mem::replace(&mut open.told_out_of_time, true) {
                     let path = open.path.clone().unwrap_or_else(|| uri.as_str().into());
-                    out_of_time = Some(crate::cli::out_of_time(&path, &snap.config));
+                    out_of_time = Some(crate::cli::out_of_time(&path, &done.config));
                 }
                 if let (None, Some(tree)) = (open.doc.tree(), analysis.parsed) {
                     open.doc.set_tree(tree);
@@ -683,7 +699,7 @@ async fn worker(
             // A pulling client asks for them (`textDocument/diagnostic`).
             if !state.pulls() {
                 client
-                    .publish_diagnostics(uri, diagnostics, Some(snap.version))
+                    .publish_diagnostics(uri, diagnostics, Some(done.version))
                     .await;
             }
         }
