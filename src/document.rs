@@ -33,11 +33,12 @@ pub struct Change {
     pub text: String,
 }
 
-/// A text and where its lines start (after `\n`, `\r\n` or a lone `\r`, as LSP counts
-/// lines): position <-> offset conversion without a second copy of the text.
-/// Spare capacity given to a text copied for an edit.
+/// Spare capacity given to a text that grows by an edit: room for the next keystrokes,
+/// without doubling a large file's buffer.
 const EDIT_ROOM: usize = 4096;
 
+/// A text and where its lines start (after `\n`, `\r\n` or a lone `\r`, as LSP counts
+/// lines): position <-> offset conversion without a second copy of the text.
 pub struct Lines {
     /// Shared with analyses in flight (`Snapshot`); edited in place when it is not.
     text: Arc<String>,
@@ -63,10 +64,15 @@ impl Lines {
         match Arc::get_mut(&mut self.text) {
             // No analysis holds this text: a keystroke moves the bytes after it, and the
             // text is not copied whole (twice, through a `String` into an `Arc<str>`).
-            Some(text) => text.replace_range(range.clone(), new),
+            Some(text) => {
+                let grows = new.len().saturating_sub(range.len());
+                if text.capacity() - text.len() < grows {
+                    text.reserve_exact(grows + EDIT_ROOM);
+                }
+                text.replace_range(range.clone(), new);
+            }
             None => {
                 let old = &self.text;
-                // Room to type into, so the next keystrokes need not grow it again.
                 let room = old.len() - range.len() + new.len() + EDIT_ROOM;
                 let mut text = String::with_capacity(room);
                 text.push_str(&old[..range.start]);
