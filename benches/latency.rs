@@ -120,7 +120,8 @@ fn main() {
         .iter()
         .find_map(|a| a.strip_prefix("--edits="))
         .and_then(|n| n.parse().ok());
-    // `--lines=N`: only the files of N lines.
+    // `--lines=N`: files of N lines only (any N: a small file shows what a keystroke
+    // costs besides the reparse and the rules).
     let lines_only: Option<usize> = args
         .iter()
         .find_map(|a| a.strip_prefix("--lines="))
@@ -147,15 +148,13 @@ fn main() {
         if !only.is_empty() && !only.iter().any(|o| *o == corpus.name) {
             continue;
         }
-        let sizes: &[(usize, usize)] = match (quick, corpus.large) {
-            (true, _) => &[(200, 3)],
-            (false, false) => &[(5_000, 200)],
-            (false, true) => &[(5_000, 200), (50_000, 100)],
+        let sizes: Vec<(usize, usize)> = match (quick, corpus.large, lines_only) {
+            (true, _, _) => vec![(200, 3)],
+            (false, _, Some(n)) => vec![(n, 200)],
+            (false, false, None) => vec![(5_000, 200)],
+            (false, true, None) => vec![(5_000, 200), (50_000, 100)],
         };
-        for &(lines, edits) in sizes {
-            if lines_only.is_some_and(|n| n != lines) {
-                continue;
-            }
+        for (lines, edits) in sizes {
             let edits = edits_override.unwrap_or(edits);
             let text = corpus.text(lines);
             let keystrokes = corpus::keystrokes(corpus, &text, edits);

@@ -520,12 +520,23 @@ pub fn keystrokes(corpus: &Corpus, text: &str, count: usize) -> Vec<Keystroke> {
     assert!(!suitable.is_empty(), "{}: no line to type on", corpus.name);
     let mut out = Vec::with_capacity(count);
     let mut pick = 0usize;
+    // Lines typed on in a row that are no longer suitable: every one of them means the
+    // file has too few lines for `count` keystrokes.
+    let mut misses = 0;
     while out.len() < count {
         pick = (pick + 7919) % suitable.len();
         let line = suitable[pick];
         let Some(mut column) = (corpus.typed_at)(&lines[line]) else {
+            misses += 1;
+            assert!(
+                misses <= suitable.len(),
+                "{}: {} lines are too few for {count} keystrokes",
+                corpus.name,
+                lines.len()
+            );
             continue;
         };
+        misses = 0;
         for ch in corpus.typed.chars() {
             if out.len() >= count {
                 break;

@@ -232,6 +232,7 @@ impl Session {
             excluded: None,
             generation: 0,
             config: self.config.clone(),
+            last_took: None,
         };
         let analysis = state::analyze(&snap, &self.config);
         self.last = analysis.raw.map(|raw| (raw, analysis.facts));
