@@ -408,7 +408,12 @@ pub fn yaml_run_scripts(text: &str, tree: Option<&Tree>) -> Vec<Region> {
 
 /// The `scripts` of a package.json, read as shell (`\"` read as `"`).
 pub fn package_json_scripts(text: &str, tree: Option<&Tree>) -> Vec<Region> {
-    let Some(tree) = tree else {
+    // A key is compared as written, so a file that never writes `"scripts"` has none;
+    // the editor asks on every keystroke, and a large JSON file's object has thousands
+    // of keys to compare.
+    let Some(tree) =
+        tree.filter(|_| memchr::memmem::find(text.as_bytes(), b"\"scripts\"").is_some())
+    else {
         return Vec::new();
     };
     let root = tree.root_node();
