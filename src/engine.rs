@@ -985,14 +985,21 @@ pub(crate) fn run_rules(
         None => None,
     };
     let mut findings = Vec::new();
-    for rule in candidates
+    let rules: Vec<RuleId> = candidates
         .into_iter()
         .filter(|rule| rule.reads_path(file.path.as_deref()))
-    {
+        .collect();
+    let mut batched = batched_matches(src, scopes, &rules);
+    for rule in rules {
         let scope = scopes.of(rule);
+        let matched = batched
+            .iter_mut()
+            .find(|(r, _)| *r == rule)
+            .map(|(_, matches)| std::mem::take(matches));
         let cx = RuleContext::new(rule, src.text, src.language, src.tree, file, config)
             .with_scope(scope)
-            .with_client_reason(&client_reason);
+            .with_client_reason(&client_reason)
+            .with_matches(matched);
         let started = std::time::Instant::now();
         let mut found = rules::run_rule(rule, cx);
         tracing::trace!(
@@ -1007,6 +1014,29 @@ pub(crate) fn run_rules(
         findings.extend(found);
     }
     findings
+}
+
+/// The matches of the queries of `rules` that read the local scope, found in one walk
+/// over it (`queries::batch`) when there are several and their batch is compiled.
+fn batched_matches<'t>(
+    src: &SourceFile<'t>,
+    scopes: Scopes,
+    rules: &[RuleId],
+) -> Vec<(RuleId, Vec<crate::queries::QueryMatchOwned<'t>>)> {
+    let (Some(tree), Some(local)) = (src.tree, scopes.local) else {
+        return Vec::new();
+    };
+    let local_rules: Vec<RuleId> = rules
+        .iter()
+        .copied()
+        .filter(|rule| {
+            scopes.of(*rule) == Some(local) && crate::queries::has_query(src.language, *rule)
+        })
+        .collect();
+    match crate::queries::batch(src.language, &local_rules) {
+        Some(batch) => batch.run(tree, src.text, local),
+        None => Vec::new(),
+    }
 }
 
 /// Whether `range` starts inside one of `ranges`: a finding belongs to the scope its

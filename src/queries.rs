@@ -538,12 +538,25 @@ fn run_compiled<'tree>(
     text: &str,
     scope: Option<&[std::ops::Range<usize>]>,
 ) -> Vec<QueryMatchOwned<'tree>> {
+    let mut out = Vec::new();
+    run_into(compiled, tree, text, scope, |_, m| out.push(m));
+    out
+}
+
+/// Runs `compiled` over the whole tree, or only over `scope`, handing each match to
+/// `found` with the index of its pattern in `compiled`.
+fn run_into<'tree>(
+    compiled: &'static Compiled,
+    tree: &'tree Tree,
+    text: &str,
+    scope: Option<&[std::ops::Range<usize>]>,
+    mut found: impl FnMut(usize, QueryMatchOwned<'tree>),
+) {
     let mut cursor = QueryCursor::new();
     // Real code nests a few dozen levels; generated or hostile text can nest thousands,
     // where matching (and judging every match's surroundings) grows with the square of
     // the depth. Patterns start no deeper than this.
     cursor.set_max_start_depth(Some(MAX_START_DEPTH));
-    let mut out = Vec::new();
     let whole = 0..text.len();
     for range in scope.unwrap_or(std::slice::from_ref(&whole)) {
         cursor.set_byte_range(range.clone());
@@ -556,18 +569,145 @@ fn run_compiled<'tree>(
             options,
         );
         while let Some(m) = matches.next() {
-            out.push(QueryMatchOwned {
-                pattern: compiled.original[m.pattern_index],
-                captures: m
-                    .captures()
-                    .iter()
-                    .map(|c| (compiled.names[c.index as usize], c.node))
-                    .collect(),
-                properties: &compiled.properties[m.pattern_index],
-            });
+            found(
+                m.pattern_index,
+                QueryMatchOwned {
+                    pattern: compiled.original[m.pattern_index],
+                    captures: m
+                        .captures()
+                        .iter()
+                        .map(|c| (compiled.names[c.index as usize], c.node))
+                        .collect(),
+                    properties: &compiled.properties[m.pattern_index],
+                },
+            );
         }
     }
-    out
+}
+
+/// Several rules' queries for one language compiled as one (`batch`).
+pub struct Batch {
+    compiled: Compiled,
+    /// Per pattern, the rule whose query it is from.
+    owner: Vec<RuleId>,
+}
+
+/// The batches of each language, by the set of rules (a bit per rule in `ALL`);
+/// `None` while one compiles.
+type Batches = std::collections::HashMap<(usize, u32), Option<&'static Batch>>;
+
+/// How many batches a language may have: the rules that can fire in one unit of a
+/// file are few, and mostly the same from keystroke to keystroke.
+const BATCHES_PER_LANGUAGE: usize = 12;
+
+/// `rules`' queries for `language` compiled as one, so that a scoped run (the editor's
+/// keystroke) walks its units once for all of them rather than once per rule: most of
+/// a query's time over a unit is the walk itself (a query of one trivial pattern costs
+/// two thirds of one of fifteen). `None` until it is compiled: the first call compiles
+/// it on a thread of its own, and the rules' own queries serve meanwhile. Also `None`
+/// for fewer than two rules, in a batch run (`compile_subsets`), and when a rule has
+/// no query or its query does not compile.
+pub fn batch(language: &'static Language, rules: &[RuleId]) -> Option<&'static Batch> {
+    batch_or(language, rules, |compile| {
+        std::thread::Builder::new()
+            .name("mufi-lsp-batch".into())
+            .spawn(compile)
+            .is_ok()
+    })
+}
+
+/// `batch`, compiled on `spawn` (which says whether it could start it).
+fn batch_or(
+    language: &'static Language,
+    rules: &[RuleId],
+    spawn: impl FnOnce(Box<dyn FnOnce() + Send>) -> bool,
+) -> Option<&'static Batch> {
+    if rules.len() < 2 || SUBSETS.load(Ordering::Relaxed) {
+        return None;
+    }
+    static TABLE: std::sync::Mutex<Option<Batches>> = std::sync::Mutex::new(None);
+    let language_index = registry().iter().position(|l| l.id == language.id)?;
+    let mask = rules.iter().try_fold(0u32, |mask, rule| {
+        let bit = ALL.iter().position(|r| r == rule)?;
+        Some(mask | 1 << bit)
+    })?;
+    let key = (language_index, mask);
+    {
+        let mut table = TABLE.lock().unwrap_or_else(|p| p.into_inner());
+        let table = table.get_or_insert_with(Default::default);
+        if let Some(known) = table.get(&key) {
+            return *known;
+        }
+        if table.keys().filter(|(l, _)| *l == language_index).count() >= BATCHES_PER_LANGUAGE {
+            return None;
+        }
+        table.insert(key, None);
+    }
+    let rules = rules.to_vec();
+    let compile = move || {
+        let batch = compile_batch(language, &rules).map(|batch| &*Box::leak(Box::new(batch)));
+        let mut table = TABLE.lock().unwrap_or_else(|p| p.into_inner());
+        if let (Some(table), Some(batch)) = (table.as_mut(), batch) {
+            table.insert(key, Some(batch));
+        }
+    };
+    if !spawn(Box::new(compile)) {
+        let mut table = TABLE.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(table) = table.as_mut() {
+            table.remove(&key);
+        }
+    }
+    None
+}
+
+/// Compiles `rules`' queries for `language` as one query: `None` if one has none or
+/// does not compile.
+fn compile_batch(language: &'static Language, rules: &[RuleId]) -> Option<Batch> {
+    let mut source = String::new();
+    let mut owner = Vec::new();
+    let mut original = Vec::new();
+    for rule in rules {
+        let count = compiled(language, *rule)?.query.pattern_count();
+        source.push_str(&source_for(language, *rule)?);
+        source.push('\n');
+        owner.extend(std::iter::repeat_n(*rule, count));
+        original.extend(0..count);
+    }
+    let started = std::time::Instant::now();
+    let compiled = compile_source(language, rules[0], &source, original.clone()).ok()?;
+    tracing::debug!(
+        "compiled the queries of {rules:?} for {} as one in {:.1} ms",
+        language.name,
+        started.elapsed().as_secs_f64() * 1000.0
+    );
+    // Each rule's patterns as its own query numbers them, or the batch is no use.
+    (compiled.original == original && compiled.query.pattern_count() == owner.len())
+        .then_some(Batch { compiled, owner })
+}
+
+impl Batch {
+    /// Runs the batch over `scope`: each rule's matches, as its own query over the same
+    /// scope gives them (`run`).
+    pub fn run<'tree>(
+        &'static self,
+        tree: &'tree Tree,
+        text: &str,
+        scope: &[std::ops::Range<usize>],
+    ) -> Vec<(RuleId, Vec<QueryMatchOwned<'tree>>)> {
+        let mut out: Vec<(RuleId, Vec<QueryMatchOwned<'tree>>)> = Vec::new();
+        for rule in &self.owner {
+            if out.last().is_none_or(|(last, _)| last != rule) {
+                out.push((*rule, Vec::new()));
+            }
+        }
+        run_into(&self.compiled, tree, text, Some(scope), |index, m| {
+            let rule = self.owner[index];
+            if let Some((_, matches)) = out.iter_mut().find(|(r, _)| *r == rule) {
+                matches.push(m);
+            }
+        });
+        out
+    }
 }
 
 /// Compiles every query of every language; used by tests to catch a broken `.scm`.
@@ -586,6 +726,112 @@ pub fn check_all_compile() -> Result<usize, String> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    /// Every fixture file (of a language with a grammar) and its language.
+    fn fixtures() -> Vec<(std::path::PathBuf, &'static Language)> {
+        let mut out = Vec::new();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut stack = vec![root];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(dir).expect("fixtures") {
+                let path = entry.expect("entry").path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if let Some(language) = Language::for_path(&path) {
+                    if language.grammar().is_some() {
+                        out.push((path, language));
+                    }
+                }
+            }
+        }
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out
+    }
+
+    /// A match's pattern, and each capture's name and place.
+    type Summary = (usize, Vec<(&'static str, usize, usize)>);
+
+    /// What a test compares of a match.
+    fn summary(matches: &[QueryMatchOwned]) -> Vec<Summary> {
+        matches
+            .iter()
+            .map(|m| {
+                let captures = m
+                    .captures
+                    .iter()
+                    .map(|(name, node)| (*name, node.start_byte(), node.end_byte()))
+                    .collect();
+                (m.pattern, captures)
+            })
+            .collect()
+    }
+
+    /// A batch finds, for each of its rules, exactly the matches of the rule's own
+    /// query, in the same order, over the whole file and over a part of it: in every
+    /// fixture, with the batch of all the language's queries and with a pair of them.
+    #[test]
+    fn a_batch_finds_what_each_rule_s_own_query_finds() {
+        let now = |compile: Box<dyn FnOnce() + Send>| {
+            compile();
+            true
+        };
+        let mut compared = 0;
+        for (path, language) in fixtures() {
+            let text = std::fs::read_to_string(&path).expect("fixture");
+            let Some(tree) = crate::engine::parse(language, &text) else {
+                continue;
+            };
+            let all: Vec<RuleId> = ALL
+                .iter()
+                .copied()
+                .filter(|rule| has_query(language, *rule))
+                .collect();
+            let pair: Vec<RuleId> = all.iter().rev().take(2).copied().collect();
+            for rules in [&all, &pair] {
+                if rules.len() < 2 {
+                    continue;
+                }
+                // Compiled on this thread by the first call, unless another test's
+                // scoped analysis started it on a thread of its own.
+                let batch = (0..300)
+                    .find_map(|attempt| {
+                        let batch = batch_or(language, rules, now);
+                        if batch.is_none() && attempt > 0 {
+                            std::thread::sleep(std::time::Duration::from_millis(100));
+                        }
+                        batch
+                    })
+                    .expect("compiled");
+                let third = text.len() / 3;
+                let start = (third..text.len()).find(|i| text.is_char_boundary(*i));
+                let scopes = [0..text.len(), start.unwrap_or(0)..text.len()];
+                for scope in scopes {
+                    let scope = std::slice::from_ref(&scope);
+                    let found = batch.run(&tree, &text, scope);
+                    assert_eq!(
+                        found.iter().map(|(rule, _)| *rule).collect::<Vec<_>>(),
+                        *rules,
+                        "{}",
+                        path.display()
+                    );
+                    for (rule, matches) in found {
+                        let own = run(language, rule, &tree, &text, Some(scope));
+                        assert_eq!(
+                            summary(&matches),
+                            summary(&own),
+                            "{} {:?} over {scope:?}",
+                            path.display(),
+                            rule
+                        );
+                        compared += own.len();
+                    }
+                }
+            }
+        }
+        assert!(compared > 500, "only {compared} matches compared");
+    }
+
     #[test]
     fn every_query_compiles_for_every_grammar() {
         let count = super::check_all_compile().expect("queries compile");

@@ -226,6 +226,9 @@ pub struct RuleContext<'a> {
     rule: RuleId,
     scope: Option<&'a [std::ops::Range<usize>]>,
     client_reason: Option<&'a Option<String>>,
+    /// The matches of the rule's query over the scope, when a batch found them
+    /// (`queries::batch`).
+    matched: Option<Vec<QueryMatchOwned<'a>>>,
 }
 
 impl<'a> RuleContext<'a> {
@@ -247,6 +250,7 @@ impl<'a> RuleContext<'a> {
             rule,
             scope: None,
             client_reason: None,
+            matched: None,
         }
     }
 
@@ -286,12 +290,22 @@ impl<'a> RuleContext<'a> {
         self
     }
 
-    /// The matches of this rule's query (`queries/<lang>/<rule>.scm`) over the file.
+    /// The matches of this rule's query (`queries/<lang>/<rule>.scm`) over the file,
+    /// or its scope.
     pub fn matches(&self) -> Vec<QueryMatchOwned<'a>> {
-        match self.tree {
-            Some(tree) => queries::run(self.language, self.rule, tree, self.text, self.scope),
-            None => Vec::new(),
+        match (&self.matched, self.tree) {
+            (Some(matched), _) => matched.clone(),
+            (None, Some(tree)) => {
+                queries::run(self.language, self.rule, tree, self.text, self.scope)
+            }
+            (None, None) => Vec::new(),
         }
+    }
+
+    /// Gives the matches of this rule's query over its scope, found beforehand.
+    pub fn with_matches(mut self, matched: Option<Vec<QueryMatchOwned<'a>>>) -> Self {
+        self.matched = matched;
+        self
     }
 
     /// Source text of a node.

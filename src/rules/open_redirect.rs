@@ -5,7 +5,7 @@ use tree_sitter::Node;
 
 use crate::finding::{Finding, Severity};
 use crate::language::LanguageId;
-use crate::queries::{self, QueryMatchOwned};
+use crate::queries::QueryMatchOwned;
 use crate::syntax;
 
 use super::{QueryOnly, RuleContext, RuleId, RuleMeta};
@@ -104,7 +104,7 @@ pub fn check(cx: &mut RuleContext) {
     // be read from the request outside the changed code (an enclosing handler).
     // Findings outside the scope are dropped by the caller. `check` narrows it to the
     // top-level declarations that can hold a redirect.
-    let matches = queries::run(cx.language, RuleId::OpenRedirect, tree, cx.text, cx.scope());
+    let matches = cx.matches();
     let sources: Vec<&QueryMatchOwned> = matches
         .iter()
         .filter(|m| m.get("assigned").is_some())
