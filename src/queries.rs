@@ -596,9 +596,12 @@ pub struct Batch {
 /// `None` while one compiles.
 type Batches = std::collections::HashMap<(usize, u32), Option<&'static Batch>>;
 
-/// How many batches a language may have: the rules that can fire in one unit of a
-/// file are few, and mostly the same from keystroke to keystroke.
-const BATCHES_PER_LANGUAGE: usize = 12;
+/// How many batches a language may have, and all languages together: the rules that
+/// can fire in one unit of a file are few, and mostly the same from keystroke to
+/// keystroke. A batch of two rules' queries holds 30–300 kB once compiled, one of all
+/// of a language's 1–4 MB (measured after `malloc_trim`).
+const BATCHES_PER_LANGUAGE: usize = 4;
+const BATCHES: usize = 16;
 
 /// `rules`' queries for `language` compiled as one, so that a scoped run (the editor's
 /// keystroke) walks its units once for all of them rather than once per rule: most of
@@ -608,16 +611,26 @@ const BATCHES_PER_LANGUAGE: usize = 12;
 /// for fewer than two rules, in a batch run (`compile_subsets`), and when a rule has
 /// no query or its query does not compile.
 pub fn batch(language: &'static Language, rules: &[RuleId]) -> Option<&'static Batch> {
-    batch_or(language, rules, |compile| {
+    static TABLE: BatchTable = std::sync::Mutex::new(None);
+    batch_or(&TABLE, language, rules, |compile| {
         std::thread::Builder::new()
             .name("mufi-lsp-batch".into())
-            .spawn(compile)
+            .spawn(|| {
+                compile();
+                // A compile allocates several times what the query keeps.
+                crate::server::memory::release_free();
+            })
             .is_ok()
     })
 }
 
-/// `batch`, compiled on `spawn` (which says whether it could start it).
+/// Where `batch` keeps its batches.
+type BatchTable = std::sync::Mutex<Option<Batches>>;
+
+/// `batch`, kept in `table` and compiled on `spawn` (which says whether it could
+/// start it).
 fn batch_or(
+    table: &'static BatchTable,
     language: &'static Language,
     rules: &[RuleId],
     spawn: impl FnOnce(Box<dyn FnOnce() + Send>) -> bool,
@@ -625,7 +638,6 @@ fn batch_or(
     if rules.len() < 2 || SUBSETS.load(Ordering::Relaxed) {
         return None;
     }
-    static TABLE: std::sync::Mutex<Option<Batches>> = std::sync::Mutex::new(None);
     let language_index = registry().iter().position(|l| l.id == language.id)?;
     let mask = rules.iter().try_fold(0u32, |mask, rule| {
         let bit = ALL.iter().position(|r| r == rule)?;
@@ -633,12 +645,13 @@ fn batch_or(
     })?;
     let key = (language_index, mask);
     {
-        let mut table = TABLE.lock().unwrap_or_else(|p| p.into_inner());
+        let mut table = table.lock().unwrap_or_else(|p| p.into_inner());
         let table = table.get_or_insert_with(Default::default);
         if let Some(known) = table.get(&key) {
             return *known;
         }
-        if table.keys().filter(|(l, _)| *l == language_index).count() >= BATCHES_PER_LANGUAGE {
+        let of_language = table.keys().filter(|(l, _)| *l == language_index).count();
+        if of_language >= BATCHES_PER_LANGUAGE || table.len() >= BATCHES {
             return None;
         }
         table.insert(key, None);
@@ -646,13 +659,13 @@ fn batch_or(
     let rules = rules.to_vec();
     let compile = move || {
         let batch = compile_batch(language, &rules).map(|batch| &*Box::leak(Box::new(batch)));
-        let mut table = TABLE.lock().unwrap_or_else(|p| p.into_inner());
+        let mut table = table.lock().unwrap_or_else(|p| p.into_inner());
         if let (Some(table), Some(batch)) = (table.as_mut(), batch) {
             table.insert(key, Some(batch));
         }
     };
     if !spawn(Box::new(compile)) {
-        let mut table = TABLE.lock().unwrap_or_else(|p| p.into_inner());
+        let mut table = table.lock().unwrap_or_else(|p| p.into_inner());
         if let Some(table) = table.as_mut() {
             table.remove(&key);
         }
@@ -767,16 +780,62 @@ mod tests {
             .collect()
     }
 
+    /// A batch is compiled once, by the first call for its set of rules, in any order;
+    /// a language gets at most `BATCHES_PER_LANGUAGE`, and all together `BATCHES`.
+    #[test]
+    fn batches_are_compiled_once_and_only_so_many() {
+        static TABLE: BatchTable = std::sync::Mutex::new(None);
+        let compiles = AtomicUsize::new(0);
+        let now = |compile: Box<dyn FnOnce() + Send>| {
+            compiles.fetch_add(1, Ordering::Relaxed);
+            compile();
+            true
+        };
+        let go = Language::get(crate::language::LanguageId::Go);
+        let pair = [RuleId::HardcodedApiKey, RuleId::ClientSideMufiAccess];
+        assert!(
+            batch_or(&TABLE, go, &pair, now).is_none(),
+            "compiled meanwhile"
+        );
+        let reversed = [RuleId::ClientSideMufiAccess, RuleId::HardcodedApiKey];
+        assert!(batch_or(&TABLE, go, &reversed, now).is_some());
+        assert!(batch_or(&TABLE, go, &pair[..1], now).is_none(), "one rule");
+        assert_eq!(compiles.load(Ordering::Relaxed), 1);
+        let with = |rule: RuleId| [RuleId::HardcodedApiKey, rule];
+        for rule in [RuleId::PlainHttpUrl, RuleId::TlsVerificationDisabled] {
+            batch_or(&TABLE, go, &with(rule), now);
+        }
+        assert_eq!(compiles.load(Ordering::Relaxed), 3);
+        // The fourth set of Go's rules is its last.
+        assert!(batch_or(&TABLE, go, &with(RuleId::CorsPermissiveOrigin), now).is_none());
+        assert!(batch_or(&TABLE, go, &with(RuleId::OpenRedirect), now).is_none());
+        assert!(batch_or(&TABLE, go, &with(RuleId::OpenRedirect), now).is_none());
+        assert_eq!(compiles.load(Ordering::Relaxed), 4);
+        // Other languages share what is left of the sixteen.
+        let mut compiled = 4;
+        for language in registry().iter().filter(|l| l.grammar().is_some()) {
+            let rules: Vec<RuleId> = ALL
+                .iter()
+                .copied()
+                .filter(|rule| has_query(language, *rule))
+                .take(2)
+                .collect();
+            if rules.len() == 2 && language.id != go.id {
+                batch_or(&TABLE, language, &rules, now);
+                compiled = (compiled + 1).min(BATCHES);
+                assert_eq!(compiles.load(Ordering::Relaxed), compiled);
+            }
+        }
+        assert_eq!(compiled, BATCHES, "too few languages to reach the cap");
+    }
+
     /// A batch finds, for each of its rules, exactly the matches of the rule's own
     /// query, in the same order, over the whole file and over a part of it: in every
     /// fixture, with the batch of all the language's queries and with a pair of them.
     #[test]
     fn a_batch_finds_what_each_rule_s_own_query_finds() {
-        let now = |compile: Box<dyn FnOnce() + Send>| {
-            compile();
-            true
-        };
         let mut compared = 0;
+        let mut compiled: std::collections::HashMap<_, &'static Batch> = Default::default();
         for (path, language) in fixtures() {
             let text = std::fs::read_to_string(&path).expect("fixture");
             let Some(tree) = crate::engine::parse(language, &text) else {
@@ -792,17 +851,11 @@ mod tests {
                 if rules.len() < 2 {
                     continue;
                 }
-                // Compiled on this thread by the first call, unless another test's
-                // scoped analysis started it on a thread of its own.
-                let batch = (0..300)
-                    .find_map(|attempt| {
-                        let batch = batch_or(language, rules, now);
-                        if batch.is_none() && attempt > 0 {
-                            std::thread::sleep(std::time::Duration::from_millis(100));
-                        }
-                        batch
-                    })
-                    .expect("compiled");
+                let batch = *compiled
+                    .entry((language.name, rules.clone()))
+                    .or_insert_with(|| {
+                        Box::leak(Box::new(compile_batch(language, rules).expect("compiled")))
+                    });
                 let third = text.len() / 3;
                 let start = (third..text.len()).find(|i| text.is_char_boundary(*i));
                 let scopes = [0..text.len(), start.unwrap_or(0)..text.len()];

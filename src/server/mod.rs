@@ -8,7 +8,7 @@ mod file_edits;
 // and the same analysis of an open document (`state::analyze`) as the server.
 pub mod framing;
 mod history;
-mod memory;
+pub(crate) mod memory;
 mod scan;
 pub mod state;
 
