@@ -329,9 +329,15 @@ fn entry_unit(tree: &Tree, entries: &Entries, offset: usize) -> Option<Range<usi
             .named_children(&mut cursor)
             .filter(|c| !c.kind().contains("comment"))
             .collect();
+        // A `value` key is compared as written: a container whose text never says
+        // "alue" has no value entry, and its keys need not be read (a large JSON
+        // object has thousands, and this runs on every keystroke).
+        let says_value = text
+            .get(container.byte_range())
+            .is_some_and(|t| memchr::memmem::find(t.as_bytes(), b"alue").is_some());
         let ranges = (!children
             .iter()
-            .any(|e| scalar(e) || syntax::is_value_entry(*e, text)))
+            .any(|e| scalar(e) || says_value && syntax::is_value_entry(*e, text)))
         .then(|| children.iter().map(Node::byte_range).collect());
         read.push((container.id(), ranges));
         read.len() - 1
