@@ -501,6 +501,7 @@ impl Plan {
             local: self.local.as_deref(),
             whole: self.whole.as_deref(),
             urls: self.urls.as_deref(),
+            batched: false,
         }
     }
 }
@@ -888,6 +889,7 @@ pub(crate) fn analyze_rules_knowing(
         local: scope,
         whole: None,
         urls: None,
+        batched: true,
     };
     run_rules(src, file, config, scopes, client_reason, candidates)
 }
@@ -955,6 +957,11 @@ pub(crate) struct Scopes<'a> {
     whole: Option<&'a [Range<usize>]>,
     /// MUFI003's: the places of its own triggers (`Prefiltered::url_scope`).
     urls: Option<&'a [Range<usize>]>,
+    /// Whether the rules reading `local` run as one batched query (`queries::batch`):
+    /// the editor's keystrokes, which run the same few sets of rules again and again.
+    /// Not a scan's or `check`'s plans, whose sets vary from file to file and would
+    /// take up the batches a language may have.
+    batched: bool,
 }
 
 impl<'a> Scopes<'a> {
@@ -1017,13 +1024,14 @@ pub(crate) fn run_rules(
 }
 
 /// The matches of the queries of `rules` that read the local scope, found in one walk
-/// over it (`queries::batch`) when there are several and their batch is compiled.
+/// over it (`queries::batch`) when the scopes are batched, there are several, and
+/// their batch is compiled.
 fn batched_matches<'t>(
     src: &SourceFile<'t>,
     scopes: Scopes,
     rules: &[RuleId],
 ) -> Vec<(RuleId, Vec<crate::queries::QueryMatchOwned<'t>>)> {
-    let (Some(tree), Some(local)) = (src.tree, scopes.local) else {
+    let (Some(tree), Some(local), true) = (src.tree, scopes.local, scopes.batched) else {
         return Vec::new();
     };
     let local_rules: Vec<RuleId> = rules
@@ -1618,6 +1626,7 @@ mod tests {
                     local: None,
                     whole: None,
                     urls,
+                    batched: false,
                 };
                 // A literal around two places is matched from each: `finish` keeps one.
                 let raw = run_rules(
