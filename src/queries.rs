@@ -741,41 +741,51 @@ pub fn check_all_compile() -> Result<usize, String> {
 mod tests {
     use super::*;
 
-    /// Every fixture file (of a language with a grammar) and its language.
-    fn fixtures() -> Vec<(std::path::PathBuf, &'static Language)> {
-        let mut out = Vec::new();
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-        let mut stack = vec![root];
+    /// Every fixture and example file whose language has a grammar, sorted: its path,
+    /// language, text and tree.
+    fn sample_files() -> Vec<(std::path::PathBuf, &'static Language, String, Tree)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut paths = Vec::new();
+        let mut stack = vec![root.join("tests/fixtures"), root.join("examples")];
         while let Some(dir) = stack.pop() {
-            for entry in std::fs::read_dir(dir).expect("fixtures") {
-                let path = entry.expect("entry").path();
+            for entry in std::fs::read_dir(&dir).expect("readable").flatten() {
+                let path = entry.path();
                 if path.is_dir() {
                     stack.push(path);
-                } else if let Some(language) = Language::for_path(&path) {
-                    if language.grammar().is_some() {
-                        out.push((path, language));
-                    }
+                } else {
+                    paths.push(path);
                 }
             }
         }
-        out.sort_by(|a, b| a.0.cmp(&b.0));
-        out
+        paths.sort();
+        paths
+            .into_iter()
+            .filter_map(|path| {
+                let language = Language::for_path(&path)?;
+                let text = std::fs::read_to_string(&path).ok()?;
+                let tree = crate::engine::parse(language, &text)?;
+                Some((path, language, text, tree))
+            })
+            .collect()
     }
 
-    /// A match's pattern, and each capture's name and place.
-    type Summary = (usize, Vec<(&'static str, usize, usize)>);
+    /// A match as tests compare it: pattern, each capture's name and place, properties.
+    type Shown = (
+        usize,
+        Vec<(&'static str, std::ops::Range<usize>)>,
+        Vec<(String, String)>,
+    );
 
-    /// What a test compares of a match.
-    fn summary(matches: &[QueryMatchOwned]) -> Vec<Summary> {
+    fn shown(matches: &[QueryMatchOwned]) -> Vec<Shown> {
         matches
             .iter()
             .map(|m| {
                 let captures = m
                     .captures
                     .iter()
-                    .map(|(name, node)| (*name, node.start_byte(), node.end_byte()))
+                    .map(|(name, node)| (*name, node.byte_range()))
                     .collect();
-                (m.pattern, captures)
+                (m.pattern, captures, m.properties.to_vec())
             })
             .collect()
     }
@@ -831,16 +841,13 @@ mod tests {
 
     /// A batch finds, for each of its rules, exactly the matches of the rule's own
     /// query, in the same order, over the whole file and over a part of it: in every
-    /// fixture, with the batch of all the language's queries and with a pair of them.
+    /// fixture and example, with the batch of all the language's queries and with a
+    /// pair of them.
     #[test]
     fn a_batch_finds_what_each_rule_s_own_query_finds() {
         let mut compared = 0;
         let mut compiled: std::collections::HashMap<_, &'static Batch> = Default::default();
-        for (path, language) in fixtures() {
-            let text = std::fs::read_to_string(&path).expect("fixture");
-            let Some(tree) = crate::engine::parse(language, &text) else {
-                continue;
-            };
+        for (path, language, text, tree) in sample_files() {
             let all: Vec<RuleId> = ALL
                 .iter()
                 .copied()
@@ -871,8 +878,8 @@ mod tests {
                     for (rule, matches) in found {
                         let own = run(language, rule, &tree, &text, Some(scope));
                         assert_eq!(
-                            summary(&matches),
-                            summary(&own),
+                            shown(&matches),
+                            shown(&own),
                             "{} {:?} over {scope:?}",
                             path.display(),
                             rule
@@ -960,50 +967,13 @@ mod tests {
     /// finds there: every fixture and example, in every rule's query for its language.
     #[test]
     fn a_subset_of_patterns_finds_what_the_whole_query_finds() {
-        use super::{compiled, run_compiled, subset_for, Choice};
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut files = Vec::new();
-        let mut stack = vec![root.join("tests/fixtures"), root.join("examples")];
-        while let Some(dir) = stack.pop() {
-            for entry in std::fs::read_dir(&dir).expect("readable").flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    stack.push(path);
-                } else {
-                    files.push(path);
-                }
-            }
-        }
-        files.sort();
         let (mut subsets, mut nothing) = (0, 0);
-        for path in files {
-            let Some(language) = crate::language::Language::for_path(&path) else {
-                continue;
-            };
-            let Ok(text) = std::fs::read_to_string(&path) else {
-                continue;
-            };
-            let Some(tree) = crate::engine::parse(language, &text) else {
-                continue;
-            };
-            let shown = |matches: Vec<super::QueryMatchOwned>| -> Vec<_> {
-                matches
-                    .into_iter()
-                    .map(|m| {
-                        let captures: Vec<_> = m
-                            .captures
-                            .iter()
-                            .map(|(n, node)| (*n, node.byte_range()))
-                            .collect();
-                        (m.pattern, captures, m.properties.to_vec())
-                    })
-                    .collect()
-            };
+        for (path, language, text, tree) in sample_files() {
             for rule in crate::rules::ALL {
                 let Some(whole) = compiled(language, *rule) else {
                     continue;
                 };
-                let expected = shown(run_compiled(whole, &tree, &text, None));
+                let expected = shown(&run_compiled(whole, &tree, &text, None));
                 let found = match subset_for(language, *rule, &text) {
                     Choice::Whole => continue,
                     Choice::Nothing => {
@@ -1012,7 +982,7 @@ mod tests {
                     }
                     Choice::Subset(subset) => {
                         subsets += 1;
-                        shown(run_compiled(subset, &tree, &text, None))
+                        shown(&run_compiled(subset, &tree, &text, None))
                     }
                 };
                 assert_eq!(found, expected, "{} in {}", rule.name(), path.display());
