@@ -24,9 +24,6 @@ pub struct StdinOutcome {
 /// whole workspace and is not reported here.
 pub fn check(path: &Path, input: Vec<u8>, options: &CheckOptions, config: &Config) -> StdinOutcome {
     let started = Instant::now();
-    // A run of its own, like `check`'s: only the patterns the file can match are
-    // compiled, and no rules' queries are batched for keystrokes that never come.
-    crate::queries::compile_subsets();
     let mut fixed = 0;
     let mut reports = Vec::new();
     let mut fixed_text = None;
