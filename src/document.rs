@@ -1,6 +1,7 @@
 //! An open document: its text, where its lines start, its tree-sitter tree kept
-//! current by incremental reparse, its version; and byte offset <-> line/character
-//! conversion in the encoding the client negotiated.
+//! current by incremental reparse (or, for markup, edited and reparsed when read), its
+//! version; and byte offset <-> line/character conversion in the encoding the client
+//! negotiated.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -212,8 +213,12 @@ pub struct Document {
     pub version: i32,
     pub language: &'static Language,
     lines: Lines,
-    /// The tree of the current text, when the document keeps one (see `State`).
+    /// The tree of the current text, when the document keeps one (see `State`); with
+    /// `stale`, the tree of an earlier text edited along with it since.
     tree: Option<Tree>,
+    /// Whether `tree` awaits its reparse: a markup file's edits are reparsed by whoever
+    /// reads its tree next (`Language::defers_reparse`).
+    stale: bool,
     /// The tree of the last analysed version, edited along with the text since, and
     /// the edits made since: what incremental re-analysis starts from.
     base: Option<(Tree, Vec<InputEdit>)>,
@@ -234,6 +239,7 @@ impl Document {
             language,
             lines: Lines::new(text),
             tree: None,
+            stale: false,
             base: None,
         }
     }
@@ -242,25 +248,49 @@ impl Document {
         self.lines.text.clone()
     }
 
+    /// The tree of the current text: `None` when there is none, or when it awaits its
+    /// reparse (`edited_tree`).
     pub fn tree(&self) -> Option<&Tree> {
-        self.tree.as_ref()
+        self.tree.as_ref().filter(|_| !self.stale)
+    }
+
+    /// The tree and whether it awaits its reparse: then it is an earlier text's tree,
+    /// edited along with the text since, for an incremental parse of the current text.
+    pub fn edited_tree(&self) -> (Option<&Tree>, bool) {
+        (self.tree.as_ref(), self.stale)
+    }
+
+    /// Whether the document keeps a tree, current or awaiting its reparse.
+    pub fn has_tree(&self) -> bool {
+        self.tree.is_some()
+    }
+
+    /// Reparses a tree that awaits its reparse, so that `tree` gives it.
+    pub fn reparse(&mut self) {
+        if let (Some(old), true) = (&self.tree, self.stale) {
+            self.tree = parse(self.language, &self.lines.text, Some(old));
+            self.stale = false;
+        }
     }
 
     /// Gives the document the tree of its current text, parsed elsewhere.
     pub fn set_tree(&mut self, tree: Tree) {
         self.tree = Some(tree);
+        self.stale = false;
     }
 
     /// Forgets the tree and the analysis base, to save memory; the next analysis
     /// parses from scratch.
     pub fn drop_tree(&mut self) {
         self.tree = None;
+        self.stale = false;
         self.base = None;
     }
 
     /// Applies the client's changes in order, and reparses incrementally when the
-    /// document has a tree. A change whose range lies outside the document is
-    /// clamped to it, never a panic.
+    /// document has a tree, or for markup, leaves the edited tree to be reparsed where
+    /// it is read (`Language::defers_reparse`). A change whose range lies outside the
+    /// document is clamped to it, never a panic.
     pub fn apply_changes(&mut self, changes: &[Change], version: i32, encoding: Encoding) {
         for change in changes {
             match change.range {
@@ -294,7 +324,9 @@ impl Document {
             }
         }
         self.version = version;
-        if let Some(old) = &self.tree {
+        if self.language.defers_reparse() {
+            self.stale = self.tree.is_some();
+        } else if let Some(old) = &self.tree {
             self.tree = parse(self.language, &self.lines.text, Some(old));
         }
     }
@@ -304,7 +336,9 @@ impl Document {
         self.base.as_ref()
     }
 
-    /// Marks the current version as analysed.
+    /// Marks the current version as analysed. A tree that awaits its reparse is an
+    /// earlier version's, edited since: as a base it can only make an incremental
+    /// analysis read more than changed, never less.
     pub fn reset_base(&mut self) {
         self.base = self.tree.clone().map(|t| (t, Vec::new()));
     }

@@ -168,9 +168,9 @@ fn layer_facts(layer: &SourceFile, client_reason: &Option<String>) -> FileFacts 
 /// outside it. The host's rules run again after an edit in markup; after an edit in a
 /// region, whose bytes the host sees blank, its raw findings are shifted, and only
 /// finished again (suppressions read lines, which the edit may add). `None` when a
-/// full analysis is needed. `regions` are the text's (`Language::embedded_regions`);
-/// `client_reason` is the file's, unchanged since `base` (the caller checks the file's
-/// facts).
+/// full analysis is needed, and when `src` has no tree and the host's findings would
+/// read it. `regions` are the text's (`Language::embedded_regions`); `client_reason`
+/// is the file's, unchanged since `base` (the caller checks the file's facts).
 pub fn reanalyze(
     src: &SourceFile,
     file: &FileContext,
@@ -203,9 +203,15 @@ pub fn reanalyze(
     }
     let host_text = embed::blank_inside(src.text, &regions);
     let host_src = host_src(src, &host_text);
-    let host = edited
-        .and_then(|_| shift_all(&base.host, edits))
-        .unwrap_or_else(|| host_raw(&host_src, file, config, client_reason, true));
+    let shifted = edited.and_then(|_| shift_all(&base.host, edits));
+    // Without the host's tree (it awaits its reparse), only a host with nothing to
+    // report: no findings, and no suppression comment to find unused.
+    let host_is_quiet =
+        shifted.as_ref().is_some_and(Vec::is_empty) && !host_text.contains(crate::suppress::MARKER);
+    if src.tree.is_none() && !host_is_quiet {
+        return None;
+    }
+    let host = shifted.unwrap_or_else(|| host_raw(&host_src, file, config, client_reason, true));
     let mut findings = finish_layer(host.clone(), &host_src, config, src.text, None);
     findings.extend(layers.iter().flat_map(|l| l.findings.iter().cloned()));
     findings.sort_by_key(|f| (f.range.start, f.range.end, f.rule));

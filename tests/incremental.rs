@@ -122,6 +122,9 @@ fn incremental_findings_equal_full_analysis_after_random_edits() {
             }
             text.replace_range(start..end, insert);
             doc.apply_changes(&[change], step + 2, Encoding::Utf16);
+            // This is the engine's incremental path, which reads a current tree (a
+            // markup document leaves its reparse to the server's analysis).
+            doc.reparse();
             assert_eq!(&*doc.text(), text.as_str(), "document text diverged");
             let tree = doc.tree().cloned();
             let now = SourceFile {
@@ -392,11 +395,13 @@ fn edits_in_embedded_scripts_match_a_fresh_open() {
 
 /// Random edits over every fixture with embedded code (HTML, Vue, Svelte, CI YAML,
 /// package.json), analysed as the server does (`state::analyze`, which re-analyses one
-/// region's layer when the edits stay inside it): at each step, what a fresh open gives.
+/// region's layer when the edits stay inside it, without reparsing the markup around
+/// it): at each step, what a fresh open gives.
 #[test]
 fn layered_files_after_random_edits_match_a_fresh_open() {
     use oracles::{model_position, Session};
     let mut layered = 0;
+    let mut unparsed = 0;
     for (path, seed) in fixtures()
         .into_iter()
         .filter(|p| Language::for_path(p).is_some_and(|l| l.has_embeds()))
@@ -431,10 +436,13 @@ fn layered_files_after_random_edits_match_a_fresh_open() {
             text.replace_range(start..end, insert);
             session.change(change, Encoding::Utf16);
             let got = session.analyze();
+            // A markup file analysed inside one script leaves its tree unparsed.
+            unparsed += usize::from(session.doc.edited_tree().1);
+            let tree = mufi_lsp::document::parse(language, &text, None);
             let src = SourceFile {
                 text: &text,
                 language,
-                tree: session.doc.tree(),
+                tree: tree.as_ref(),
             };
             layered += usize::from(is_layered(&src));
             let want = Session::open(&text, language).analyze();
@@ -447,4 +455,41 @@ fn layered_files_after_random_edits_match_a_fresh_open() {
         }
     }
     assert!(layered > 100, "only {layered} steps in layered files");
+    eprintln!("{unparsed} of {layered} steps left the markup unparsed");
+    assert!(
+        unparsed > 20,
+        "only {unparsed} steps analysed without reparsing the markup"
+    );
+}
+
+/// A markup document edited inside one script is analysed without its own tree, which
+/// awaits its reparse (`Language::defers_reparse`), and its file facts are read then
+/// too: in every such fixture, they are the same without the tree as with it.
+#[test]
+fn markup_that_defers_its_reparse_has_the_same_facts_without_its_tree() {
+    let model = ProjectModel::new();
+    let config = Config::default();
+    let mut compared = 0;
+    for path in fixtures() {
+        let language = Language::for_path(&path).unwrap();
+        if !language.defers_reparse() {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let file = model.file_context(&path);
+        let tree = mufi_lsp::document::parse(language, &text, None);
+        let with = |tree| SourceFile {
+            text: &text,
+            language,
+            tree,
+        };
+        assert_eq!(
+            format!("{:?}", file_facts(&with(tree.as_ref()), &file, &config)),
+            format!("{:?}", file_facts(&with(None), &file, &config)),
+            "{}",
+            path.display()
+        );
+        compared += 1;
+    }
+    assert!(compared >= 6, "only {compared} markup fixtures");
 }

@@ -57,7 +57,10 @@ pub struct OpenDoc {
 pub struct Snapshot {
     pub version: i32,
     pub text: Arc<String>,
+    /// The document's tree; with `stale`, an earlier text's tree edited since
+    /// (`Document::edited_tree`), reparsed by the analysis if it reads it.
     pub tree: Option<Tree>,
+    pub stale: bool,
     pub language: &'static Language,
     pub file: FileContext,
     /// The last analysed tree (edited since), the edits, and its raw findings and facts.
@@ -108,7 +111,8 @@ pub struct Analysis {
     pub raw: Option<Raw>,
     pub facts: FileFacts,
     pub findings: Vec<Finding>,
-    /// The tree of a snapshot that had none.
+    /// The tree of a snapshot that had none, or whose tree awaited its reparse and
+    /// was read.
     pub parsed: Option<Tree>,
     /// Whether a parse or a query gave up at the time limit (`Config::time_limit`):
     /// the findings hold, but some may be missing.
@@ -411,10 +415,12 @@ impl State {
         let config = open.config.clone();
         let excluded = open.excluded.clone();
         let base = Base::of(&open.doc, open.raw.as_ref());
+        let (tree, stale) = open.doc.edited_tree();
         Some(Snapshot {
             version: open.doc.version,
             text: open.doc.text(),
-            tree: open.doc.tree().cloned(),
+            tree: tree.cloned(),
+            stale,
             language: open.doc.language,
             file,
             base,
@@ -433,7 +439,7 @@ impl State {
     fn keep_recent_trees(docs: &mut HashMap<Uri, OpenDoc>) {
         let mut with_trees: Vec<&mut OpenDoc> = docs
             .values_mut()
-            .filter(|open| open.doc.tree().is_some())
+            .filter(|open| open.doc.has_tree())
             .collect();
         if with_trees.len() <= 1 {
             return;
@@ -510,14 +516,25 @@ pub fn analyze(snap: &Snapshot, config: &Config) -> Analysis {
 /// `analyze` under the time limit `limit` rather than the configured one.
 fn analyze_within(snap: &Snapshot, config: &Config, limit: Option<Duration>) -> Analysis {
     let limit = crate::budget::Limit::start(limit);
-    let parsed = match snap.tree {
-        Some(_) => None,
-        None => crate::document::parse(snap.language, &snap.text, None),
+    if snap.stale {
+        if let Some(analysis) = in_one_region(snap, config) {
+            return Analysis {
+                stopped: limit.stopped(),
+                ..analysis
+            };
+        }
+    }
+    let parsed = match (&snap.tree, snap.stale) {
+        (Some(_), false) => None,
+        // Incrementally from the edited tree when there is one.
+        (edited, _) => crate::document::parse(snap.language, &snap.text, edited.as_ref()),
     };
     let src = SourceFile {
         text: &snap.text,
         language: snap.language,
-        tree: snap.tree.as_ref().or(parsed.as_ref()),
+        tree: parsed
+            .as_ref()
+            .or(snap.tree.as_ref().filter(|_| !snap.stale)),
     };
     let facts = match &snap.base {
         Some(base) => {
@@ -531,18 +548,7 @@ fn analyze_within(snap: &Snapshot, config: &Config, limit: Option<Duration>) -> 
         if src.text.len() > config.max_file_size {
             (None, Vec::new())
         } else {
-            let incremental = snap.base.as_ref().and_then(|base| match &base.raw {
-                Raw::Layered(layers) if base.facts == facts => layers::reanalyze(
-                    &src,
-                    &snap.file,
-                    config,
-                    &facts.client_reason,
-                    layers,
-                    &base.edits,
-                    &regions,
-                ),
-                _ => None,
-            });
+            let incremental = reanalyze_layers(&src, snap, config, &facts, &regions);
             let (findings, layers) = incremental.unwrap_or_else(|| {
                 layers::analyze_regions(&src, &snap.file, config, true, regions)
             });
@@ -575,6 +581,63 @@ fn analyze_within(snap: &Snapshot, config: &Config, limit: Option<Duration>) -> 
         parsed,
         stopped: limit.stopped(),
     }
+}
+
+/// The analysis of a markup file whose tree awaits its reparse, without reparsing it:
+/// when every edit since the last analysis lies inside one script, which keeps the
+/// regions where they were, and the markup has nothing to report (`layers::reanalyze`
+/// without a host tree). `None` when the tree must be read.
+fn in_one_region(snap: &Snapshot, config: &Config) -> Option<Analysis> {
+    let base = snap.base.as_ref()?;
+    let Raw::Layered(layers) = &base.raw else {
+        return None;
+    };
+    if snap.excluded.is_some() || snap.text.len() > config.max_file_size {
+        return None;
+    }
+    let src = SourceFile {
+        text: &snap.text,
+        language: snap.language,
+        tree: None,
+    };
+    let regions = layers::regions_after(&src, layers, &base.edits)?;
+    // A markup host's facts do not read its tree (`Language::defers_reparse`).
+    let facts = incremental::file_facts_after(&src, &snap.file, config, &base.facts, &base.edits);
+    let (findings, layers) = reanalyze_layers(&src, snap, config, &facts, &regions)?;
+    Some(Analysis {
+        raw: Some(Raw::Layered(Arc::new(layers))),
+        facts,
+        findings,
+        parsed: None,
+        stopped: false,
+    })
+}
+
+/// `layers::reanalyze` of `src` from `snap`'s base, when that was a layered analysis
+/// and the file's facts are still `facts`.
+fn reanalyze_layers(
+    src: &SourceFile,
+    snap: &Snapshot,
+    config: &Config,
+    facts: &FileFacts,
+    regions: &[crate::language::embed::Region],
+) -> Option<(Vec<Finding>, Layers)> {
+    let base = snap.base.as_ref()?;
+    let Raw::Layered(layers) = &base.raw else {
+        return None;
+    };
+    if base.facts != *facts {
+        return None;
+    }
+    layers::reanalyze(
+        src,
+        &snap.file,
+        config,
+        &facts.client_reason,
+        layers,
+        &base.edits,
+        regions,
+    )
 }
 
 /// The regions of embedded code in `src` when it has any (`engine::layered_regions`):
@@ -810,6 +873,7 @@ mod tests {
             version: doc.version,
             text: doc.text(),
             tree: doc.tree().cloned(),
+            stale: false,
             language,
             file: FileContext::default(),
             base: None,

@@ -222,10 +222,12 @@ impl Session {
     /// What the server's worker does with a queued document.
     pub fn analyze(&mut self) -> Vec<Finding> {
         let base = Base::of(&self.doc, self.last.as_ref());
+        let (tree, stale) = self.doc.edited_tree();
         let snap = Snapshot {
             version: self.doc.version,
             text: self.doc.text(),
-            tree: self.doc.tree().cloned(),
+            tree: tree.cloned(),
+            stale,
             language: self.doc.language,
             file: FileContext::default(),
             base,
