@@ -3,7 +3,9 @@
 //! whole server (framing guard, tower-lsp-server, store, incremental reparse, worker),
 //! for every language the server parses with a grammar. Beside it, the floor: the same
 //! keystrokes on the same text with tree-sitter alone (`Tree::edit` and an incremental
-//! `Parser::parse` with the old tree, same grammar), and the ratio of the p95s.
+//! `Parser::parse` with the old tree, same grammar), and the ratio of the p95s. First,
+//! the harness's own round trip: the same keystrokes answered by a server that does
+//! nothing else, which no server measured here can beat.
 //!
 //! `cargo bench --bench latency` (append language names after `--` to pick some, and
 //! `--edits=N` for N keystrokes per file, `--lines=N` for the files of N lines only);
@@ -18,6 +20,7 @@ use std::time::{Duration, Instant};
 use common::TestClient;
 use corpus::{Corpus, Keystroke};
 use mufi_lsp::language::Language;
+use mufi_lsp::server::framing::{read_frame, write_frame, Frame};
 use serde_json::json;
 use tree_sitter::{InputEdit, Parser, Point};
 
@@ -55,10 +58,29 @@ async fn through_server(corpus: &Corpus, text: &str, keystrokes: &[Keystroke]) -
     let uri = format!("file:///bench/{}", corpus.file_name("big"));
     client.open(&uri, corpus.lsp_id, text).await;
     client.diagnostics(&uri, 1).await;
-    let mut samples = Vec::with_capacity(keystrokes.len());
-    for (version, k) in (2..).zip(keystrokes) {
+    let changes = keystrokes.iter().map(|k| {
         let at = json!({"line": k.line, "character": k.utf16});
-        let change = json!({"range": {"start": at, "end": at}, "text": k.text});
+        json!({"range": {"start": at, "end": at}, "text": k.text})
+    });
+    let samples = type_into(&mut client, &uri, changes).await;
+    let _ = client.request("shutdown", json!(null)).await;
+    client.notify("exit", json!(null)).await;
+    samples
+}
+
+/// Sends each change as the next version of `uri` and times it until its diagnostics
+/// arrive.
+async fn type_into<R, W>(
+    client: &mut TestClient<R, W>,
+    uri: &str,
+    changes: impl Iterator<Item = serde_json::Value>,
+) -> Samples
+where
+    R: tokio::io::AsyncRead + Unpin,
+    W: tokio::io::AsyncWrite + Unpin,
+{
+    let mut samples = Vec::new();
+    for (version, change) in (2..).zip(changes) {
         let start = Instant::now();
         client
             .notify(
@@ -66,13 +88,47 @@ async fn through_server(corpus: &Corpus, text: &str, keystrokes: &[Keystroke]) -
                 json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}),
             )
             .await;
-        client.diagnostics(&uri, version).await;
+        client.diagnostics(uri, version).await;
         samples.push(start.elapsed());
         client.inbox.clear();
     }
-    let _ = client.request("shutdown", json!(null)).await;
-    client.notify("exit", json!(null)).await;
     Samples::new(samples)
+}
+
+/// The harness's own floor: keystrokes answered by a server that only reads each framed
+/// message and answers a `didChange` with empty diagnostics for its version (no
+/// document, no parse, no rules), on the same runtime and pipes as `through_server`.
+/// No server measured here can go under it.
+async fn round_trip_floor(keystrokes: usize) -> Samples {
+    let (client_end, server_end) = tokio::io::duplex(1 << 22);
+    let (sr, mut sw) = tokio::io::split(server_end);
+    tokio::spawn(async move {
+        let mut reader = tokio::io::BufReader::new(sr);
+        while let Ok(Frame::Body(body)) = read_frame(&mut reader).await {
+            let Ok(message) = serde_json::from_slice::<serde_json::Value>(&body) else {
+                continue;
+            };
+            let document = &message["params"]["textDocument"];
+            let reply = json!({"jsonrpc": "2.0", "method": "textDocument/publishDiagnostics",
+                "params": {"uri": document["uri"], "version": document["version"], "diagnostics": []}});
+            if write_frame(&mut sw, reply.to_string().as_bytes())
+                .await
+                .is_err()
+            {
+                return;
+            }
+        }
+    });
+    let (cr, cw) = tokio::io::split(client_end);
+    let mut client = TestClient::new(cr, cw);
+    let at = json!({"line": 0, "character": 0});
+    let change = json!({"range": {"start": at, "end": at}, "text": "x"});
+    type_into(
+        &mut client,
+        "file:///bench/floor.txt",
+        std::iter::repeat_n(change, keystrokes),
+    )
+    .await
 }
 
 /// Times tree-sitter alone on the same keystrokes: `Tree::edit` and an incremental
@@ -132,6 +188,12 @@ fn main() {
         .enable_all()
         .build()
         .expect("runtime");
+    let floor = rt.block_on(round_trip_floor(if quick { 20 } else { 1000 }));
+    println!(
+        "round trip alone (a server that only answers): p50 {:.3} ms, p95 {:.3} ms",
+        ms(floor.pct(0.50)),
+        ms(floor.pct(0.95))
+    );
     println!(
         "{:<12} {:>6} {:>5} | {:>14} {:>8} {:>8} | {:>14} {:>8} | {:>6}",
         "language",
