@@ -481,13 +481,15 @@ pub fn safe_fixes<'a>(findings: &'a [Finding], filter: &FindingFilter) -> Vec<&'
 }
 
 impl CheckOutcome {
-    /// The outcome of a run whose `reports` are final: counts and the rendered report.
+    /// The outcome of a run whose `reports` are final: counts and the rendered report,
+    /// which names the `problems` (files left unchecked or unfixed) where its format can.
     pub fn new(
         reports: &[FileReport],
         files_scanned: usize,
         fixed: usize,
         options: &CheckOptions,
         started: Instant,
+        problems: Vec<String>,
     ) -> CheckOutcome {
         let findings = reports.iter().map(|r| r.findings.len()).sum();
         let failing = reports
@@ -501,6 +503,7 @@ impl CheckOutcome {
             files_scanned,
             options.color,
             started.elapsed().as_millis(),
+            &problems,
         );
         CheckOutcome {
             findings,
@@ -508,7 +511,7 @@ impl CheckOutcome {
             files_scanned,
             output,
             fixed,
-            problems: Vec::new(),
+            problems,
         }
     }
 }
@@ -738,10 +741,14 @@ pub fn run_check(options: &CheckOptions, base: &Settings) -> Result<CheckOutcome
         options.filter.retain(&mut report.findings);
     }
     reports.retain(|r| !r.findings.is_empty());
-    let mut outcome =
-        CheckOutcome::new(&reports, files.len(), fixed.into_inner(), options, started);
-    outcome.problems = problems;
-    Ok(outcome)
+    Ok(CheckOutcome::new(
+        &reports,
+        files.len(),
+        fixed.into_inner(),
+        options,
+        started,
+        problems,
+    ))
 }
 
 #[cfg(test)]

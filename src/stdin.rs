@@ -66,8 +66,7 @@ pub fn check(path: &Path, input: Vec<u8>, options: &CheckOptions, config: &Confi
     if options.fix && fixed_text.is_none() {
         fixed_text = Some(input);
     }
-    let mut outcome = CheckOutcome::new(&reports, 1, fixed, options, started);
-    outcome.problems = problems;
+    let outcome = CheckOutcome::new(&reports, 1, fixed, options, started, problems);
     StdinOutcome {
         outcome,
         fixed_text,

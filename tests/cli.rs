@@ -162,6 +162,24 @@ fn a_file_that_runs_out_of_time_is_named_and_the_check_is_incomplete() {
         stderr.contains("generated.py: analysis stopped at the time limit (1 ms)"),
         "{stderr}"
     );
+    // The reports that CI reads say so too.
+    let (code, stdout, _) = run(&["check", "--format", "json"], dir.path());
+    assert_eq!(code, 2);
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    let problems = report["problems"].as_array().unwrap();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0]
+        .as_str()
+        .unwrap()
+        .contains("generated.py: analysis stopped at the time limit"));
+    let (code, stdout, _) = run(&["check", "--format", "github"], dir.path());
+    assert_eq!(code, 2);
+    assert!(
+        stdout
+            .lines()
+            .any(|l| l.starts_with("::error title=mufi-lsp::") && l.contains("generated.py")),
+        "{stdout}"
+    );
     // The same through standard input.
     let (code, _, stderr) = run_with_stdin(
         &["check", "--stdin-filename", "generated.py"],
@@ -179,6 +197,9 @@ fn a_file_that_runs_out_of_time_is_named_and_the_check_is_incomplete() {
     assert_eq!(code, 1, "{stdout}{stderr}");
     assert!(stdout.contains("MUFI004"), "{stdout}");
     assert!(!stderr.contains("time limit"), "{stderr}");
+    let (_, stdout, _) = run(&["check", "--format", "json"], dir.path());
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(report["problems"], json!([]));
 }
 
 #[test]

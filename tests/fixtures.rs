@@ -273,7 +273,7 @@ fn reports_never_print_a_whole_key() {
         "fixtures hold too few keys to test redaction"
     );
     let text_out = text::render(&reports, reports.len(), false);
-    let json_out = json::render(&reports, reports.len(), 0);
+    let json_out = json::render(&reports, reports.len(), 0, &[]);
     let messages: String = reports
         .iter()
         .flat_map(|r| r.findings.iter().map(|f| f.message.clone()))

@@ -154,10 +154,38 @@ fn sarif_report_validates_against_the_official_2_1_0_schema() {
         "with fixes"
     );
     assert_suite_passed(SUITE, &validate(&schema, &log));
+    assert_eq!(
+        log["runs"][0]["invocations"][0]["executionSuccessful"],
+        true
+    );
     // The validator is live: a level SARIF does not have is caught.
     let mut broken = log.clone();
     broken["runs"][0]["results"][0]["level"] = "info".into();
     assert!(!validate(&schema, &broken).status.success());
+    // A file that ran out of time: the run did not succeed, and says why.
+    let costly = format!(
+        "import requests\nrequests.get(\"https://api.mufi.app\", verify=False)\nf{}\n",
+        "()".repeat(40_000)
+    );
+    let dir = project(&[
+        ("generated.py", costly.as_str()),
+        ("mufi-lsp.toml", "time-limit-ms = 1\n"),
+    ]);
+    let (code, log) = sarif(&["."], dir.path());
+    assert_eq!(code, 2);
+    let invocation = &log["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    let notes = invocation["toolExecutionNotifications"].as_array().unwrap();
+    assert!(
+        notes.len() == 1
+            && notes[0]["level"] == "error"
+            && notes[0]["message"]["text"]
+                .as_str()
+                .unwrap()
+                .contains("generated.py: analysis stopped at the time limit"),
+        "{notes:?}"
+    );
+    assert_suite_passed(SUITE, &validate(&schema, &log));
 }
 
 #[test]

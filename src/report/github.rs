@@ -18,8 +18,9 @@ pub(super) fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-/// Renders every finding as `::error file=…,line=…::message`, then the summary.
-pub fn render(files: &[FileReport], files_scanned: usize) -> String {
+/// Renders every finding as `::error file=…,line=…::message`, each problem (a file
+/// left unchecked or unfixed) as an error of the run, then the summary.
+pub fn render(files: &[FileReport], files_scanned: usize, problems: &[String]) -> String {
     let mut out = String::new();
     for file in files {
         let positions = Positions::new(&file.text);
@@ -50,6 +51,9 @@ pub fn render(files: &[FileReport], files_scanned: usize) -> String {
                 escape_data(&f.message)
             );
         }
+    }
+    for problem in problems {
+        let _ = writeln!(out, "::error title=mufi-lsp::{}", escape_data(problem));
     }
     let _ = writeln!(out, "{}", super::summary_line(files, files_scanned));
     out

@@ -10,6 +10,8 @@ struct Report<'a> {
     version: u32,
     findings: Vec<JsonFinding<'a>>,
     summary: Summary,
+    /// Files left unchecked or unfixed (the run exits 2): one message each.
+    problems: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -95,7 +97,12 @@ fn finding<'a>(file: &'a FileReport, f: &'a Finding, positions: &Positions) -> J
 }
 
 /// Renders the whole report as pretty JSON.
-pub fn render(files: &[FileReport], files_scanned: usize, elapsed_ms: u128) -> String {
+pub fn render(
+    files: &[FileReport],
+    files_scanned: usize,
+    elapsed_ms: u128,
+    problems: &[String],
+) -> String {
     let findings: Vec<JsonFinding> = files
         .iter()
         .flat_map(|file| {
@@ -114,6 +121,7 @@ pub fn render(files: &[FileReport], files_scanned: usize, elapsed_ms: u128) -> S
             elapsed_ms,
         },
         findings,
+        problems,
     };
     serde_json::to_string_pretty(&report).unwrap_or_else(|_| "{}".into())
 }

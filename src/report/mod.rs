@@ -29,18 +29,22 @@ pub enum Format {
 }
 
 /// Renders `files` in `format`. `elapsed_ms` is the run's time so far (JSON reports it).
+/// `problems` (files left unchecked or unfixed, which make the run exit 2) are in the
+/// JSON report, the SARIF log's invocation and the GitHub annotations; the text report
+/// leaves them to standard error, where every format also prints them.
 pub fn render(
     format: Format,
     files: &[FileReport],
     files_scanned: usize,
     color: bool,
     elapsed_ms: u128,
+    problems: &[String],
 ) -> String {
     match format {
         Format::Text => text::render(files, files_scanned, color),
-        Format::Json => json::render(files, files_scanned, elapsed_ms),
-        Format::Sarif => sarif::render(files),
-        Format::Github => github::render(files, files_scanned),
+        Format::Json => json::render(files, files_scanned, elapsed_ms, problems),
+        Format::Sarif => sarif::render(files, problems),
+        Format::Github => github::render(files, files_scanned, problems),
     }
 }
 

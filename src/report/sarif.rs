@@ -96,6 +96,15 @@ struct RuleProperties {
 #[serde(rename_all = "camelCase")]
 struct Invocation {
     execution_successful: bool,
+    /// The run's problems: files left unchecked or unfixed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tool_execution_notifications: Vec<Notification>,
+}
+
+#[derive(Serialize)]
+struct Notification {
+    level: &'static str,
+    message: Text,
 }
 
 #[derive(Serialize)]
@@ -395,7 +404,7 @@ fn result(file: &FileReport, f: &Finding, positions: &Positions, fp: String) -> 
 }
 
 /// Renders the whole run as a pretty-printed SARIF log.
-pub fn render(files: &[FileReport]) -> String {
+pub fn render(files: &[FileReport], problems: &[String]) -> String {
     let mut results = Vec::new();
     for file in files {
         let positions = Positions::new(&file.text);
@@ -403,11 +412,16 @@ pub fn render(files: &[FileReport]) -> String {
             results.push(result(file, f, &positions, fp));
         }
     }
-    log(results, srcroot())
+    log(results, srcroot(), problems)
 }
 
-/// The whole log around `results`, with every rule, paths relative to `bases`.
-fn log(results: Vec<SarifResult>, bases: BTreeMap<&'static str, Location>) -> String {
+/// The whole log around `results`, with every rule, paths relative to `bases`; a run
+/// with `problems` did not succeed, and says why.
+fn log(
+    results: Vec<SarifResult>,
+    bases: BTreeMap<&'static str, Location>,
+    problems: &[String],
+) -> String {
     let log = Log {
         schema: SCHEMA,
         version: "2.1.0",
@@ -422,7 +436,16 @@ fn log(results: Vec<SarifResult>, bases: BTreeMap<&'static str, Location>) -> St
                 },
             },
             invocations: vec![Invocation {
-                execution_successful: true,
+                execution_successful: problems.is_empty(),
+                tool_execution_notifications: problems
+                    .iter()
+                    .map(|problem| Notification {
+                        level: "error",
+                        message: Text {
+                            text: problem.clone(),
+                        },
+                    })
+                    .collect(),
             }],
             original_uri_base_ids: bases,
             column_kind: "utf16CodeUnits",

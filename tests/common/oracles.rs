@@ -428,7 +428,7 @@ fn engine_survives_as(language: &'static Language, data: &[u8]) {
             findings,
         }];
         for format in [Format::Text, Format::Json, Format::Sarif, Format::Github] {
-            let out = report::render(format, &files, 1, false, 0);
+            let out = report::render(format, &files, 1, false, 0, &[]);
             if let Some(at) = tokens.iter().find_map(|t| out.find(t)) {
                 // What led up to it, without the token itself.
                 let mut from = at.saturating_sub(160);

@@ -24,7 +24,7 @@ pub fn render(report: &HistoryReport) -> String {
         .iter()
         .map(|key| result(key, report.commits_scanned))
         .collect();
-    log(results, srcroot_at(&report.root))
+    log(results, srcroot_at(&report.root), &[])
 }
 
 fn result(key: &LeakedKey, commits_scanned: usize) -> SarifResult {
