@@ -235,6 +235,7 @@ impl Session {
             generation: 0,
             config: self.config.clone(),
             last_took: None,
+            reparse_took: std::time::Duration::ZERO,
         };
         let analysis = state::analyze(&snap, &self.config);
         self.last = analysis.raw.map(|raw| (raw, analysis.facts));
