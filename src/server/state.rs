@@ -301,6 +301,8 @@ impl State {
             // The reparse runs here, under the lock: pathological text must not hold
             // it past the limit. A reparse that gives up leaves no tree, and the
             // worker's analysis parses from scratch (and says when it runs out).
+            // Markup only edits its tree here; the analysis reparses it if it reads
+            // it (`Language::defers_reparse`).
             let _limit = crate::budget::Limit::start(open.config.time_limit);
             let started = Instant::now();
             open.doc.apply_changes(changes, version, encoding);
