@@ -75,9 +75,17 @@ fn slot<T>(
             .map(|_| OnceLock::new())
             .collect()
     });
-    let language_index = registry().iter().position(|l| l.id == language.id)?;
-    let rule_index = ALL.iter().position(|r| *r == rule)?;
-    slots.get(language_index * ALL.len() + rule_index)
+    slots.get(language_at(language)? * ALL.len() + rule_at(rule)?)
+}
+
+/// Where `language` is in the registry: the index tables keep per language.
+fn language_at(language: &Language) -> Option<usize> {
+    registry().iter().position(|l| l.id == language.id)
+}
+
+/// Where `rule` is in `ALL`: the index tables keep per rule.
+fn rule_at(rule: RuleId) -> Option<usize> {
+    ALL.iter().position(|r| *r == rule)
 }
 
 /// Where the whole compiled query of `rule` for `language` is kept.
@@ -638,11 +646,10 @@ fn batch_or(
     if rules.len() < 2 || SUBSETS.load(Ordering::Relaxed) {
         return None;
     }
-    let language_index = registry().iter().position(|l| l.id == language.id)?;
-    let mask = rules.iter().try_fold(0u32, |mask, rule| {
-        let bit = ALL.iter().position(|r| r == rule)?;
-        Some(mask | 1 << bit)
-    })?;
+    let language_index = language_at(language)?;
+    let mask = rules
+        .iter()
+        .try_fold(0u32, |mask, rule| Some(mask | 1 << rule_at(*rule)?))?;
     let key = (language_index, mask);
     {
         let mut table = table.lock().unwrap_or_else(|p| p.into_inner());
