@@ -19,6 +19,9 @@ pub struct Pattern {
     pub kinds: BTreeMap<String, Kinds>,
     /// Per capture name, every place in the pattern where it is captured.
     pub places: BTreeMap<String, Vec<Place>>,
+    /// The kinds of node a match can be rooted at (`None`: any, or a sequence of
+    /// siblings, which is rooted at their parent).
+    pub roots: Kinds,
 }
 
 /// Where a capture sits in its pattern: the field it fills in its parent node, and the
@@ -62,17 +65,24 @@ pub fn patterns(source: &str) -> Option<Vec<Pattern>> {
         places: BTreeMap::new(),
         frames: Vec::new(),
         field: None,
+        group: None,
     };
     reader.skip_blank();
     let mut out = Vec::new();
     while reader.at < reader.bytes.len() {
         let start = reader.at;
-        let (captures, _) = reader.pattern()??;
+        reader.group = None;
+        let (captures, kinds) = reader.pattern()??;
         out.push(Pattern {
             range: start..reader.at,
             captures,
             kinds: std::mem::take(&mut reader.kinds),
             places: std::mem::take(&mut reader.places),
+            roots: match reader.group.take() {
+                // The pattern is a group: `((call) @c (#eq? …))`.
+                Some(single) if source[start..].starts_with('(') => single,
+                _ => kinds,
+            },
         });
     }
     Some(out)
@@ -91,6 +101,9 @@ struct Reader<'a> {
     frames: Vec<Frame>,
     /// The field the next pattern read fills (`name: pattern`).
     field: Option<String>,
+    /// For a top-level group, the kinds of its one pattern (`Some(None)`: several, or
+    /// one that matches any node): `((call) @c (#eq? …))` is rooted at `call`.
+    group: Option<Kinds>,
 }
 
 impl Reader<'_> {
@@ -185,7 +198,12 @@ impl Reader<'_> {
                 match self.peek()? {
                     b'(' | b'"' | b'[' => {
                         // A grouped sequence of siblings.
-                        captures = self.children()?;
+                        let top = self.frames.is_empty() && self.group.is_none();
+                        let (read, single) = self.children()?;
+                        captures = read;
+                        if top {
+                            self.group = Some(single);
+                        }
                     }
                     b'.' | b'#' => {
                         // A predicate: it captures nothing, and takes no suffixes.
@@ -213,7 +231,7 @@ impl Reader<'_> {
                             kinds = Some(BTreeSet::from([name]));
                         }
                         self.skip_blank();
-                        captures = self.children()?;
+                        captures = self.children()?.0;
                         self.frames.pop();
                     }
                 }
@@ -306,9 +324,12 @@ impl Reader<'_> {
     }
 
     /// The children of a node or group up to and past its `)`: patterns, fields,
-    /// negated fields (`!name`) and anchors (`.`).
-    fn children(&mut self) -> Option<Captures> {
+    /// negated fields (`!name`) and anchors (`.`); and the kinds of node the one
+    /// pattern among them matches, when there is one (predicates aside).
+    fn children(&mut self) -> Option<(Captures, Kinds)> {
         let mut captures = Captures::new();
+        let mut patterns = 0;
+        let mut single: Kinds = None;
         loop {
             match self.peek()? {
                 b'!' => {
@@ -325,13 +346,22 @@ impl Reader<'_> {
                 }
                 _ => {}
             }
-            let Some((child, _)) = self.pattern()? else {
+            let predicate = self.peek() == Some(b'(')
+                && self.bytes[self.at + 1..]
+                    .iter()
+                    .find(|b| !b.is_ascii_whitespace())
+                    .is_some_and(|b| matches!(b, b'#' | b'.'));
+            let Some((child, kinds)) = self.pattern()? else {
                 if self.peek() == Some(b')') {
                     self.at += 1;
-                    return Some(captures);
+                    return Some((captures, if patterns == 1 { single } else { None }));
                 }
                 return None;
             };
+            if !predicate {
+                patterns += 1;
+                single = kinds;
+            }
             add(&mut captures, child);
         }
     }
@@ -389,6 +419,39 @@ mod tests {
                 (source[p.range].trim().to_string(), captures)
             })
             .collect()
+    }
+
+    #[test]
+    fn a_pattern_is_rooted_where_its_outermost_node_is() {
+        let roots = |source: &str| -> Vec<Option<Vec<String>>> {
+            patterns(source)
+                .expect("a query this reader knows")
+                .into_iter()
+                .map(|p| p.roots.map(|kinds| kinds.into_iter().collect()))
+                .collect()
+        };
+        let kinds = |names: &[&str]| Some(names.iter().map(|n| n.to_string()).collect());
+        let source = r#"(call (args (string) @s)) @c
+            ((assignment left: (identifier) @name) @setting (#eq? @name "x") (#set! parent "program"))
+            ([(command (word) @w) (program (word) @w)] (#eq? @w "k"))
+            [(a) (b (c))]
+            ((a) . (b))
+            ([((a) (b)) (c)] (#eq? @x "y"))
+            (_ value: (identifier) @v)
+            "token" @t"#;
+        assert_eq!(
+            roots(source),
+            [
+                kinds(&["call"]),
+                kinds(&["assignment"]),
+                kinds(&["command", "program"]),
+                kinds(&["a", "b"]),
+                None,
+                None,
+                None,
+                None,
+            ]
+        );
     }
 
     #[test]

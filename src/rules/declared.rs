@@ -17,8 +17,16 @@ use super::{RuleContext, RuleId};
 /// `(#set! fix.remove "")` (removes `@setting` with its separator), or
 /// `(#set! fix.strip-flag "k")` (drops one letter from a combined flag in `@value`),
 /// titled by `fix.title` and safe for `--fix` with `(#set! fix.safe "")`.
+/// `(#set! parent "kind")` keeps only matches whose `@setting` has a parent of that
+/// kind: a pattern rooted at the parent instead would be tried against every child of
+/// it, and when that is the file's root, every top-level statement on every keystroke.
 pub fn finding(cx: &RuleContext, m: &QueryMatchOwned, rule: RuleId) -> Option<Finding> {
     let setting = m.get("setting")?;
+    if let Some(kind) = m.property("parent") {
+        if setting.parent().is_none_or(|parent| parent.kind() != kind) {
+            return None;
+        }
+    }
     let value = m.get("value");
     let short = |node: Node| {
         let t = cx.text_of(node).trim();
