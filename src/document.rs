@@ -222,7 +222,14 @@ pub struct Document {
     /// The tree of the last analysed version, edited along with the text since, and
     /// the edits made since: what incremental re-analysis starts from.
     base: Option<(Tree, Vec<InputEdit>)>,
+    /// While the last analysed tree has a parse error: the last analysed tree that had
+    /// none, edited since, and the edits since (`analysis_base`).
+    clean: Option<(Tree, Vec<InputEdit>)>,
 }
+
+/// How many edits the error-free base (`Document::analysis_base`) is kept through: a
+/// file left broken while the user types on is analysed from its last base.
+const CLEAN_BASE_EDITS: usize = 200;
 
 impl Document {
     /// A document parsed now.
@@ -241,6 +248,7 @@ impl Document {
             tree: None,
             stale: false,
             base: None,
+            clean: None,
         }
     }
 
@@ -285,6 +293,7 @@ impl Document {
         self.tree = None;
         self.stale = false;
         self.base = None;
+        self.clean = None;
     }
 
     /// Applies the client's changes in order, and reparses incrementally when the
@@ -316,12 +325,19 @@ impl Document {
                     if let Some(tree) = self.tree.as_mut() {
                         tree.edit(&edit);
                     }
-                    if let Some((base_tree, edits)) = self.base.as_mut() {
+                    for (base_tree, edits) in self.base.iter_mut().chain(self.clean.iter_mut()) {
                         base_tree.edit(&edit);
                         edits.push(edit);
                     }
                 }
             }
+        }
+        if self
+            .clean
+            .as_ref()
+            .is_some_and(|(_, edits)| edits.len() > CLEAN_BASE_EDITS)
+        {
+            self.clean = None;
         }
         self.version = version;
         if self.language.defers_reparse() {
@@ -336,11 +352,45 @@ impl Document {
         self.base.as_ref()
     }
 
+    /// What the next analysis starts from: the last analysed tree and the edits since
+    /// (`base`), or, when the current tree has no parse error and the last analysed
+    /// one had, the last analysed tree that had none (`true`). Error recovery can
+    /// rebuild much of a file around a parse error, and rebuild it again once the
+    /// error is mended (Kotlin's `; val zq` before ` = 1`): the tree from before the
+    /// error differs from the mended one only where the user typed.
+    pub fn analysis_base(&self) -> Option<(&(Tree, Vec<InputEdit>), bool)> {
+        let mended = self.tree().is_some_and(|t| !t.root_node().has_error());
+        match &self.clean {
+            Some(clean) if mended => Some((clean, true)),
+            _ => self.base.as_ref().map(|base| (base, false)),
+        }
+    }
+
     /// Marks the current version as analysed. A tree that awaits its reparse is an
     /// earlier version's, edited since: as a base it can only make an incremental
-    /// analysis read more than changed, never less.
-    pub fn reset_base(&mut self) {
+    /// analysis read more than changed, never less. Returns whether the base this
+    /// replaces is kept as the error-free base (`analysis_base`): it had no parse
+    /// error and the current tree has one. The caller keeps that analysis's findings
+    /// with it.
+    pub fn reset_base(&mut self) -> bool {
+        let replaced = self.base.take();
+        let has_error = |tree: &Tree| tree.root_node().has_error();
+        let mut kept = false;
+        if self.tree().is_some_and(has_error) {
+            if self.clean.is_none() {
+                self.clean = replaced.filter(|(tree, _)| !has_error(tree));
+                kept = self.clean.is_some();
+            }
+        } else {
+            self.clean = None;
+        }
         self.base = self.tree.clone().map(|t| (t, Vec::new()));
+        kept
+    }
+
+    /// Whether an error-free base is kept (`analysis_base`).
+    pub fn has_clean_base(&self) -> bool {
+        self.clean.is_some()
     }
 
     pub fn offset_to_position(&self, offset: usize, encoding: Encoding) -> Pos {

@@ -64,6 +64,148 @@ fn pos_of(text: &str, offset: usize) -> Pos {
     }
 }
 
+/// A document analysed the way the server analyses it, incrementally from its last
+/// analysis (or from its last one without a parse error: `Document::analysis_base`),
+/// each analysis checked against a full analysis of the same text.
+struct Tracked<'a> {
+    path: &'a Path,
+    file: mufi_lsp::project::FileContext,
+    config: &'a Config,
+    language: &'static Language,
+    text: String,
+    doc: Document,
+    raw: Option<Vec<Finding>>,
+    facts: mufi_lsp::incremental::FileFacts,
+    /// The raw findings and facts of the last analysis without a parse error.
+    clean: Option<(Option<Vec<Finding>>, mufi_lsp::incremental::FileFacts)>,
+    version: i32,
+    incremental_runs: usize,
+    mended_runs: usize,
+}
+
+impl<'a> Tracked<'a> {
+    fn open(path: &'a Path, model: &ProjectModel, config: &'a Config) -> Tracked<'a> {
+        let language = Language::for_path(path).unwrap();
+        let text = std::fs::read_to_string(path).unwrap();
+        let file = model.file_context(path);
+        let mut doc = Document::new(&text, 1, language);
+        let tree = doc.tree().cloned();
+        let first = SourceFile {
+            text: &text,
+            language,
+            tree: tree.as_ref(),
+        };
+        // Files with embedded code (HTML, Vue, CI YAML) are analysed layer by layer,
+        // from scratch (`state::analyze`), and leave no raw findings to start from.
+        let raw = (!is_layered(&first)).then(|| analyze_rules(&first, &file, config, None, None));
+        let facts = file_facts(&first, &file, config);
+        doc.reset_base();
+        Tracked {
+            path,
+            file,
+            config,
+            language,
+            text,
+            doc,
+            raw,
+            facts,
+            clean: None,
+            version: 1,
+            incremental_runs: 0,
+            mended_runs: 0,
+        }
+    }
+
+    /// Replaces `start..end` with `insert`, analyses, and checks the findings and
+    /// their fixes against a full analysis.
+    fn edit(&mut self, start: usize, end: usize, insert: &str, what: &str) {
+        let (config, file, language) = (self.config, &self.file, self.language);
+        let change = Change {
+            range: Some((pos_of(&self.text, start), pos_of(&self.text, end))),
+            text: insert.to_string(),
+        };
+        if std::env::var_os("MUFI_DEBUG_INCREMENTAL").is_some() {
+            eprintln!(
+                "{} {what}: {start}..{end} <- {insert:?}",
+                self.path.display()
+            );
+        }
+        self.text.replace_range(start..end, insert);
+        self.version += 1;
+        self.doc
+            .apply_changes(&[change], self.version, Encoding::Utf16);
+        // This is the engine's incremental path, which reads a current tree (a
+        // markup document leaves its reparse to the server's analysis).
+        self.doc.reparse();
+        assert_eq!(
+            &*self.doc.text(),
+            self.text.as_str(),
+            "document text diverged"
+        );
+        let tree = self.doc.tree().cloned();
+        let text = self.text.clone();
+        let now = SourceFile {
+            text: &text,
+            language,
+            tree: tree.as_ref(),
+        };
+        let ((base_tree, edits), mended) = self
+            .doc
+            .analysis_base()
+            .map(|(base, mended)| (base.clone(), mended))
+            .unwrap();
+        let (from, from_facts) = match (mended, &self.clean) {
+            (true, Some((raw, facts))) => (raw, facts),
+            _ => (&self.raw, &self.facts),
+        };
+        let new_facts = file_facts(&now, file, config);
+        let next_raw = match from {
+            _ if is_layered(&now) => None,
+            Some(raw) if new_facts == *from_facts => Some(
+                match reanalyze(&now, file, config, &new_facts, &base_tree, &edits, raw) {
+                    Some(r) => {
+                        self.incremental_runs += 1;
+                        self.mended_runs += usize::from(mended);
+                        r
+                    }
+                    None => analyze_rules(&now, file, config, None, None),
+                },
+            ),
+            _ => Some(analyze_rules(&now, file, config, None, None)),
+        };
+        let got = match &next_raw {
+            Some(raw) => finish(raw.clone(), &now, config),
+            None => analyze(&now, file, config),
+        };
+        let want = analyze(&now, file, config);
+        assert_eq!(
+            summary(&got),
+            summary(&want),
+            "{} {what}: incremental and full analysis differ",
+            self.path.display()
+        );
+        // Fixes must match too: they are edits to the user's file.
+        for (g, w) in got.iter().zip(&want) {
+            assert_eq!(
+                g.fixes,
+                w.fixes,
+                "{} {what}: fixes differ",
+                self.path.display()
+            );
+        }
+        let replaced = (
+            std::mem::replace(&mut self.raw, next_raw),
+            self.facts.clone(),
+        );
+        self.facts = new_facts;
+        if self.doc.reset_base() {
+            self.clean = Some(replaced);
+        } else if !self.doc.has_clean_base() {
+            self.clean = None;
+        }
+    }
+}
+
 #[test]
 fn incremental_findings_equal_full_analysis_after_random_edits() {
     let model = ProjectModel::new();
@@ -75,28 +217,10 @@ fn incremental_findings_equal_full_analysis_after_random_edits() {
         .flat_map(|p| [0x9E37_79B9_7F4A_7C15u64, 0xDEAD_BEEF, 0x3141_5926].map(|s| (p.clone(), s)))
     {
         let mut rng = Rng(seed);
-        let language = Language::for_path(&path).unwrap();
-        let mut text = std::fs::read_to_string(&path).unwrap();
-        let file = model.file_context(&path);
-        let mut doc = Document::new(&text, 1, language);
-        let src = |doc: &Document, text: &str| {
-            let tree = doc.tree().cloned();
-            (text.to_string(), tree)
-        };
-        let (t0, tree0) = src(&doc, &text);
-        let first = SourceFile {
-            text: &t0,
-            language,
-            tree: tree0.as_ref(),
-        };
-        // Files with embedded code (HTML, Vue, CI YAML) are analysed layer by layer,
-        // from scratch (`state::analyze`), and leave no raw findings to start from.
-        let mut raw =
-            (!is_layered(&first)).then(|| analyze_rules(&first, &file, &config, None, None));
-        let mut facts = file_facts(&first, &file, &config);
-        doc.reset_base();
+        let mut doc = Tracked::open(&path, &model, &config);
         for step in 0..25 {
             // Pick an edit on a char boundary.
+            let text = &doc.text;
             let mut start = rng.below(text.len() + 1);
             while !text.is_char_boundary(start) {
                 start -= 1;
@@ -110,69 +234,11 @@ fn incremental_findings_equal_full_analysis_after_random_edits() {
             } else {
                 SNIPPETS[rng.below(SNIPPETS.len())]
             };
-            let change = Change {
-                range: Some((pos_of(&text, start), pos_of(&text, end))),
-                text: insert.to_string(),
-            };
-            if std::env::var_os("MUFI_DEBUG_INCREMENTAL").is_some() {
-                eprintln!(
-                    "{} step {step}: {start}..{end} <- {insert:?}",
-                    path.display()
-                );
-            }
-            text.replace_range(start..end, insert);
-            doc.apply_changes(&[change], step + 2, Encoding::Utf16);
-            // This is the engine's incremental path, which reads a current tree (a
-            // markup document leaves its reparse to the server's analysis).
-            doc.reparse();
-            assert_eq!(&*doc.text(), text.as_str(), "document text diverged");
-            let tree = doc.tree().cloned();
-            let now = SourceFile {
-                text: &text,
-                language,
-                tree: tree.as_ref(),
-            };
-            let (base_tree, edits) = doc.base().cloned().unwrap();
-            let new_facts = file_facts(&now, &file, &config);
-            let next_raw = match &raw {
-                _ if is_layered(&now) => None,
-                Some(raw) if new_facts == facts => Some(
-                    match reanalyze(&now, &file, &config, &new_facts, &base_tree, &edits, raw) {
-                        Some(r) => {
-                            incremental_runs += 1;
-                            if language.has_embeds() {
-                                data_file_runs += 1;
-                            }
-                            r
-                        }
-                        None => analyze_rules(&now, &file, &config, None, None),
-                    },
-                ),
-                _ => Some(analyze_rules(&now, &file, &config, None, None)),
-            };
-            let got = match &next_raw {
-                Some(raw) => finish(raw.clone(), &now, &config),
-                None => analyze(&now, &file, &config),
-            };
-            let want = analyze(&now, &file, &config);
-            assert_eq!(
-                summary(&got),
-                summary(&want),
-                "{} (seed {seed:#x}) after step {step}: incremental and full analysis differ",
-                path.display()
-            );
-            // Fixes must match too: they are edits to the user's file.
-            for (g, w) in got.iter().zip(&want) {
-                assert_eq!(
-                    g.fixes,
-                    w.fixes,
-                    "{}: fixes differ at step {step}",
-                    path.display()
-                );
-            }
-            raw = next_raw;
-            facts = new_facts;
-            doc.reset_base();
+            doc.edit(start, end, insert, &format!("(seed {seed:#x}) step {step}"));
+        }
+        incremental_runs += doc.incremental_runs;
+        if doc.language.has_embeds() {
+            data_file_runs += doc.incremental_runs;
         }
     }
     assert!(
@@ -183,6 +249,55 @@ fn incremental_findings_equal_full_analysis_after_random_edits() {
     assert!(
         data_file_runs > 20,
         "only {data_file_runs} incremental runs in data files"
+    );
+}
+
+/// Typing, a character at a time, text that opens a parse error and closes it again
+/// (an unclosed call, string or block, a declaration without its value), at the ends
+/// of lines of every fixture: each keystroke's findings are a full analysis's, and the
+/// keystrokes that mend the error start from the tree from before it.
+#[test]
+fn typing_through_a_parse_error_matches_a_full_analysis() {
+    const TYPED: &[&str] = &["; val zq = 1", " f(zq, 2)", " { zq }", " \"zq\"", " [zq]"];
+    let model = ProjectModel::new();
+    let config = Config::default();
+    let mut mended_runs = 0;
+    let mut typed = 0;
+    for path in fixtures() {
+        let mut doc = Tracked::open(&path, &model, &config);
+        let mut rng = Rng(0x5EED_u64 ^ doc.text.len() as u64);
+        for word in 0..3 {
+            // The end of a line with code on it.
+            let ends: Vec<usize> = doc
+                .text
+                .match_indices('\n')
+                .map(|(at, _)| at)
+                .filter(|&at| {
+                    doc.text[..at]
+                        .lines()
+                        .last()
+                        .is_some_and(|l| l.trim().len() > 3)
+                })
+                .collect();
+            if ends.is_empty() {
+                break;
+            }
+            let mut at = ends[rng.below(ends.len())];
+            let chosen = TYPED[rng.below(TYPED.len())];
+            for ch in chosen.chars() {
+                let mut buf = [0u8; 4];
+                let ch = ch.encode_utf8(&mut buf);
+                doc.edit(at, at, ch, &format!("word {word} typing {chosen:?}"));
+                at += ch.len();
+                typed += 1;
+            }
+        }
+        mended_runs += doc.mended_runs;
+    }
+    assert!(typed > 1000, "only {typed} keystrokes");
+    assert!(
+        mended_runs > 50,
+        "only {mended_runs} runs from the error-free base"
     );
 }
 

@@ -41,6 +41,9 @@ pub struct OpenDoc {
     /// Raw (unsuppressed) findings and file facts of the last analysed version: the
     /// starting point of incremental re-analysis, paired with `doc.base()`.
     pub raw: Option<(Raw, FileFacts)>,
+    /// The same of the last analysed version without a parse error, while the
+    /// document keeps its tree (`Document::analysis_base`).
+    pub clean_raw: Option<(Raw, FileFacts)>,
     /// Why the file is not analysed (binary, too large), logged once.
     pub skipped: Option<String>,
     /// Whether the user was told that its analysis ran out of time (once per opening).
@@ -95,10 +98,19 @@ pub enum Raw {
 }
 
 impl Base {
-    /// The base of `doc`'s next analysis: its last analysed tree and edits since, with
-    /// that analysis's raw findings and facts; `None` when one of them is missing.
-    pub fn of(doc: &Document, last: Option<&(Raw, FileFacts)>) -> Option<Base> {
-        let ((tree, edits), (raw, facts)) = doc.base().zip(last)?;
+    /// The base of `doc`'s next analysis (`Document::analysis_base`): its last analysed
+    /// tree and edits since with that analysis's raw findings and facts (`last`), or
+    /// the same of its last analysis without a parse error (`clean`); `None` when one
+    /// of them is missing.
+    pub fn of(
+        doc: &Document,
+        last: Option<&(Raw, FileFacts)>,
+        clean: Option<&(Raw, FileFacts)>,
+    ) -> Option<Base> {
+        let ((tree, edits), (raw, facts)) = match (doc.analysis_base()?, clean) {
+            ((clean_base, true), Some(clean)) => (clean_base, clean),
+            _ => (doc.base()?, last?),
+        };
         Some(Base {
             tree: tree.clone(),
             edits: edits.clone(),
@@ -266,6 +278,7 @@ impl State {
                     excluded,
                     findings: None,
                     raw: None,
+                    clean_raw: None,
                     skipped,
                     told_out_of_time: false,
                     last_took: None,
@@ -331,6 +344,7 @@ impl State {
                 open.config = self.config_for(open.path.as_deref());
                 open.excluded = self.excluded_by(&open.file, &open.config);
                 open.raw = None;
+                open.clean_raw = None;
                 open.findings = None;
             }
             docs.keys().cloned().collect()
@@ -423,7 +437,7 @@ impl State {
         let generation = self.generation();
         let config = open.config.clone();
         let excluded = open.excluded.clone();
-        let base = Base::of(&open.doc, open.raw.as_ref());
+        let base = Base::of(&open.doc, open.raw.as_ref(), open.clean_raw.as_ref());
         let (tree, stale) = open.doc.edited_tree();
         Some(Snapshot {
             version: open.doc.version,
@@ -462,6 +476,7 @@ impl State {
                 open.doc.drop_tree();
                 // The raw findings are the incremental path's, which needs the tree.
                 open.raw = None;
+                open.clean_raw = None;
             }
         }
     }
@@ -824,10 +839,13 @@ async fn worker(
                 open.reparse_took = Duration::ZERO;
                 // Findings cut short are no base for the next analysis: it would keep
                 // them for the code it does not read again.
-                open.raw = analysis
-                    .raw
-                    .filter(|_| !analysis.stopped)
-                    .map(|raw| (raw, analysis.facts));
+                let replaced = std::mem::replace(
+                    &mut open.raw,
+                    analysis
+                        .raw
+                        .filter(|_| !analysis.stopped)
+                        .map(|raw| (raw, analysis.facts)),
+                );
                 if analysis.stopped && !std::mem::replace(&mut open.told_out_of_time, true) {
                     let path = open.path.clone().unwrap_or_else(|| uri.as_str().into());
                     out_of_time = Some(crate::cli::out_of_time(&path, &done.config));
@@ -835,7 +853,11 @@ async fn worker(
                 if let (None, Some(tree)) = (open.doc.tree(), analysis.parsed) {
                     open.doc.set_tree(tree);
                 }
-                open.doc.reset_base();
+                if open.doc.reset_base() {
+                    open.clean_raw = replaced;
+                } else if !open.doc.has_clean_base() {
+                    open.clean_raw = None;
+                }
                 let diagnostics = state.diagnostics_of(open, &findings, encoding);
                 State::keep_recent_trees(&mut docs);
                 diagnostics
@@ -918,7 +940,7 @@ mod tests {
         doc.apply_changes(&[change], 2, Encoding::Utf16);
         let fresh = analyze(&take(&doc), &config);
         let snap = Snapshot {
-            base: Base::of(&doc, first.raw.map(|raw| (raw, first.facts)).as_ref()),
+            base: Base::of(&doc, first.raw.map(|raw| (raw, first.facts)).as_ref(), None),
             last_took: Some(last_took),
             ..take(&doc)
         };

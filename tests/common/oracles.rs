@@ -201,6 +201,8 @@ pub fn model_position(text: &str, offset: usize, encoding: Encoding) -> Pos {
 pub struct Session {
     pub doc: Document,
     last: Option<(Raw, FileFacts)>,
+    /// The last analysis without a parse error, while the document keeps its tree.
+    clean: Option<(Raw, FileFacts)>,
     config: Arc<Config>,
 }
 
@@ -210,6 +212,7 @@ impl Session {
         Session {
             doc: Document::unparsed(text, 1, language),
             last: None,
+            clean: None,
             config: Arc::new(Config::default()),
         }
     }
@@ -221,7 +224,7 @@ impl Session {
 
     /// What the server's worker does with a queued document.
     pub fn analyze(&mut self) -> Vec<Finding> {
-        let base = Base::of(&self.doc, self.last.as_ref());
+        let base = Base::of(&self.doc, self.last.as_ref(), self.clean.as_ref());
         let (tree, stale) = self.doc.edited_tree();
         let snap = Snapshot {
             version: self.doc.version,
@@ -238,11 +241,18 @@ impl Session {
             reparse_took: std::time::Duration::ZERO,
         };
         let analysis = state::analyze(&snap, &self.config);
-        self.last = analysis.raw.map(|raw| (raw, analysis.facts));
+        let replaced = std::mem::replace(
+            &mut self.last,
+            analysis.raw.map(|raw| (raw, analysis.facts)),
+        );
         if let (None, Some(tree)) = (self.doc.tree(), analysis.parsed) {
             self.doc.set_tree(tree);
         }
-        self.doc.reset_base();
+        if self.doc.reset_base() {
+            self.clean = replaced;
+        } else if !self.doc.has_clean_base() {
+            self.clean = None;
+        }
         analysis.findings
     }
 }
