@@ -272,10 +272,17 @@ async fn pulling_clients_get_open_files_and_the_workspace_by_request_only() {
     assert_eq!(report["result"]["kind"], "full");
     assert_eq!(report["result"]["items"][0]["code"], "MUFI003");
     let seen = until_scan_ends(&mut client).await;
-    // The scan asks the client to pull again once its results are in.
-    client
-        .wait_for("workspace/diagnostic/refresh", |_| true)
-        .await;
+    // The scan asks the client to pull again once its results are in. On a slow
+    // machine the scan can end while the pull above still waits for the open file's
+    // analysis: the refresh is then among the messages read meanwhile.
+    if !seen
+        .iter()
+        .any(|m| m["method"] == "workspace/diagnostic/refresh")
+    {
+        client
+            .wait_for("workspace/diagnostic/refresh", |_| true)
+            .await;
+    }
     let workspace = client
         .request("workspace/diagnostic", json!({"previousResultIds": []}))
         .await;
