@@ -451,6 +451,7 @@ end
       MUFI_BASE_URL: "https://api.mufi.app"
       MUFI_API_KEY: "${MUFI_API_KEY}"
       DOCS_URL: "https://docs.mufi.app/users" # ünïcödé 🎉
+      NOTE: "verify the cors origin"
     healthcheck:
       test: ["CMD", "curl", "-f", "https://api.mufi.app/v1/version"]
       interval: 30s
@@ -471,7 +472,7 @@ end
     "docs": "https://docs.mufi.app/users",
     "keyEnv": "MUFI_API_KEY",
     "endpoint": "/v1/users/profile",
-    "note": "ünïcödé 🎉 __N__"
+    "note": "ünïcödé 🎉 __N__: verify the origin"
   },
 "##,
         footer: "  \"last\": true\n}\n",
