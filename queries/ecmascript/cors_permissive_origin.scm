@@ -211,30 +211,17 @@
   (#set! message "`Access-Control-Allow-Origin: *` lets any website your users open call this endpoint from their browser and read the answers your server builds with its Mufi key. Send back only an origin you have checked against an allowlist of your front ends."))
 
 ; next.config.js headers(): { key: 'Access-Control-Allow-Origin', value: '*' }
-(object
-  (pair
-    key: [(property_identifier) (string)] @key_key
-    value: (string (string_fragment) @name))
-  (pair
-    key: [(property_identifier) (string)] @value_key
-    value: (string (string_fragment) @value) @setting)
-  (#match? @key_key "^[\"']?key[\"']?$")
+; The `value` pair; the `key` pair naming the header, before or after it, is found by
+; `declared::sibling`: a pattern of two sibling pairs would try every pair of pairs of
+; the object (a large config object, on every keystroke in it).
+(pair
+  key: [(property_identifier) (string)] @value_key
+  value: (string (string_fragment) @value) @setting
   (#match? @value_key "^[\"']?value[\"']?$")
-  (#match? @name "^(?i:access-control-allow-origin)$")
   (#eq? @value "*")
-  (#set! message "`Access-Control-Allow-Origin: *` in these headers lets any website your users open call these routes from their browser and read the answers your server builds with its Mufi key. Set your exact front-end origin instead."))
-(object
-  (pair
-    key: [(property_identifier) (string)] @value_key
-    value: (string (string_fragment) @value) @setting)
-  (pair
-    key: [(property_identifier) (string)] @key_key
-    value: (string (string_fragment) @name))
-  (#match? @key_key "^[\"']?key[\"']?$")
-  (#match? @value_key "^[\"']?value[\"']?$")
-  (#match? @name "^(?i:access-control-allow-origin)$")
-  (#eq? @value "*")
-  (#set! message "`Access-Control-Allow-Origin: *` in these headers lets any website your users open call these routes from their browser and read the answers your server builds with its Mufi key. Set your exact front-end origin instead."))
+  (#set! sibling.key "^[\"']?key[\"']?$")
+  (#set! sibling.value "^[\"'](?i:access-control-allow-origin)[\"']$")
+  (#set! message "`Access-Control-Allow-Origin: *` in these headers lets any website your users open call these routes from their browser and read the answers your server builds with its Mufi key. Set your exact front-end origin instead.")) @pair
 
 ; ---------------------------------------------------------------------------------
 ; Access-Control-Allow-Origin set to the request's own Origin: req.headers.origin,

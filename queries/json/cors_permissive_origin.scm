@@ -10,15 +10,16 @@
 ; vercel.json / firebase.json: { "key": "Access-Control-Allow-Origin", "value": "*" }
 ; The `"value"` pair; a sibling pair naming the header (`"key"`, `"name"` or `"header"`
 ; set to Access-Control-Allow-Origin), before or after it, is checked in Rust
-; (`named_header`): a query pattern of two sibling pairs tries every pair of pairs of
-; every object in the file.
+; (`sibling.*`, read by `declared::sibling`): a query pattern of two sibling pairs
+; tries every pair of pairs of every object in the file.
 (pair
   key: (string (string_content) @value_key)
   value: (string (string_content) @value) @setting
   (#match? @value_key "^(?i:value)$")
   (#eq? @value "*")
-  (#set! named-by "access-control-allow-origin")
-  (#set! message "`Access-Control-Allow-Origin: *` lets any website your users open call these routes from their browser and read the answers your server builds with its Mufi key. Set your exact front-end origin instead."))
+  (#set! sibling.key "^\"(?i:key|name|header)\"$")
+  (#set! sibling.value "^\"(?i:access-control-allow-origin)\"$")
+  (#set! message "`Access-Control-Allow-Origin: *` lets any website your users open call these routes from their browser and read the answers your server builds with its Mufi key. Set your exact front-end origin instead.")) @pair
 
 ; "Access-Control-Allow-Origin": "*", "method.response.header.Access-Control-Allow-Origin": "'*'",
 ; "origin": "*" (node-config `cors`), "AllowedOrigins": "*", "allowedOrigins": ["*"],
@@ -59,9 +60,11 @@
   key: (string (string_content) @key)
   value: [(string) @origin (array (string) @origin)]
   (#match? @key "(?i)(origin|cors)"))
-; (the header named by a pair before it: `named_header`)
+; (the header named by a pair before it)
 (pair
   key: (string (string_content) @value_key)
   value: (string) @origin
   (#match? @value_key "^(?i:value)$")
-  (#set! named-before "access-control-allow-origin"))
+  (#set! sibling.key "^\"(?i:key|name|header)\"$")
+  (#set! sibling.value "^\"(?i:access-control-allow-origin)\"$")
+  (#set! sibling.before "")) @pair

@@ -128,31 +128,27 @@
   (#set! message "`{setting}` makes git skip certificate checks whatever its value: anyone on the network path can serve a tampered repository. Remove it; trust a private CA with GIT_SSL_CAINFO instead."))
 
 ; ECS / CloudFormation env lists: {"name": "NODE_TLS_REJECT_UNAUTHORIZED", "value": "0"}
-(object
-  (pair
-    key: (string (string_content) @name_key)
-    value: (string (string_content) @key))
-  (pair
-    key: (string (string_content) @value_key)
-    value: (string (string_content) @value))
+; Rooted at the `"name"` pair; the `"value"` pair beside it (before or after) is found by
+; `declared::sibling` and is `@value`, and the object is `@setting`. A pattern of two
+; sibling pairs would be tried against every pair of pairs of the object around each
+; keystroke: the whole file, when it is one large object.
+(pair
+  key: (string (string_content) @name_key)
+  value: (string (string_content) @key)
   (#match? @name_key "^(name|Name)$")
-  (#match? @value_key "^(value|Value)$")
   (#match? @key "^(NODE_TLS_REJECT_UNAUTHORIZED|PYTHONHTTPSVERIFY)$")
-  (#eq? @value "0")
+  (#set! sibling.key "^\"(value|Value)\"$")
+  (#set! sibling.value "^\"0\"$")
   (#set! message "This env entry (`{setting}`) sets the variable to 0, which turns off certificate verification for every HTTPS request of the container: anyone on the network path can pose as api.mufi.app and read your key. Remove it; point NODE_EXTRA_CA_CERTS or SSL_CERT_FILE at your private CA instead.")
-  (#set! fix.replace "1")
+  (#set! fix.replace "\"1\"")
   (#set! fix.title "Set the value to \"1\" (verify certificates)")
-  (#set! fix.safe "")) @setting
-(object
-  (pair
-    key: (string (string_content) @name_key)
-    value: (string (string_content) @key))
-  (pair
-    key: (string (string_content) @value_key)
-    value: (_))
+  (#set! fix.safe "")) @pair
+(pair
+  key: (string (string_content) @name_key)
+  value: (string (string_content) @key)
   (#match? @name_key "^(name|Name)$")
-  (#match? @value_key "^(value|Value)$")
   (#eq? @key "GIT_SSL_NO_VERIFY")
+  (#set! sibling.key "^\"(value|Value)\"$")
   (#set! message "This env entry (`{setting}`) sets GIT_SSL_NO_VERIFY, which makes git skip certificate checks whatever its value: anyone on the network path can serve a tampered repository. Remove the entry; trust a private CA with GIT_SSL_CAINFO instead.")
   (#set! fix.remove "")
-  (#set! fix.title "Remove the GIT_SSL_NO_VERIFY entry")) @setting
+  (#set! fix.title "Remove the GIT_SSL_NO_VERIFY entry")) @pair

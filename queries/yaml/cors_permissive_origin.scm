@@ -39,18 +39,17 @@
   (#set! message "`{setting}` among the allowed origins lets every website call this API from the browser and read the answers your server builds with its Mufi key. Keep only your exact front-end origins."))
 
 ; serverless.yml / CloudFormation header maps: { name: Access-Control-Allow-Origin, value: "*" }
-(block_mapping
-  (block_mapping_pair
-    key: (flow_node) @name_key
-    value: (flow_node) @name)
-  (block_mapping_pair
-    key: (flow_node) @value_key
-    value: (flow_node [(plain_scalar) (double_quote_scalar) (single_quote_scalar)] @setting))
-  (#match? @name_key "^[\"']?(?i:name|key|header)[\"']?$")
+; The `value` entry; the entry naming the header, before or after it, is found by
+; `declared::sibling`: a pattern of two sibling entries would be tried against every
+; pair of entries of the mapping around each keystroke, the file's top-level one included.
+(block_mapping_pair
+  key: (flow_node) @value_key
+  value: (flow_node [(plain_scalar) (double_quote_scalar) (single_quote_scalar)] @setting)
   (#match? @value_key "^[\"']?(?i:value)[\"']?$")
-  (#match? @name "^[\"']?(?i:access-control-allow-origin)[\"']?$")
   (#match? @setting "^[\"']*\\*[\"']*$")
-  (#set! message "`Access-Control-Allow-Origin: *` lets any website your users open call these routes from their browser and read the answers your server builds with its Mufi key. Set your exact front-end origin instead."))
+  (#set! sibling.key "^[\"']?(?i:name|key|header)[\"']?$")
+  (#set! sibling.value "^[\"']?(?i:access-control-allow-origin)[\"']?$")
+  (#set! message "`Access-Control-Allow-Origin: *` lets any website your users open call these routes from their browser and read the answers your server builds with its Mufi key. Set your exact front-end origin instead.")) @pair
 
 ; nginx snippets in ingress annotations: add_header Access-Control-Allow-Origin *;
 ; more_set_headers "Access-Control-Allow-Origin: $http_origin";

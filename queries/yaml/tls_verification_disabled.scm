@@ -285,68 +285,55 @@
 ; Kubernetes / ECS / CloudFormation env lists, name and value in one mapping:
 ;   - name: NODE_TLS_REJECT_UNAUTHORIZED
 ;     value: "0"
-((block_mapping
-  (block_mapping_pair
-    key: (flow_node (plain_scalar) @name_key)
-    value: (flow_node [(plain_scalar) (double_quote_scalar) (single_quote_scalar)] @key))
-  (block_mapping_pair
-    key: (flow_node (plain_scalar) @value_key)
-    value: (flow_node (double_quote_scalar) @value))) @setting
+; Rooted at the `name` entry; the `value` entry beside it (before or after) is found by
+; `declared::sibling` and is `@value`, and the mapping is `@setting`: a pattern of two
+; sibling entries would be tried against every pair of entries of the mapping around
+; each keystroke, the file's top-level one included.
+(block_mapping_pair
+  key: (flow_node (plain_scalar) @name_key)
+  value: (flow_node [(plain_scalar) (double_quote_scalar) (single_quote_scalar)] @key)
   (#match? @name_key "^(name|Name)$")
-  (#match? @value_key "^(value|Value)$")
   (#match? @key "^[\"']?(NODE_TLS_REJECT_UNAUTHORIZED|PYTHONHTTPSVERIFY)[\"']?$")
-  (#eq? @value "\"0\"")
+  (#set! sibling.key "^(value|Value)$")
+  (#set! sibling.value "^\"0\"$")
   (#set! message "This env entry (`{setting}`) sets the variable to {value}, which turns off certificate verification for every HTTPS request of the container: anyone on the network path can pose as api.mufi.app and read your key. Remove it; mount your private CA and point NODE_EXTRA_CA_CERTS or SSL_CERT_FILE at it instead.")
   (#set! fix.replace "\"1\"")
   (#set! fix.title "Set the value to \"1\" (verify certificates)")
-  (#set! fix.safe ""))
-((block_mapping
-  (block_mapping_pair
-    key: (flow_node (plain_scalar) @name_key)
-    value: (flow_node [(plain_scalar) (double_quote_scalar) (single_quote_scalar)] @key))
-  (block_mapping_pair
-    key: (flow_node (plain_scalar) @value_key)
-    value: (flow_node [(plain_scalar) (single_quote_scalar)] @value))) @setting
+  (#set! fix.safe "")) @pair
+(block_mapping_pair
+  key: (flow_node (plain_scalar) @name_key)
+  value: (flow_node [(plain_scalar) (double_quote_scalar) (single_quote_scalar)] @key)
   (#match? @name_key "^(name|Name)$")
-  (#match? @value_key "^(value|Value)$")
   (#match? @key "^[\"']?(NODE_TLS_REJECT_UNAUTHORIZED|PYTHONHTTPSVERIFY)[\"']?$")
-  (#match? @value "^'?0'?$")
+  (#set! sibling.key "^(value|Value)$")
+  (#set! sibling.value "^'?0'?$")
   (#set! message "This env entry (`{setting}`) sets the variable to {value}, which turns off certificate verification for every HTTPS request of the container: anyone on the network path can pose as api.mufi.app and read your key. Remove it; mount your private CA and point NODE_EXTRA_CA_CERTS or SSL_CERT_FILE at it instead.")
   (#set! fix.replace "'1'")
   (#set! fix.title "Set the value to '1' (verify certificates)")
-  (#set! fix.safe ""))
-; value first, name second
-((block_mapping
-  (block_mapping_pair
-    key: (flow_node (plain_scalar) @value_key)
-    value: (flow_node (double_quote_scalar) @value))
-  (block_mapping_pair
-    key: (flow_node (plain_scalar) @name_key)
-    value: (flow_node [(plain_scalar) (double_quote_scalar) (single_quote_scalar)] @key))) @setting
-  (#match? @name_key "^(name|Name)$")
-  (#match? @value_key "^(value|Value)$")
-  (#match? @key "^[\"']?(NODE_TLS_REJECT_UNAUTHORIZED|PYTHONHTTPSVERIFY)[\"']?$")
-  (#eq? @value "\"0\"")
-  (#set! message "This env entry (`{setting}`) sets the variable to {value}, which turns off certificate verification for every HTTPS request of the container: anyone on the network path can pose as api.mufi.app and read your key. Remove it; mount your private CA and point NODE_EXTRA_CA_CERTS or SSL_CERT_FILE at it instead.")
-  (#set! fix.replace "\"1\"")
-  (#set! fix.title "Set the value to \"1\" (verify certificates)")
-  (#set! fix.safe ""))
+  (#set! fix.safe "")) @pair
 ; - { name: NODE_TLS_REJECT_UNAUTHORIZED, value: "0" }
-((flow_mapping
-  (flow_pair
-    key: (flow_node (plain_scalar) @name_key)
-    value: (flow_node [(plain_scalar) (double_quote_scalar) (single_quote_scalar)] @key))
-  (flow_pair
-    key: (flow_node (plain_scalar) @value_key)
-    value: (flow_node (double_quote_scalar) @value))) @setting
+(flow_pair
+  key: (flow_node (plain_scalar) @name_key)
+  value: (flow_node [(plain_scalar) (double_quote_scalar) (single_quote_scalar)] @key)
   (#match? @name_key "^(name|Name)$")
-  (#match? @value_key "^(value|Value)$")
   (#match? @key "^[\"']?(NODE_TLS_REJECT_UNAUTHORIZED|PYTHONHTTPSVERIFY)[\"']?$")
-  (#eq? @value "\"0\"")
+  (#set! sibling.key "^(value|Value)$")
+  (#set! sibling.value "^\"0\"$")
   (#set! message "This env entry (`{setting}`) sets the variable to {value}, which turns off certificate verification for every HTTPS request of the container: anyone on the network path can pose as api.mufi.app and read your key. Remove it; mount your private CA and point NODE_EXTRA_CA_CERTS or SSL_CERT_FILE at it instead.")
   (#set! fix.replace "\"1\"")
   (#set! fix.title "Set the value to \"1\" (verify certificates)")
-  (#set! fix.safe ""))
+  (#set! fix.safe "")) @pair
+(flow_pair
+  key: (flow_node (plain_scalar) @name_key)
+  value: (flow_node [(plain_scalar) (double_quote_scalar) (single_quote_scalar)] @key)
+  (#match? @name_key "^(name|Name)$")
+  (#match? @key "^[\"']?(NODE_TLS_REJECT_UNAUTHORIZED|PYTHONHTTPSVERIFY)[\"']?$")
+  (#set! sibling.key "^(value|Value)$")
+  (#set! sibling.value "^'?0'?$")
+  (#set! message "This env entry (`{setting}`) sets the variable to {value}, which turns off certificate verification for every HTTPS request of the container: anyone on the network path can pose as api.mufi.app and read your key. Remove it; mount your private CA and point NODE_EXTRA_CA_CERTS or SSL_CERT_FILE at it instead.")
+  (#set! fix.replace "'1'")
+  (#set! fix.title "Set the value to '1' (verify certificates)")
+  (#set! fix.safe "")) @pair
 
 ; - name: GIT_SSL_NO_VERIFY   (with value: or valueFrom:): git skips certificate checks
 (block_sequence_item

@@ -8,7 +8,6 @@ use tree_sitter::Node;
 use crate::dotenv;
 use crate::finding::{Finding, Severity};
 use crate::language::LanguageId;
-use crate::queries::QueryMatchOwned;
 use crate::syntax;
 
 use super::{declared, words, QueryOnly, RuleContext, RuleId, RuleMeta};
@@ -25,7 +24,7 @@ pub static META: RuleMeta = RuleMeta {
     query_only: Some(QueryOnly {
         clauses: &[],
         // An allowed origin is reported only when it is a loopback one (`is_localhost_origin`);
-        // a header list's `"value"` only when a sibling names the header (`named_header`).
+        // a header list's `"value"` only when a sibling names the header (`declared::sibling`).
         captures: &[
             ("origin", LOCALHOST_ORIGIN),
             ("value_key", "(?i)access-control-allow-origin"),
@@ -78,7 +77,7 @@ pub fn check(cx: &mut RuleContext) {
     let production_file = cx.file.path.as_deref().is_some_and(is_production_path);
     let root = cx.tree.map(|t| t.root_node());
     for m in cx.matches() {
-        if !named_header(&m, cx.text) {
+        if matches!(declared::sibling(&m, cx.text), declared::Sibling::Missing) {
             continue;
         }
         if m.property("message").is_some() {
@@ -110,59 +109,6 @@ pub fn check(cx: &mut RuleContext) {
         }
         cx.push(localhost_finding(origin.byte_range(), local));
     }
-}
-
-/// Whether a JSON header list's `"value"` pair (a match with the property `named-by`,
-/// or `named-before`) is named as the header: a sibling pair in its object (one before
-/// it, for `named-before`) has the key `"key"`, `"name"` or `"header"` and the header
-/// for its value, in any case. Matches without those properties hold. In Rust, not in
-/// the query: a pattern of two sibling pairs tries every pair of pairs of every object.
-fn named_header(m: &QueryMatchOwned, text: &str) -> bool {
-    let (header, before_only) = match (m.property("named-by"), m.property("named-before")) {
-        (Some(header), _) => (header, false),
-        (None, Some(header)) => (header, true),
-        (None, None) => return true,
-    };
-    let Some(pair) = m
-        .get("setting")
-        .or_else(|| m.get("origin"))
-        .and_then(|value| value.parent())
-        .filter(|p| p.kind() == "pair")
-    else {
-        return false;
-    };
-    let Some(object) = pair.parent() else {
-        return false;
-    };
-    // A string one of whose content pieces reads one of `words`, as the query's
-    // `(string (string_content) @x)` with a case-insensitive `#match?` reads it.
-    let reads = |string: Option<Node>, words: &[&str]| {
-        let Some(string) = string.filter(|s| s.kind() == "string") else {
-            return false;
-        };
-        let mut cursor = string.walk();
-        let found = string.named_children(&mut cursor).any(|piece| {
-            piece.kind() == "string_content"
-                && text
-                    .get(piece.byte_range())
-                    .is_some_and(|t| words.iter().any(|w| t.eq_ignore_ascii_case(w)))
-        });
-        found
-    };
-    let mut cursor = object.walk();
-    let named = object
-        .named_children(&mut cursor)
-        .take_while(|sibling| !before_only || sibling.start_byte() < pair.start_byte())
-        .any(|sibling| {
-            sibling.id() != pair.id()
-                && sibling.kind() == "pair"
-                && reads(
-                    sibling.child_by_field_name("key"),
-                    &["key", "name", "header"],
-                )
-                && reads(sibling.child_by_field_name("value"), &[header])
-        });
-    named
 }
 
 fn localhost_finding(range: std::ops::Range<usize>, value: &str) -> Finding {

@@ -2,6 +2,10 @@
 //! message and the fix. Rules whose patterns say everything (most of MUFI004, MUFI006,
 //! MUFI007's switches) share this instead of judging matches in Rust.
 
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex, PoisonError};
+
+use regex::Regex;
 use tree_sitter::Node;
 
 use crate::finding::{Edit, Finding, Fix};
@@ -20,14 +24,27 @@ use super::{RuleContext, RuleId};
 /// `(#set! parent "kind")` keeps only matches whose `@setting` has a parent of that
 /// kind: a pattern rooted at the parent instead would be tried against every child of
 /// it, and when that is the file's root, every top-level statement on every keystroke.
+/// With `sibling.*` properties (`sibling`), the sibling entry's value is `@value` and
+/// the object or mapping holding both is `@setting` where the pattern captures none.
 pub fn finding(cx: &RuleContext, m: &QueryMatchOwned, rule: RuleId) -> Option<Finding> {
-    let setting = m.get("setting")?;
+    let sibling = match sibling(m, cx.text) {
+        Sibling::Missing => return None,
+        Sibling::Found(entry) => Some(entry),
+        Sibling::NotAsked => None,
+    };
+    let setting = m.get("setting").or_else(|| {
+        sibling
+            .and_then(|_| m.get("pair"))
+            .and_then(|pair| pair.parent())
+    })?;
     if let Some(kind) = m.property("parent") {
         if setting.parent().is_none_or(|parent| parent.kind() != kind) {
             return None;
         }
     }
-    let value = m.get("value");
+    let value = m
+        .get("value")
+        .or_else(|| sibling.and_then(|entry| entry.child_by_field_name("value")));
     let short = |node: Node| {
         let t = cx.text_of(node).trim();
         let first = t.lines().next().unwrap_or("");
@@ -95,6 +112,65 @@ pub fn finding(cx: &RuleContext, m: &QueryMatchOwned, rule: RuleId) -> Option<Fi
         finding = finding.with_fix(fix);
     }
     Some(finding)
+}
+
+/// What a match's `sibling.*` properties ask of the entries around its `@pair`.
+pub enum Sibling<'t> {
+    /// The match has no `sibling.key` property.
+    NotAsked,
+    /// The first entry that has what they ask.
+    Found(Node<'t>),
+    /// No entry has it: the match does not count.
+    Missing,
+}
+
+/// The entry of the object or mapping holding `@pair` (a JSON, JavaScript or TOML
+/// `pair`, a YAML `block_mapping_pair` or `flow_pair`: a node with `key` and `value`
+/// fields) that the match's properties ask for: `(#set! sibling.key "regex")` on the
+/// key's text as written (quotes included), `(#set! sibling.value "regex")` on the
+/// value's, and `(#set! sibling.before "")` for an entry before `@pair` only. Checked
+/// here rather than by a pattern of two sibling entries, which is tried against every
+/// pair of entries of every object around an edit: the whole file, when the document
+/// is one large object. The editor re-analyses a name/value object whole
+/// (`incremental::entry_unit` reads `value` entries).
+pub fn sibling<'t>(m: &QueryMatchOwned<'t>, text: &str) -> Sibling<'t> {
+    let Some(key) = m.property("sibling.key") else {
+        return Sibling::NotAsked;
+    };
+    let value = m.property("sibling.value");
+    let before_only = m.property("sibling.before").is_some();
+    let Some((pair, container)) = m.get("pair").and_then(|p| Some((p, p.parent()?))) else {
+        return Sibling::Missing;
+    };
+    let reads = |entry: Node, field: &str, pattern: &'static str| {
+        entry
+            .child_by_field_name(field)
+            .and_then(|node| text.get(node.byte_range()))
+            .is_some_and(|t| matches(pattern, t))
+    };
+    let mut cursor = container.walk();
+    let found = container
+        .named_children(&mut cursor)
+        .take_while(|entry| !before_only || entry.start_byte() < pair.start_byte())
+        .find(|entry| {
+            entry.id() != pair.id()
+                && reads(*entry, "key", key)
+                && value.is_none_or(|v| reads(*entry, "value", v))
+        });
+    found.map_or(Sibling::Missing, Sibling::Found)
+}
+
+/// Whether `text` matches the regex `pattern` (a query's property), compiled once.
+/// An invalid one matches nothing (`queries::tests` compiles every one).
+fn matches(pattern: &'static str, text: &str) -> bool {
+    static COMPILED: LazyLock<Mutex<HashMap<&'static str, Option<Regex>>>> =
+        LazyLock::new(Default::default);
+    let mut compiled = COMPILED.lock().unwrap_or_else(PoisonError::into_inner);
+    compiled
+        .entry(pattern)
+        .or_insert_with(|| Regex::new(pattern).ok())
+        .as_ref()
+        .is_some_and(|re| re.is_match(text))
 }
 
 /// The range that removes a setting cleanly: the whole line when the setting is alone
