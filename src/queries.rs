@@ -218,8 +218,8 @@ fn normalized_source(language: &Language, rule: RuleId) -> Option<&'static str> 
 
 /// The strings of a query's source, one per line, in lower case, without backslashes
 /// or the `[Xx]` classes that spell one letter in either case. The values of `#set!`
-/// (messages) are left out: no match holds them, except `sibling.*`, which a sibling
-/// of a match's node must hold (`rules::declared::sibling`).
+/// (messages) are left out: no match holds them, except `sibling.*` and `section.*`,
+/// which a node beside or above a match's must hold (`rules::declared`).
 fn normalized(source: &str) -> String {
     let mut strings = String::new();
     let mut chars = source.chars().peekable();
@@ -243,7 +243,10 @@ fn normalized(source: &str) -> String {
                 }
             }
             '#' => {
-                in_set = word(&mut chars) == "set!" && !word(&mut chars).starts_with("sibling.");
+                in_set = word(&mut chars) == "set!" && {
+                    let key = word(&mut chars);
+                    !key.starts_with("sibling.") && !key.starts_with("section.")
+                };
             }
             ')' => in_set = false,
             '"' => {
@@ -983,11 +986,11 @@ mod tests {
         }
     }
 
-    /// `sibling.*` properties (`rules::declared::sibling`) are read at match time: each
-    /// must be a regex that compiles, come with `sibling.key`, and sit in a pattern that
-    /// always captures the entry they are siblings of (`@pair`).
+    /// `sibling.*` and `section.key` properties (`rules::declared`) are read at match
+    /// time: each must be a regex that compiles, `sibling.*` come with `sibling.key`, and
+    /// both sit in a pattern that always captures the entry they read around (`@pair`).
     #[test]
-    fn every_sibling_property_is_a_regex_beside_a_pair() {
+    fn every_entry_property_is_a_regex_beside_a_pair() {
         use tree_sitter::CaptureQuantifier;
         let mut read = 0;
         for (language, rule, grammar, source) in every_query() {
@@ -1003,19 +1006,20 @@ mod tests {
                 let settings = query.property_settings(i);
                 let sibling: Vec<_> = settings
                     .iter()
-                    .filter(|p| p.key.starts_with("sibling."))
+                    .filter(|p| p.key.starts_with("sibling.") || p.key.starts_with("section."))
                     .collect();
                 if sibling.is_empty() {
                     continue;
                 }
                 read += 1;
+                let keyed = |k: &str| sibling.iter().any(|p| &*p.key == k);
                 assert!(
-                    sibling.iter().any(|p| &*p.key == "sibling.key"),
+                    keyed("sibling.key") || !keyed("sibling.value") && !keyed("sibling.before"),
                     "no sibling.key in {what}"
                 );
                 for p in &sibling {
                     match &*p.key {
-                        "sibling.key" | "sibling.value" => {
+                        "sibling.key" | "sibling.value" | "section.key" => {
                             let re = p.value.as_deref().unwrap_or("");
                             assert!(regex::Regex::new(re).is_ok(), "{re} in {what}");
                         }
@@ -1029,7 +1033,10 @@ mod tests {
                 assert!(always, "no @pair in {what}");
             }
         }
-        assert!(read >= 10, "{read} patterns with sibling properties");
+        assert!(
+            read >= 16,
+            "{read} patterns with sibling or section properties"
+        );
     }
 
     /// A pattern rooted at the node that holds a file's top-level statements is tried

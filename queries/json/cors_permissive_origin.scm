@@ -39,14 +39,11 @@
 
 ; "cors": { "origin": true } (node-config passed to cors()): reflects every origin
 (pair
-  key: (string (string_content) @section)
-  value: (object
-    (pair
-      key: (string (string_content) @key)
-      value: (true)) @setting)
-  (#match? @section "^(?i:cors|cors[-_]?options)$")
+  key: (string (string_content) @key)
+  value: (true)
+  (#set! section.key "^\"(?i:cors|cors[-_]?options)\"$")
   (#eq? @key "origin")
-  (#set! message "`{setting}` makes the cors middleware copy each request's Origin into Access-Control-Allow-Origin, which allows every website: any site your users open can call this API from the browser and read the answers your server builds with its Mufi key. List your exact front-end origins instead."))
+  (#set! message "`{setting}` makes the cors middleware copy each request's Origin into Access-Control-Allow-Origin, which allows every website: any site your users open can call this API from the browser and read the answers your server builds with its Mufi key. List your exact front-end origins instead.")) @setting @pair
 ; "CORS_ALLOW_ALL_ORIGINS": true, "AllowAllOrigins": true, "AllowAnyOrigin": true
 (pair
   key: (string (string_content) @key)

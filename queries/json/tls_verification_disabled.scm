@@ -41,30 +41,24 @@
 
 ; A TLS section whose switch is off: "ssl": { "verify": false }, "tls": { "verify": false }
 (pair
-  key: (string (string_content) @section)
-  value: (object
-    (pair
-      key: (string (string_content) @key)
-      value: (false) @value) @setting)
-  (#match? @section "^(?i:tls|ssl|https|tls[-_]?options|ssl[-_]?options|tls[-_]?config|ssl[-_]?config)$")
+  key: (string (string_content) @key)
+  value: (false) @value
+  (#set! section.key "^\"(?i:tls|ssl|https|tls[-_]?options|ssl[-_]?options|tls[-_]?config|ssl[-_]?config)\"$")
   (#eq? @key "verify")
   (#set! message "`{setting}` in this TLS section turns off certificate verification: any machine on the network path can pose as the server and read the credentials and data sent to it (your Mufi key included). Set it to true and trust a private CA by its certificate instead.")
   (#set! fix.replace "true")
   (#set! fix.title "Set verify to true")
-  (#set! fix.safe ""))
+  (#set! fix.safe "")) @setting @pair
 ; Argo CD cluster secrets: "tlsClientConfig": { "insecure": true }
 (pair
-  key: (string (string_content) @section)
-  value: (object
-    (pair
-      key: (string (string_content) @key)
-      value: (true) @value) @setting)
-  (#match? @section "^(?i:tlsClientConfig|tls_client_config)$")
+  key: (string (string_content) @key)
+  value: (true) @value
+  (#set! section.key "^\"(?i:tlsClientConfig|tls_client_config)\"$")
   (#eq? @key "insecure")
   (#set! message "`\"insecure\": true` in tlsClientConfig skips certificate verification for this cluster: anyone on the network path can pose as the API server and read its credentials. Set it to false and give the cluster's CA in caData instead.")
   (#set! fix.replace "false")
   (#set! fix.title "Set insecure to false")
-  (#set! fix.safe ""))
+  (#set! fix.safe "")) @setting @pair
 
 ; Beats/Elasticsearch: "ssl.verification_mode": "none"
 (pair

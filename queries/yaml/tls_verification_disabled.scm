@@ -79,44 +79,35 @@
 ;   tls:            ssl:                tlsClientConfig:   (Argo CD clusters)
 ;     verify: false   verify: false       insecure: true
 (block_mapping_pair
-  key: (flow_node (plain_scalar) @section)
-  value: (block_node (block_mapping
-    (block_mapping_pair
-      key: (flow_node (plain_scalar) @key)
-      value: (flow_node (plain_scalar) @value)) @setting))
-  (#match? @section "^(?i:tls|ssl|https|tls[-_]?options|ssl[-_]?options|ssl[-_]?opts|tls[-_]?config|ssl[-_]?config)$")
+  key: (flow_node (plain_scalar) @key)
+  value: (flow_node (plain_scalar) @value)
+  (#set! section.key "^(?i:tls|ssl|https|tls[-_]?options|ssl[-_]?options|ssl[-_]?opts|tls[-_]?config|ssl[-_]?config)$")
   (#eq? @key "verify")
   (#match? @value "^(false|False|FALSE|no|No|off|Off)$")
   (#set! message "`{setting}` in this TLS section turns off certificate verification: any machine on the network path can pose as the server and read the credentials and data sent to it (your Mufi key included). Set it to true and trust a private CA by its certificate instead.")
   (#set! fix.replace "true")
   (#set! fix.title "Set verify to true")
-  (#set! fix.safe ""))
-(block_mapping_pair
-  key: (flow_node (plain_scalar) @section)
-  value: (flow_node (flow_mapping
-    (flow_pair
-      key: (flow_node (plain_scalar) @key)
-      value: (flow_node (plain_scalar) @value)) @setting))
-  (#match? @section "^(?i:tls|ssl|https|tls[-_]?options|ssl[-_]?options|ssl[-_]?opts|tls[-_]?config|ssl[-_]?config)$")
+  (#set! fix.safe "")) @setting @pair
+(flow_pair
+  key: (flow_node (plain_scalar) @key)
+  value: (flow_node (plain_scalar) @value)
+  (#set! section.key "^(?i:tls|ssl|https|tls[-_]?options|ssl[-_]?options|ssl[-_]?opts|tls[-_]?config|ssl[-_]?config)$")
   (#eq? @key "verify")
   (#match? @value "^(false|False|FALSE|no|No|off|Off)$")
   (#set! message "`{setting}` in this TLS section turns off certificate verification: any machine on the network path can pose as the server and read the credentials and data sent to it (your Mufi key included). Set it to true and trust a private CA by its certificate instead.")
   (#set! fix.replace "true")
   (#set! fix.title "Set verify to true")
-  (#set! fix.safe ""))
+  (#set! fix.safe "")) @setting @pair
 (block_mapping_pair
-  key: (flow_node (plain_scalar) @section)
-  value: (block_node (block_mapping
-    (block_mapping_pair
-      key: (flow_node (plain_scalar) @key)
-      value: (flow_node (plain_scalar) @value)) @setting))
-  (#match? @section "^(?i:tlsClientConfig|tls_client_config)$")
+  key: (flow_node (plain_scalar) @key)
+  value: (flow_node (plain_scalar) @value)
+  (#set! section.key "^(?i:tlsClientConfig|tls_client_config)$")
   (#eq? @key "insecure")
   (#match? @value "^(true|True|TRUE|yes|on)$")
   (#set! message "`insecure: true` in tlsClientConfig skips certificate verification for this cluster: anyone on the network path can pose as the API server and read its credentials. Set it to false and give the cluster's CA in caData instead.")
   (#set! fix.replace "false")
   (#set! fix.title "Set insecure to false")
-  (#set! fix.safe ""))
+  (#set! fix.safe "")) @setting @pair
 
 ; Beats, Logstash, Elasticsearch: ssl.verification_mode: none
 ([

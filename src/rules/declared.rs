@@ -25,13 +25,17 @@ use super::{RuleContext, RuleId};
 /// kind: a pattern rooted at the parent instead would be tried against every child of
 /// it, and when that is the file's root, every top-level statement on every keystroke.
 /// With `sibling.*` properties (`sibling`), the sibling entry's value is `@value` and
-/// the object or mapping holding both is `@setting` where the pattern captures none.
+/// the object or mapping holding both is `@setting` where the pattern captures none;
+/// `section.key` keeps only matches in a section of that name (`in_section`).
 pub fn finding(cx: &RuleContext, m: &QueryMatchOwned, rule: RuleId) -> Option<Finding> {
     let sibling = match sibling(m, cx.text) {
         Sibling::Missing => return None,
         Sibling::Found(entry) => Some(entry),
         Sibling::NotAsked => None,
     };
+    if !in_section(m, cx.text) {
+        return None;
+    }
     let setting = m.get("setting").or_else(|| {
         sibling
             .and_then(|_| m.get("pair"))
@@ -158,6 +162,37 @@ pub fn sibling<'t>(m: &QueryMatchOwned<'t>, text: &str) -> Sibling<'t> {
                 && value.is_none_or(|v| reads(*entry, "value", v))
         });
     found.map_or(Sibling::Missing, Sibling::Found)
+}
+
+/// Whether the object or mapping holding `@pair` is the value of an entry whose key's
+/// text, as written, matches `(#set! section.key "regex")` (`"tls": {"verify": false}`,
+/// `tls:` above `verify: false`); true without that property. Checked here rather than
+/// by a pattern rooted at the section's entry, which is tried against every entry of
+/// a large one: a YAML file's one top-level key holds the whole document.
+pub fn in_section(m: &QueryMatchOwned, text: &str) -> bool {
+    let Some(pattern) = m.property("section.key") else {
+        return true;
+    };
+    let Some(mut value) = m.get("pair").and_then(|pair| pair.parent()) else {
+        return false;
+    };
+    // Up through what wraps a YAML value (`block_node`, `flow_node`) to the entry.
+    while let Some(parent) = value.parent() {
+        if let Some(key) = parent.child_by_field_name("key") {
+            let holds = parent
+                .child_by_field_name("value")
+                .is_some_and(|v| v.id() == value.id());
+            return holds
+                && text
+                    .get(key.byte_range())
+                    .is_some_and(|k| matches(pattern, k));
+        }
+        if !matches!(parent.kind(), "block_node" | "flow_node") {
+            return false;
+        }
+        value = parent;
+    }
+    false
 }
 
 /// Whether `text` matches the regex `pattern` (a query's property), compiled once.
