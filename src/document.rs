@@ -388,9 +388,15 @@ impl Document {
         kept
     }
 
-    /// Whether an error-free base is kept (`analysis_base`).
-    pub fn has_clean_base(&self) -> bool {
-        self.clean.is_some()
+    /// `reset_base`, for a caller that keeps an analysis beside each base: `replaced`
+    /// (the analysis of the base this replaces) becomes `clean` when that base is kept
+    /// as the error-free one, and `clean` goes when the error-free base does.
+    pub fn reset_base_keeping<T>(&mut self, replaced: Option<T>, clean: &mut Option<T>) {
+        if self.reset_base() {
+            *clean = replaced;
+        } else if self.clean.is_none() {
+            *clean = None;
+        }
     }
 
     pub fn offset_to_position(&self, offset: usize, encoding: Encoding) -> Pos {

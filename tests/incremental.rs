@@ -198,11 +198,7 @@ impl<'a> Tracked<'a> {
             self.facts.clone(),
         );
         self.facts = new_facts;
-        if self.doc.reset_base() {
-            self.clean = Some(replaced);
-        } else if !self.doc.has_clean_base() {
-            self.clean = None;
-        }
+        self.doc.reset_base_keeping(Some(replaced), &mut self.clean);
     }
 }
 

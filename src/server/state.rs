@@ -853,11 +853,7 @@ async fn worker(
                 if let (None, Some(tree)) = (open.doc.tree(), analysis.parsed) {
                     open.doc.set_tree(tree);
                 }
-                if open.doc.reset_base() {
-                    open.clean_raw = replaced;
-                } else if !open.doc.has_clean_base() {
-                    open.clean_raw = None;
-                }
+                open.doc.reset_base_keeping(replaced, &mut open.clean_raw);
                 let diagnostics = state.diagnostics_of(open, &findings, encoding);
                 State::keep_recent_trees(&mut docs);
                 diagnostics

@@ -248,11 +248,7 @@ impl Session {
         if let (None, Some(tree)) = (self.doc.tree(), analysis.parsed) {
             self.doc.set_tree(tree);
         }
-        if self.doc.reset_base() {
-            self.clean = replaced;
-        } else if !self.doc.has_clean_base() {
-            self.clean = None;
-        }
+        self.doc.reset_base_keeping(replaced, &mut self.clean);
         analysis.findings
     }
 }
