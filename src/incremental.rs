@@ -238,11 +238,13 @@ pub(crate) fn expand(tree: &Tree, range: &Range<usize>) -> Range<usize> {
 struct Entries<'a> {
     text: &'a str,
     read: std::cell::RefCell<Vec<ContainerEntries>>,
+    /// Reads every container's entries one by one (`Layout::Listed`): the tests'
+    /// reference for `Layout::Pairs`.
+    listed_only: bool,
 }
 
-/// A container's node id, and its entries' byte ranges, or `None` when one is a
-/// scalar or a name/value entry (the whole document is then the unit).
-type ContainerEntries = (usize, Option<Vec<Range<usize>>>);
+/// A container's node id, and how its entries are found.
+type ContainerEntries = (usize, Layout);
 
 impl<'a> Entries<'a> {
     /// `None` where re-analysis does not narrow to entries (`has_entry_units`).
@@ -250,6 +252,7 @@ impl<'a> Entries<'a> {
         has_entry_units(language).then(|| Entries {
             text,
             read: Default::default(),
+            listed_only: false,
         })
     }
 }
@@ -324,35 +327,103 @@ fn entry_unit(tree: &Tree, entries: &Entries, offset: usize) -> Option<Range<usi
     let mut read = entries.read.borrow_mut();
     let known = read.iter().position(|(id, _)| *id == container.id());
     let at = known.unwrap_or_else(|| {
-        let mut cursor = container.walk();
-        let children: Vec<Node> = container
-            .named_children(&mut cursor)
-            .filter(|c| !c.kind().contains("comment"))
-            .collect();
         // A `value` key is compared as written: a container whose text never says
         // "alue" has no value entry, and its keys need not be read (a large JSON
         // object has thousands, and this runs on every keystroke).
         let says_value = text
             .get(container.byte_range())
             .is_some_and(|t| memchr::memmem::find(t.as_bytes(), b"alue").is_some());
-        let ranges = (!children
-            .iter()
-            .any(|e| scalar(e) || says_value && syntax::is_value_entry(*e, text)))
-        .then(|| children.iter().map(Node::byte_range).collect());
-        read.push((container.id(), ranges));
+        // An object or mapping holds only pairs (and comments): without a value entry
+        // its entries are found on the tree, not read one by one.
+        let mapping = matches!(container.kind(), "object" | "block_mapping");
+        let layout = if mapping && !says_value && !entries.listed_only {
+            Layout::Pairs
+        } else {
+            let mut cursor = container.walk();
+            let children: Vec<Node> = container
+                .named_children(&mut cursor)
+                .filter(|c| !is_comment_kind(c))
+                .collect();
+            if children
+                .iter()
+                .any(|e| scalar(e) || says_value && syntax::is_value_entry(*e, text))
+            {
+                Layout::Whole
+            } else {
+                Layout::Listed(children.iter().map(Node::byte_range).collect())
+            }
+        };
+        read.push((container.id(), layout));
         read.len() - 1
     });
-    let entries = read[at].1.as_ref()?;
-    // The first entry that ends at or after `offset`.
-    let next = entries.partition_point(|e| e.end < offset);
-    let holds = entries.get(next).is_some_and(|e| e.start <= offset);
-    let first = next.saturating_sub(1);
-    let last = if holds { next + 1 } else { next }.min(entries.len().saturating_sub(1));
-    let start = entries
-        .get(first)
-        .map_or(container.start_byte(), |e| e.start);
-    let end = entries.get(last).map_or(container.end_byte(), |e| e.end);
+    let (first, last) = match &read[at].1 {
+        Layout::Whole => return None,
+        Layout::Listed(entries) => {
+            // The first entry that ends at or after `offset`.
+            let next = entries.partition_point(|e| e.end < offset);
+            let holds = entries.get(next).is_some_and(|e| e.start <= offset);
+            let first = next.saturating_sub(1);
+            let last = if holds { next + 1 } else { next }.min(entries.len().saturating_sub(1));
+            (entries.get(first).cloned(), entries.get(last).cloned())
+        }
+        Layout::Pairs => {
+            // The same three entries, found from the tree.
+            let next = past_comments(
+                container.first_named_child_for_byte(offset.saturating_sub(1)),
+                true,
+            )
+            .filter(|e| e.end_byte() >= offset);
+            let holds = next.is_some_and(|e| e.start_byte() <= offset);
+            let first = match next {
+                Some(n) => past_comments(n.prev_named_sibling(), false).or(Some(n)),
+                None => {
+                    let count = container.named_child_count();
+                    past_comments(
+                        count
+                            .checked_sub(1)
+                            .and_then(|i| container.named_child(i as u32)),
+                        false,
+                    )
+                }
+            };
+            let last = match next {
+                Some(n) if holds => past_comments(n.next_named_sibling(), true).or(Some(n)),
+                Some(n) => Some(n),
+                None => first,
+            };
+            (first.map(|n| n.byte_range()), last.map(|n| n.byte_range()))
+        }
+    };
+    let start = first.map_or(container.start_byte(), |e| e.start);
+    let end = last.map_or(container.end_byte(), |e| e.end);
     Some(start.min(offset)..end.max(offset))
+}
+
+/// How `entry_unit` finds a container's entries.
+enum Layout {
+    /// A scalar or a name/value entry among them: the unit is the whole document.
+    Whole,
+    /// Read once, in order.
+    Listed(Vec<Range<usize>>),
+    /// An object or mapping without a value entry: found on the tree around an offset.
+    Pairs,
+}
+
+/// `node`, or the first sibling after it (before it, unless `forward`) that is not a
+/// comment.
+fn past_comments(mut node: Option<Node<'_>>, forward: bool) -> Option<Node<'_>> {
+    while let Some(n) = node.filter(is_comment_kind) {
+        node = if forward {
+            n.next_named_sibling()
+        } else {
+            n.prev_named_sibling()
+        };
+    }
+    node
+}
+
+fn is_comment_kind(node: &Node) -> bool {
+    node.kind().contains("comment")
 }
 
 /// The one named child of `node` that is not a comment, if it has one.
@@ -566,6 +637,69 @@ mod tests {
     use super::*;
     use crate::language::{Language, LanguageId};
     use tree_sitter::Point;
+
+    /// An object's or mapping's entries found on the tree (`Layout::Pairs`) are those
+    /// read one by one, at every offset of every JSON and YAML fixture (comments
+    /// between entries, flow and block mappings, nested single keys).
+    #[test]
+    fn entries_found_on_the_tree_are_the_entries_read_in_order() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        // Comments between entries, and no `value` key (fixtures mostly have one).
+        let mut texts: Vec<(String, LanguageId, String)> = [
+            (LanguageId::Yaml, "# head\na: 1\n# between\nb:\n  c: 2\n# tail\n\nd: [x, y]  # after\ne: {f: 1}\n"),
+            (LanguageId::Yaml, "services:\n  a:\n    image: x\n  # gap\n  b:\n    image: y\n  # end\n"),
+            (LanguageId::Json, "{\n  // lead\n  \"a\": 1, /* mid */ \"b\": {\"c\": 2},\n  \"d\": [1, 2]\n  // tail\n}\n"),
+        ]
+        .into_iter()
+        .map(|(id, text)| (format!("{text:?}"), id, text.to_string()))
+        .collect();
+        let mut files = vec![root];
+        while let Some(path) = files.pop() {
+            if path.is_dir() {
+                files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+                continue;
+            }
+            let id = match path.extension().and_then(|e| e.to_str()) {
+                Some("json") => LanguageId::Json,
+                Some("yml" | "yaml") => LanguageId::Yaml,
+                _ => continue,
+            };
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                texts.push((path.display().to_string(), id, text));
+            }
+        }
+        let (mut checked, mut pairs) = (0, 0);
+        for (what, id, text) in &texts {
+            let language = Language::get(*id);
+            let mut parser = tree_sitter::Parser::new();
+            parser.set_language(&language.grammar().unwrap()).unwrap();
+            let tree = parser.parse(text, None).unwrap();
+            let of = |listed_only| Entries {
+                text,
+                read: Default::default(),
+                listed_only,
+            };
+            let (tree_found, listed) = (of(false), of(true));
+            for offset in 0..=text.len() {
+                assert_eq!(
+                    entry_unit(&tree, &tree_found, offset),
+                    entry_unit(&tree, &listed, offset),
+                    "{what} at {offset}"
+                );
+                checked += 1;
+            }
+            pairs += tree_found
+                .read
+                .borrow()
+                .iter()
+                .filter(|(_, l)| matches!(l, Layout::Pairs))
+                .count();
+        }
+        assert!(
+            checked > 10_000 && pairs > 10,
+            "{checked} offsets, {pairs} containers"
+        );
+    }
 
     /// Typing, one character at a time, text that makes or breaks what the
     /// classification looks for (a hook, JSX, a React import, a directive), anywhere:
