@@ -8,8 +8,15 @@
 //! nothing else, which no server measured here can beat.
 //!
 //! `cargo bench --bench latency` (append language names after `--` to pick some, and
-//! `--edits=N` for N keystrokes per file, `--lines=N` for the files of N lines only);
+//! `--edits=N` for N keystrokes per file, `--lines=N` for the files of N lines only,
+//! `--settle=MS` to wait MS milliseconds after the first keystroke);
 //! `cargo test --benches` runs a small version of each.
+//!
+//! The keystrokes start as soon as the file's first diagnostics arrive, as in an editor
+//! that opens a file and types at once. For the first second or so the server compiles
+//! the batched query of a keystroke's rules on a thread of its own (`queries::batch`),
+//! and meanwhile runs each rule's own query: a run of 200 keystrokes measures mostly
+//! that. `--settle=3000` measures the keystrokes after it.
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -48,7 +55,12 @@ fn ms(d: Duration) -> f64 {
 }
 
 /// Times each keystroke through the server, from `didChange` to its diagnostics.
-async fn through_server(corpus: &Corpus, text: &str, keystrokes: &[Keystroke]) -> Samples {
+async fn through_server(
+    corpus: &Corpus,
+    text: &str,
+    keystrokes: &[Keystroke],
+    settle: Option<Duration>,
+) -> Samples {
     let (client_end, server_end) = tokio::io::duplex(1 << 22);
     let (sr, sw) = tokio::io::split(server_end);
     tokio::spawn(mufi_lsp::server::serve(sr, sw));
@@ -62,18 +74,19 @@ async fn through_server(corpus: &Corpus, text: &str, keystrokes: &[Keystroke]) -
         let at = json!({"line": k.line, "character": k.utf16});
         json!({"range": {"start": at, "end": at}, "text": k.text})
     });
-    let samples = type_into(&mut client, &uri, changes).await;
+    let samples = type_into(&mut client, &uri, changes, settle).await;
     let _ = client.request("shutdown", json!(null)).await;
     client.notify("exit", json!(null)).await;
     samples
 }
 
 /// Sends each change as the next version of `uri` and times it until its diagnostics
-/// arrive.
+/// arrive; with `settle`, waits that long after the first.
 async fn type_into<R, W>(
     client: &mut TestClient<R, W>,
     uri: &str,
     changes: impl Iterator<Item = serde_json::Value>,
+    settle: Option<Duration>,
 ) -> Samples
 where
     R: tokio::io::AsyncRead + Unpin,
@@ -91,6 +104,9 @@ where
         client.diagnostics(uri, version).await;
         samples.push(start.elapsed());
         client.inbox.clear();
+        if let (2, Some(settle)) = (version, settle) {
+            tokio::time::sleep(settle).await;
+        }
     }
     Samples::new(samples)
 }
@@ -127,6 +143,7 @@ async fn round_trip_floor(keystrokes: usize) -> Samples {
         &mut client,
         "file:///bench/floor.txt",
         std::iter::repeat_n(change, keystrokes),
+        None,
     )
     .await
 }
@@ -182,6 +199,12 @@ fn main() {
         .iter()
         .find_map(|a| a.strip_prefix("--lines="))
         .and_then(|n| n.parse().ok());
+    // `--settle=MS`: see the module's comment.
+    let settle: Option<Duration> = args
+        .iter()
+        .find_map(|a| a.strip_prefix("--settle="))
+        .and_then(|n| n.parse().ok())
+        .map(Duration::from_millis);
     let only: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).collect();
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -220,7 +243,7 @@ fn main() {
             let edits = edits_override.unwrap_or(edits);
             let text = corpus.text(lines);
             let keystrokes = corpus::keystrokes(corpus, &text, edits);
-            let server = rt.block_on(through_server(corpus, &text, &keystrokes));
+            let server = rt.block_on(through_server(corpus, &text, &keystrokes, settle));
             let Some(floor) = reparse_floor(corpus, &text, &keystrokes) else {
                 println!("{}: no grammar", corpus.name);
                 continue;
