@@ -111,8 +111,7 @@ fn in_comment(unit: Node, at: usize) -> bool {
     let Some(leaf) = unit.descendant_for_byte_range(at, at + 1) else {
         return false;
     };
-    let is_comment = |n: &Node| n.kind().contains("comment");
-    is_comment(&leaf) || syntax::ancestors(unit, leaf).iter().any(is_comment)
+    is_comment_kind(&leaf) || syntax::ancestors(unit, leaf).iter().any(is_comment_kind)
 }
 
 /// `file_facts` after `edits` to a text whose facts were `before`: the client-side
@@ -431,7 +430,7 @@ fn only_child(node: Node<'_>) -> Option<Node<'_>> {
     let mut cursor = node.walk();
     let mut code = node
         .named_children(&mut cursor)
-        .filter(|c| !c.kind().contains("comment"));
+        .filter(|c| !is_comment_kind(c));
     let first = code.next()?;
     code.next().is_none().then_some(first)
 }

@@ -77,9 +77,6 @@ pub fn check(cx: &mut RuleContext) {
     let production_file = cx.file.path.as_deref().is_some_and(is_production_path);
     let root = cx.tree.map(|t| t.root_node());
     for m in cx.matches() {
-        if matches!(declared::sibling(&m, cx.text), declared::Sibling::Missing) {
-            continue;
-        }
         if m.property("message").is_some() {
             // Flask-CORS reads `CORS_ORIGINS` from the app's config when it is set.
             let configured = cx.language.id == LanguageId::Python
@@ -95,7 +92,12 @@ pub fn check(cx: &mut RuleContext) {
             continue;
         }
         // `@origin`: a string given as an allowed origin; flagged when it is a loopback
-        // origin in production configuration.
+        // origin in production configuration (and, in a header list, when the header
+        // it is the value of is named beside it: `declared::finding` checks that for
+        // the declared patterns above).
+        if matches!(declared::sibling(&m, cx.text), declared::Sibling::Missing) {
+            continue;
+        }
         let (Some(origin), Some(root)) = (m.get("origin"), root) else {
             continue;
         };
