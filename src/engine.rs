@@ -1025,24 +1025,35 @@ pub(crate) fn run_rules(
 
 /// The matches of the queries of `rules` that read the local scope, found in one walk
 /// over it (`queries::batch`) when the scopes are batched, there are several, and
-/// their batch is compiled.
+/// their batch is compiled. A run over the whole file (the editor's first analysis of
+/// it) asks for the batch of all its rules, which its keystrokes' smaller sets use.
 fn batched_matches<'t>(
     src: &SourceFile<'t>,
     scopes: Scopes,
     rules: &[RuleId],
 ) -> Vec<(RuleId, Vec<crate::queries::QueryMatchOwned<'t>>)> {
-    let (Some(tree), Some(local), true) = (src.tree, scopes.local, scopes.batched) else {
+    let (Some(tree), true) = (src.tree, scopes.batched) else {
         return Vec::new();
     };
     let local_rules: Vec<RuleId> = rules
         .iter()
         .copied()
         .filter(|rule| {
-            scopes.of(*rule) == Some(local) && crate::queries::has_query(src.language, *rule)
+            let local = match scopes.local {
+                Some(local) => scopes.of(*rule) == Some(local),
+                None => !rule.judged_in_whole_file() && scopes.of(*rule).is_none(),
+            };
+            local && crate::queries::has_query(src.language, *rule)
         })
         .collect();
-    match crate::queries::batch(src.language, &local_rules) {
-        Some(batch) => batch.run(tree, src.text, local),
+    let need = match scopes.local {
+        Some(_) => crate::queries::Need::Now,
+        None => crate::queries::Need::Ahead,
+    };
+    let whole = 0..src.text.len();
+    let scope = scopes.local.unwrap_or(std::slice::from_ref(&whole));
+    match crate::queries::batch(src.language, &local_rules, need) {
+        Some(batch) => batch.run(tree, src.text, scope),
         None => Vec::new(),
     }
 }

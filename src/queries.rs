@@ -619,21 +619,38 @@ type Batches = std::collections::HashMap<(usize, u32), Option<&'static Batch>>;
 const BATCHES_PER_LANGUAGE: usize = 4;
 const BATCHES: usize = 16;
 
+/// When a batch is asked for (`batch`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Need {
+    /// A keystroke's run needs it now.
+    Now,
+    /// A file's first analysis asks ahead for the batch of all the rules its units can
+    /// need, so that its first keystrokes find it compiled (their smaller sets use it,
+    /// `batch_or`). Such a batch takes a slot only while at least half of the
+    /// language's, and of all, are free: opening many files must not leave keystrokes
+    /// without.
+    Ahead,
+}
+
 /// `rules`' queries for `language` compiled as one, so that a scoped run (the editor's
 /// keystroke) walks its units once for all of them rather than once per rule: most of
 /// a query's time over a unit is the walk itself (a query of one trivial pattern costs
-/// two thirds of one of fifteen). `None` until it is compiled: the first call compiles
-/// it on a thread of its own, and the rules' own queries serve meanwhile. Also `None`
-/// for fewer than two rules, in a batch run (`compile_subsets`), and when a rule has
-/// no query or its query does not compile.
-pub fn batch(language: &'static Language, rules: &[RuleId]) -> Option<&'static Batch> {
+/// two thirds of one of fifteen). A compiled batch of more rules serves as well.
+/// `None` until it is compiled: the first call compiles it on a thread of its own,
+/// and the rules' own queries serve meanwhile. Also `None` for fewer than two rules,
+/// in a batch run (`compile_subsets`), and when a rule has no query or its query does
+/// not compile.
+pub fn batch(language: &'static Language, rules: &[RuleId], need: Need) -> Option<&'static Batch> {
     static TABLE: BatchTable = std::sync::Mutex::new(None);
-    batch_or(&TABLE, language, rules, |compile| {
+    batch_or(&TABLE, language, rules, need, |compile| {
         std::thread::Builder::new()
             .name("mufi-lsp-batch".into())
             .spawn(|| {
+                // One compile at a time: opening files of many languages asks for
+                // many, and each allocates several times what it keeps.
+                static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+                let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
                 compile();
-                // A compile allocates several times what the query keeps.
                 crate::server::memory::release_free();
             })
             .is_ok()
@@ -649,6 +666,7 @@ fn batch_or(
     table: &'static BatchTable,
     language: &'static Language,
     rules: &[RuleId],
+    need: Need,
     spawn: impl FnOnce(Box<dyn FnOnce() + Send>) -> bool,
 ) -> Option<&'static Batch> {
     if rules.len() < 2 || SUBSETS.load(Ordering::Relaxed) {
@@ -665,8 +683,24 @@ fn batch_or(
         if let Some(known) = table.get(&key) {
             return *known;
         }
+        // A batch of more rules serves too (`Batch::run` sorts matches by rule): the
+        // file's, compiled when it opened (`prepare`), holds what most of its units
+        // need. While one compiles, nothing else starts.
+        let mut supersets: Vec<(u32, Option<&'static Batch>)> = table
+            .iter()
+            .filter(|((l, m), _)| *l == language_index && m & mask == mask)
+            .map(|((_, m), batch)| (m.count_ones(), *batch))
+            .collect();
+        supersets.sort_by_key(|(rules, batch)| (batch.is_none(), *rules));
+        if let Some((_, known)) = supersets.first() {
+            return *known;
+        }
         let of_language = table.keys().filter(|(l, _)| *l == language_index).count();
-        if of_language >= BATCHES_PER_LANGUAGE || table.len() >= BATCHES {
+        let share = match need {
+            Need::Now => 1,
+            Need::Ahead => 2,
+        };
+        if of_language * share >= BATCHES_PER_LANGUAGE || table.len() * share >= BATCHES {
             return None;
         }
         table.insert(key, None);
@@ -822,36 +856,53 @@ mod tests {
             .collect()
     }
 
+    /// A `spawn` for `batch_or` that compiles at once, counting the compiles.
+    fn compile_now(
+        compiles: &AtomicUsize,
+    ) -> impl Fn(Box<dyn FnOnce() + Send>) -> bool + Copy + '_ {
+        move |compile| {
+            compiles.fetch_add(1, Ordering::Relaxed);
+            compile();
+            true
+        }
+    }
+
     /// A batch is compiled once, by the first call for its set of rules, in any order;
     /// a language gets at most `BATCHES_PER_LANGUAGE`, and all together `BATCHES`.
     #[test]
     fn batches_are_compiled_once_and_only_so_many() {
         static TABLE: BatchTable = std::sync::Mutex::new(None);
         let compiles = AtomicUsize::new(0);
-        let now = |compile: Box<dyn FnOnce() + Send>| {
-            compiles.fetch_add(1, Ordering::Relaxed);
-            compile();
-            true
-        };
+        let now = compile_now(&compiles);
         let go = Language::get(crate::language::LanguageId::Go);
         let pair = [RuleId::HardcodedApiKey, RuleId::ClientSideMufiAccess];
         assert!(
-            batch_or(&TABLE, go, &pair, now).is_none(),
+            batch_or(&TABLE, go, &pair, Need::Now, now).is_none(),
             "compiled meanwhile"
         );
         let reversed = [RuleId::ClientSideMufiAccess, RuleId::HardcodedApiKey];
-        assert!(batch_or(&TABLE, go, &reversed, now).is_some());
-        assert!(batch_or(&TABLE, go, &pair[..1], now).is_none(), "one rule");
+        assert!(batch_or(&TABLE, go, &reversed, Need::Now, now).is_some());
+        assert!(
+            batch_or(&TABLE, go, &pair[..1], Need::Now, now).is_none(),
+            "one rule"
+        );
         assert_eq!(compiles.load(Ordering::Relaxed), 1);
         let with = |rule: RuleId| [RuleId::HardcodedApiKey, rule];
         for rule in [RuleId::PlainHttpUrl, RuleId::TlsVerificationDisabled] {
-            batch_or(&TABLE, go, &with(rule), now);
+            batch_or(&TABLE, go, &with(rule), Need::Now, now);
         }
         assert_eq!(compiles.load(Ordering::Relaxed), 3);
         // The fourth set of Go's rules is its last.
-        assert!(batch_or(&TABLE, go, &with(RuleId::CorsPermissiveOrigin), now).is_none());
-        assert!(batch_or(&TABLE, go, &with(RuleId::OpenRedirect), now).is_none());
-        assert!(batch_or(&TABLE, go, &with(RuleId::OpenRedirect), now).is_none());
+        assert!(batch_or(
+            &TABLE,
+            go,
+            &with(RuleId::CorsPermissiveOrigin),
+            Need::Now,
+            now
+        )
+        .is_none());
+        assert!(batch_or(&TABLE, go, &with(RuleId::OpenRedirect), Need::Now, now).is_none());
+        assert!(batch_or(&TABLE, go, &with(RuleId::OpenRedirect), Need::Now, now).is_none());
         assert_eq!(compiles.load(Ordering::Relaxed), 4);
         // Other languages share what is left of the sixteen.
         let mut compiled = 4;
@@ -863,12 +914,69 @@ mod tests {
                 .take(2)
                 .collect();
             if rules.len() == 2 && language.id != go.id {
-                batch_or(&TABLE, language, &rules, now);
+                batch_or(&TABLE, language, &rules, Need::Now, now);
                 compiled = (compiled + 1).min(BATCHES);
                 assert_eq!(compiles.load(Ordering::Relaxed), compiled);
             }
         }
         assert_eq!(compiled, BATCHES, "too few languages to reach the cap");
+    }
+
+    /// A compiled batch of more rules serves a smaller set (the smallest such), one
+    /// still compiling keeps a smaller set from starting its own, and a batch asked
+    /// for ahead takes a slot only while half of them are free.
+    #[test]
+    fn a_batch_of_more_rules_serves_and_ahead_takes_half() {
+        use RuleId::*;
+        static TABLE: BatchTable = std::sync::Mutex::new(None);
+        let compiles = AtomicUsize::new(0);
+        let now = compile_now(&compiles);
+        let count = || compiles.load(Ordering::Relaxed);
+        let go = Language::get(crate::language::LanguageId::Go);
+        let three = [HardcodedApiKey, ClientSideMufiAccess, PlainHttpUrl];
+        assert!(batch_or(&TABLE, go, &three, Need::Ahead, now).is_none());
+        let big = batch_or(&TABLE, go, &three, Need::Now, now).expect("compiled");
+        let pair = [PlainHttpUrl, HardcodedApiKey];
+        let served = batch_or(&TABLE, go, &pair, Need::Now, now).expect("served");
+        assert!(std::ptr::eq(served, big));
+        assert_eq!(count(), 1, "no compile for a set inside a compiled one");
+        // A smaller batch of exactly the set, once there is one, serves it instead.
+        let four = [
+            HardcodedApiKey,
+            ClientSideMufiAccess,
+            PlainHttpUrl,
+            OpenRedirect,
+        ];
+        let other = [HardcodedApiKey, OpenRedirect];
+        assert!(batch_or(&TABLE, go, &other, Need::Now, now).is_none());
+        let exact = batch_or(&TABLE, go, &other, Need::Now, now).expect("compiled");
+        assert_eq!(count(), 2);
+        // Two of Go's four slots taken: nothing more ahead, though a keystroke may.
+        assert!(batch_or(&TABLE, go, &four, Need::Ahead, now).is_none());
+        assert!(batch_or(&TABLE, go, &four, Need::Ahead, now).is_none());
+        assert_eq!(count(), 2, "ahead with half the slots taken");
+        assert!(batch_or(&TABLE, go, &four, Need::Now, now).is_none());
+        assert!(batch_or(&TABLE, go, &four, Need::Now, now).is_some());
+        assert_eq!(count(), 3);
+        assert!(std::ptr::eq(
+            batch_or(&TABLE, go, &other, Need::Now, now).expect("compiled"),
+            exact
+        ));
+        let inside_both = [ClientSideMufiAccess, HardcodedApiKey];
+        let smallest = batch_or(&TABLE, go, &inside_both, Need::Now, now).expect("served");
+        assert!(
+            std::ptr::eq(smallest, big),
+            "the smallest batch that serves"
+        );
+        // While a batch compiles, the sets inside it wait for it.
+        let python = Language::get(crate::language::LanguageId::Python);
+        let never = |_: Box<dyn FnOnce() + Send>| {
+            compiles.fetch_add(1, Ordering::Relaxed);
+            true
+        };
+        assert!(batch_or(&TABLE, python, &three, Need::Ahead, never).is_none());
+        assert!(batch_or(&TABLE, python, &pair, Need::Now, never).is_none());
+        assert_eq!(count(), 4, "one compile for both");
     }
 
     /// A batch finds, for each of its rules, exactly the matches of the rule's own
