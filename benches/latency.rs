@@ -9,14 +9,16 @@
 //!
 //! `cargo bench --bench latency` (append language names after `--` to pick some, and
 //! `--edits=N` for N keystrokes per file, `--lines=N` for the files of N lines only,
-//! `--settle=MS` to wait MS milliseconds after the first keystroke);
+//! `--pause=MS` to wait MS milliseconds between the file's first diagnostics and the
+//! first keystroke, `--settle=MS` to wait MS milliseconds after the first keystroke);
 //! `cargo test --benches` runs a small version of each.
 //!
 //! The keystrokes start as soon as the file's first diagnostics arrive, as in an editor
 //! that opens a file and types at once. For the first second or so the server compiles
-//! the batched query of a keystroke's rules on a thread of its own (`queries::batch`),
-//! and meanwhile runs each rule's own query: a run of 200 keystrokes measures mostly
-//! that. `--settle=3000` measures the keystrokes after it.
+//! the batched query of the file's rules on a thread of its own (`queries::batch`,
+//! asked for by the file's first analysis), and meanwhile runs each rule's own query:
+//! a run of 200 keystrokes measures mostly that. `--pause=2000`, a user who reads
+//! before typing, measures the keystrokes after it.
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -54,12 +56,20 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
+/// How long the typing waits: `pause` between the file's first diagnostics and the
+/// first keystroke, `settle` after the first keystroke.
+#[derive(Clone, Copy)]
+struct Waits {
+    pause: Option<Duration>,
+    settle: Option<Duration>,
+}
+
 /// Times each keystroke through the server, from `didChange` to its diagnostics.
 async fn through_server(
     corpus: &Corpus,
     text: &str,
     keystrokes: &[Keystroke],
-    settle: Option<Duration>,
+    waits: Waits,
 ) -> Samples {
     let (client_end, server_end) = tokio::io::duplex(1 << 22);
     let (sr, sw) = tokio::io::split(server_end);
@@ -70,11 +80,14 @@ async fn through_server(
     let uri = format!("file:///bench/{}", corpus.file_name("big"));
     client.open(&uri, corpus.lsp_id, text).await;
     client.diagnostics(&uri, 1).await;
+    if let Some(pause) = waits.pause {
+        tokio::time::sleep(pause).await;
+    }
     let changes = keystrokes.iter().map(|k| {
         let at = json!({"line": k.line, "character": k.utf16});
         json!({"range": {"start": at, "end": at}, "text": k.text})
     });
-    let samples = type_into(&mut client, &uri, changes, settle).await;
+    let samples = type_into(&mut client, &uri, changes, waits.settle).await;
     let _ = client.request("shutdown", json!(null)).await;
     client.notify("exit", json!(null)).await;
     samples
@@ -199,12 +212,17 @@ fn main() {
         .iter()
         .find_map(|a| a.strip_prefix("--lines="))
         .and_then(|n| n.parse().ok());
-    // `--settle=MS`: see the module's comment.
-    let settle: Option<Duration> = args
-        .iter()
-        .find_map(|a| a.strip_prefix("--settle="))
-        .and_then(|n| n.parse().ok())
-        .map(Duration::from_millis);
+    // `--pause=MS`, `--settle=MS`: see the module's comment.
+    let millis = |flag: &str| {
+        args.iter()
+            .find_map(|a| a.strip_prefix(flag))
+            .and_then(|n| n.parse().ok())
+            .map(Duration::from_millis)
+    };
+    let waits = Waits {
+        pause: millis("--pause="),
+        settle: millis("--settle="),
+    };
     let only: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).collect();
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -243,7 +261,7 @@ fn main() {
             let edits = edits_override.unwrap_or(edits);
             let text = corpus.text(lines);
             let keystrokes = corpus::keystrokes(corpus, &text, edits);
-            let server = rt.block_on(through_server(corpus, &text, &keystrokes, settle));
+            let server = rt.block_on(through_server(corpus, &text, &keystrokes, waits));
             let Some(floor) = reparse_floor(corpus, &text, &keystrokes) else {
                 println!("{}: no grammar", corpus.name);
                 continue;
