@@ -58,6 +58,15 @@ pub struct OpenDoc {
     pub touched: u64,
 }
 
+impl OpenDoc {
+    /// Drops what the next analysis would start from (both bases' raw findings), so
+    /// that it analyses the file from scratch.
+    fn forget_analysis(&mut self) {
+        self.raw = None;
+        self.clean_raw = None;
+    }
+}
+
 /// A consistent copy of a document for analysis off the lock.
 pub struct Snapshot {
     pub version: i32,
@@ -343,8 +352,7 @@ impl State {
                 }
                 open.config = self.config_for(open.path.as_deref());
                 open.excluded = self.excluded_by(&open.file, &open.config);
-                open.raw = None;
-                open.clean_raw = None;
+                open.forget_analysis();
                 open.findings = None;
             }
             docs.keys().cloned().collect()
@@ -475,8 +483,7 @@ impl State {
             if kept > 0 && (kept >= TREES_KEPT || text > TREE_TEXT_BUDGET) {
                 open.doc.drop_tree();
                 // The raw findings are the incremental path's, which needs the tree.
-                open.raw = None;
-                open.clean_raw = None;
+                open.forget_analysis();
             }
         }
     }
