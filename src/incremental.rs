@@ -140,19 +140,22 @@ pub fn file_facts_after(
 }
 
 /// `engine::whole_file_triggers` of `text`, given `before`, those of the text before
-/// `edits`. With one edit: an occurrence the edit leaves alone is moved; a rule that
-/// had none has one now only if it overlaps the edit, so only the bytes around the
-/// edit are read. Otherwise the whole text is.
+/// `edits`. Taking the edits as one (`spanning`): an occurrence the span leaves alone
+/// is moved; a rule that had none has one now only if it overlaps the span, so only
+/// the bytes around it are read. The whole text is read only when the edits do not
+/// fit it (stale ones say nothing of where it changed).
 fn whole_file_triggers_after(
     text: &str,
     before: &[(RuleId, Range<usize>)],
     edits: &[InputEdit],
 ) -> Vec<(RuleId, Range<usize>)> {
-    let edit = match edits {
-        // One that does not fit the text (a stale edit) says nothing of where it changed.
-        [edit] if edit.start_byte <= edit.new_end_byte && edit.new_end_byte <= text.len() => edit,
+    let edit = match spanning(edits) {
+        Some(edit) if edit.start_byte <= edit.new_end_byte && edit.new_end_byte <= text.len() => {
+            edit
+        }
         _ => return engine::whole_file_triggers(text),
     };
+    let edit = &edit;
     crate::rules::ALL
         .iter()
         .filter(|rule| rule.judged_in_whole_file())
@@ -171,6 +174,34 @@ fn whole_file_triggers_after(
             Some((*rule, found?))
         })
         .collect()
+}
+
+/// `edits`, applied one after the other, as one edit: the bytes from the first
+/// changed to the last, before (`old_end_byte`) and after (`new_end_byte`); the text
+/// outside it is the same. Byte offsets only: its positions are the default. `None`
+/// for no edits.
+fn spanning(edits: &[InputEdit]) -> Option<InputEdit> {
+    let (first, rest) = edits.split_first()?;
+    let mut span = (first.start_byte, first.old_end_byte, first.new_end_byte);
+    for edit in rest {
+        let (start, old_end, new_end) = span;
+        // Where the span or this edit ends last, in the text this edit is made to;
+        // from there on the text is the original's, moved.
+        let end = new_end.max(edit.old_end_byte);
+        span = (
+            start.min(edit.start_byte),
+            old_end + (end - new_end),
+            end - edit.old_end_byte + edit.new_end_byte,
+        );
+    }
+    Some(InputEdit {
+        start_byte: span.0,
+        old_end_byte: span.1,
+        new_end_byte: span.2,
+        start_position: Default::default(),
+        old_end_position: Default::default(),
+        new_end_position: Default::default(),
+    })
 }
 
 /// Whether inserting `inserted` (its range in the new `text`) leaves the client-side
@@ -762,6 +793,59 @@ mod tests {
             }
         }
         assert!(flips > 0, "no insertion changed the classification");
+    }
+
+    /// Runs of one to four random edits (pieces of triggers typed, spans deleted),
+    /// taken as one: the text outside the span is the text before them, and the
+    /// triggers kept through them are those a fresh read finds, each at a trigger.
+    #[test]
+    fn edits_taken_as_one_keep_the_text_outside_them_and_the_triggers() {
+        let pieces = ["redirect", "re", "direct", "location", "x", "\n", "é", ""];
+        let mut seed: u64 = 0x5eed;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut text = "x = redirect\n".repeat(3) + &"y = 2\n".repeat(10);
+        let mut facts = engine::whole_file_triggers(&text);
+        for _ in 0..2000 {
+            let before = text.clone();
+            let mut edits = Vec::new();
+            for _ in 0..1 + next(4) {
+                let boundary = |at: usize| (at..=text.len()).find(|i| text.is_char_boundary(*i));
+                let start = boundary(next(text.len() + 1)).unwrap_or(text.len());
+                let end = boundary(start + next(12).min(text.len() - start)).unwrap_or(start);
+                let typed = pieces[next(pieces.len())];
+                text.replace_range(start..end, typed);
+                edits.push(InputEdit {
+                    start_byte: start,
+                    old_end_byte: end,
+                    new_end_byte: start + typed.len(),
+                    start_position: Point::default(),
+                    old_end_position: Point::default(),
+                    new_end_position: Point::default(),
+                });
+            }
+            let span = spanning(&edits).expect("edits");
+            assert_eq!(before[..span.start_byte], text[..span.start_byte]);
+            assert_eq!(before[span.old_end_byte..], text[span.new_end_byte..]);
+            let kept = whole_file_triggers_after(&text, &facts, &edits);
+            let rules = |found: &[(RuleId, Range<usize>)]| -> Vec<RuleId> {
+                found.iter().map(|(rule, _)| *rule).collect()
+            };
+            assert_eq!(rules(&kept), rules(&engine::whole_file_triggers(&text)));
+            for (rule, at) in &kept {
+                let found = engine::first_trigger(*rule, &text[at.clone()]);
+                assert_eq!(found, Some(0..at.len()), "{rule} at {at:?} in {text:?}");
+            }
+            facts = kept;
+            if text.len() > 400 {
+                text.truncate(text.floor_char_boundary(200));
+                facts = engine::whole_file_triggers(&text);
+            }
+        }
     }
 
     /// Typing "redirect" (a trigger of MUFI008, judged in the whole file) a character at
