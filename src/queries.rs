@@ -608,9 +608,18 @@ pub struct Batch {
     owner: Vec<RuleId>,
 }
 
-/// The batches of each language, by the set of rules (a bit per rule in `ALL`);
-/// `None` while one compiles.
-type Batches = std::collections::HashMap<(usize, u32), Option<&'static Batch>>;
+/// The batches of each language, by the set of rules (a bit per rule in `ALL`).
+type Batches = std::collections::HashMap<(usize, u32), Slot>;
+
+/// One set's batch.
+#[derive(Clone, Copy)]
+enum Slot {
+    Compiling,
+    Ready(&'static Batch),
+    /// It did not compile (`compile_batch`): never asked for again, and no smaller
+    /// set waits for it.
+    Failed,
+}
 
 /// How many batches a language may have, and all languages together: the rules that
 /// can fire in one unit of a file are few, and mostly the same from keystroke to
@@ -681,18 +690,25 @@ fn batch_or(
         let mut table = table.lock().unwrap_or_else(|p| p.into_inner());
         let table = table.get_or_insert_with(Default::default);
         if let Some(known) = table.get(&key) {
-            return *known;
+            return match known {
+                Slot::Ready(batch) => Some(*batch),
+                Slot::Compiling | Slot::Failed => None,
+            };
         }
         // A batch of more rules serves too (`Batch::run` sorts matches by rule): the
-        // file's, compiled when it opened (`prepare`), holds what most of its units
-        // need. While one compiles, nothing else starts.
-        let mut supersets: Vec<(u32, Option<&'static Batch>)> = table
+        // file's, asked for by its first analysis (`Need::Ahead`), holds what most of
+        // its units need. While one compiles, nothing else starts.
+        let mut supersets: Vec<(bool, u32, Option<&'static Batch>)> = table
             .iter()
             .filter(|((l, m), _)| *l == language_index && m & mask == mask)
-            .map(|((_, m), batch)| (m.count_ones(), *batch))
+            .filter_map(|((_, m), slot)| match slot {
+                Slot::Ready(batch) => Some((false, m.count_ones(), Some(*batch))),
+                Slot::Compiling => Some((true, m.count_ones(), None)),
+                Slot::Failed => None,
+            })
             .collect();
-        supersets.sort_by_key(|(rules, batch)| (batch.is_none(), *rules));
-        if let Some((_, known)) = supersets.first() {
+        supersets.sort_by_key(|(compiling, rules, _)| (*compiling, *rules));
+        if let Some((_, _, known)) = supersets.first() {
             return *known;
         }
         let of_language = table.keys().filter(|(l, _)| *l == language_index).count();
@@ -703,14 +719,17 @@ fn batch_or(
         if of_language * share >= BATCHES_PER_LANGUAGE || table.len() * share >= BATCHES {
             return None;
         }
-        table.insert(key, None);
+        table.insert(key, Slot::Compiling);
     }
     let rules = rules.to_vec();
     let compile = move || {
-        let batch = compile_batch(language, &rules).map(|batch| &*Box::leak(Box::new(batch)));
+        let slot = match compile_batch(language, &rules) {
+            Some(batch) => Slot::Ready(Box::leak(Box::new(batch))),
+            None => Slot::Failed,
+        };
         let mut table = table.lock().unwrap_or_else(|p| p.into_inner());
-        if let (Some(table), Some(batch)) = (table.as_mut(), batch) {
-            table.insert(key, Some(batch));
+        if let Some(table) = table.as_mut() {
+            table.insert(key, slot);
         }
     };
     if !spawn(Box::new(compile)) {
@@ -977,6 +996,26 @@ mod tests {
         assert!(batch_or(&TABLE, python, &three, Need::Ahead, never).is_none());
         assert!(batch_or(&TABLE, python, &pair, Need::Now, never).is_none());
         assert_eq!(count(), 4, "one compile for both");
+    }
+
+    /// A batch that does not compile (a rule without a query in the language) is not
+    /// tried again, and the sets inside it compile their own.
+    #[test]
+    fn a_batch_that_failed_holds_nothing_back() {
+        use RuleId::*;
+        static TABLE: BatchTable = std::sync::Mutex::new(None);
+        let compiles = AtomicUsize::new(0);
+        let now = compile_now(&compiles);
+        let go = Language::get(crate::language::LanguageId::Go);
+        assert!(!has_query(go, CspUnsafeSource));
+        let failing = [HardcodedApiKey, ClientSideMufiAccess, CspUnsafeSource];
+        assert!(batch_or(&TABLE, go, &failing, Need::Ahead, now).is_none());
+        assert!(batch_or(&TABLE, go, &failing, Need::Ahead, now).is_none());
+        assert_eq!(compiles.load(Ordering::Relaxed), 1, "tried once");
+        let pair = [HardcodedApiKey, ClientSideMufiAccess];
+        assert!(batch_or(&TABLE, go, &pair, Need::Now, now).is_none());
+        assert!(batch_or(&TABLE, go, &pair, Need::Now, now).is_some());
+        assert_eq!(compiles.load(Ordering::Relaxed), 2);
     }
 
     /// A batch finds, for each of its rules, exactly the matches of the rule's own
