@@ -149,13 +149,12 @@ fn whole_file_triggers_after(
     before: &[(RuleId, Range<usize>)],
     edits: &[InputEdit],
 ) -> Vec<(RuleId, Range<usize>)> {
-    let edit = match spanning(edits) {
-        Some(edit) if edit.start_byte <= edit.new_end_byte && edit.new_end_byte <= text.len() => {
-            edit
-        }
-        _ => return engine::whole_file_triggers(text),
+    let Some(span) =
+        spanning(edits).filter(|e| e.start_byte <= e.new_end_byte && e.new_end_byte <= text.len())
+    else {
+        return engine::whole_file_triggers(text);
     };
-    let edit = &edit;
+    let edit = &span;
     crate::rules::ALL
         .iter()
         .filter(|rule| rule.judged_in_whole_file())
@@ -194,14 +193,19 @@ fn spanning(edits: &[InputEdit]) -> Option<InputEdit> {
             end - edit.old_end_byte + edit.new_end_byte,
         );
     }
-    Some(InputEdit {
-        start_byte: span.0,
-        old_end_byte: span.1,
-        new_end_byte: span.2,
+    Some(byte_edit(span.0, span.1, span.2))
+}
+
+/// An edit known by its byte offsets only (its positions are the default).
+fn byte_edit(start_byte: usize, old_end_byte: usize, new_end_byte: usize) -> InputEdit {
+    InputEdit {
+        start_byte,
+        old_end_byte,
+        new_end_byte,
         start_position: Default::default(),
         old_end_position: Default::default(),
         new_end_position: Default::default(),
-    })
+    }
 }
 
 /// Whether inserting `inserted` (its range in the new `text`) leaves the client-side
@@ -666,7 +670,6 @@ pub fn reanalyze(
 mod tests {
     use super::*;
     use crate::language::{Language, LanguageId};
-    use tree_sitter::Point;
 
     /// An object's or mapping's entries found on the tree (`Layout::Pairs`) are those
     /// read one by one, at every offset of every JSON and YAML fixture (comments
@@ -771,14 +774,7 @@ mod tests {
                 let mut insert = [0u8; 4];
                 let insert = ch.encode_utf8(&mut insert);
                 text.insert_str(at, insert);
-                let edit = InputEdit {
-                    start_byte: at,
-                    old_end_byte: at,
-                    new_end_byte: at + insert.len(),
-                    start_position: Point::default(),
-                    old_end_position: Point::default(),
-                    new_end_position: Point::default(),
-                };
+                let edit = byte_edit(at, at, at + insert.len());
                 let src = SourceFile {
                     text: &text,
                     language,
@@ -793,6 +789,23 @@ mod tests {
             }
         }
         assert!(flips > 0, "no insertion changed the classification");
+    }
+
+    /// The rules of `kept` (triggers kept through edits) are those a fresh read of
+    /// `text` finds, and each kept place holds one of its rule's triggers.
+    fn assert_kept_triggers_are_fresh(text: &str, kept: &[(RuleId, Range<usize>)]) {
+        let rules = |found: &[(RuleId, Range<usize>)]| -> Vec<RuleId> {
+            found.iter().map(|(rule, _)| *rule).collect()
+        };
+        let fresh = engine::whole_file_triggers(text);
+        assert_eq!(rules(kept), rules(&fresh), "{text:?}");
+        for (rule, at) in kept {
+            assert_eq!(
+                engine::first_trigger(*rule, &text[at.clone()]),
+                Some(0..at.len()),
+                "{rule} at {at:?} in {text:?}"
+            );
+        }
     }
 
     /// Runs of one to four random edits (pieces of triggers typed, spans deleted),
@@ -819,27 +832,13 @@ mod tests {
                 let end = boundary(start + next(12).min(text.len() - start)).unwrap_or(start);
                 let typed = pieces[next(pieces.len())];
                 text.replace_range(start..end, typed);
-                edits.push(InputEdit {
-                    start_byte: start,
-                    old_end_byte: end,
-                    new_end_byte: start + typed.len(),
-                    start_position: Point::default(),
-                    old_end_position: Point::default(),
-                    new_end_position: Point::default(),
-                });
+                edits.push(byte_edit(start, end, start + typed.len()));
             }
             let span = spanning(&edits).expect("edits");
             assert_eq!(before[..span.start_byte], text[..span.start_byte]);
             assert_eq!(before[span.old_end_byte..], text[span.new_end_byte..]);
             let kept = whole_file_triggers_after(&text, &facts, &edits);
-            let rules = |found: &[(RuleId, Range<usize>)]| -> Vec<RuleId> {
-                found.iter().map(|(rule, _)| *rule).collect()
-            };
-            assert_eq!(rules(&kept), rules(&engine::whole_file_triggers(&text)));
-            for (rule, at) in &kept {
-                let found = engine::first_trigger(*rule, &text[at.clone()]);
-                assert_eq!(found, Some(0..at.len()), "{rule} at {at:?} in {text:?}");
-            }
+            assert_kept_triggers_are_fresh(&text, &kept);
             facts = kept;
             if text.len() > 400 {
                 text.truncate(text.floor_char_boundary(200));
@@ -859,27 +858,9 @@ mod tests {
         let mut checks = 0;
         let mut apply = |text: &mut String, at: usize, removed: usize, typed: &str| {
             text.replace_range(at..at + removed, typed);
-            let edit = InputEdit {
-                start_byte: at,
-                old_end_byte: at + removed,
-                new_end_byte: at + typed.len(),
-                start_position: Point::default(),
-                old_end_position: Point::default(),
-                new_end_position: Point::default(),
-            };
+            let edit = byte_edit(at, at + removed, at + typed.len());
             let kept = whole_file_triggers_after(text, &facts, &[edit]);
-            let fresh = engine::whole_file_triggers(text);
-            let rules = |found: &[(RuleId, Range<usize>)]| -> Vec<RuleId> {
-                found.iter().map(|(rule, _)| *rule).collect()
-            };
-            assert_eq!(rules(&kept), rules(&fresh), "{text:?}");
-            for (rule, at) in &kept {
-                assert_eq!(
-                    engine::first_trigger(*rule, &text[at.clone()]),
-                    Some(0..at.len()),
-                    "{rule} at {at:?} in {text:?}"
-                );
-            }
+            assert_kept_triggers_are_fresh(text, &kept);
             facts = kept;
             checks += 1;
         };
@@ -902,14 +883,7 @@ mod tests {
         }
         assert_eq!(checks, 80);
         // An edit that does not fit the text (a stale one): all of it is read.
-        let beyond = InputEdit {
-            start_byte: text.len() + 20,
-            old_end_byte: text.len() + 20,
-            new_end_byte: text.len() + 22,
-            start_position: Point::default(),
-            old_end_position: Point::default(),
-            new_end_position: Point::default(),
-        };
+        let beyond = byte_edit(text.len() + 20, text.len() + 20, text.len() + 22);
         text.push_str("location");
         assert_eq!(
             whole_file_triggers_after(&text, &[], &[beyond]),

@@ -698,7 +698,7 @@ fn batch_or(
         // A batch of more rules serves too (`Batch::run` sorts matches by rule): the
         // file's, asked for by its first analysis (`Need::Ahead`), holds what most of
         // its units need. While one compiles, nothing else starts.
-        let mut supersets: Vec<(bool, u32, Option<&'static Batch>)> = table
+        let serving = table
             .iter()
             .filter(|((l, m), _)| *l == language_index && m & mask == mask)
             .filter_map(|((_, m), slot)| match slot {
@@ -706,10 +706,9 @@ fn batch_or(
                 Slot::Compiling => Some((true, m.count_ones(), None)),
                 Slot::Failed => None,
             })
-            .collect();
-        supersets.sort_by_key(|(compiling, rules, _)| (*compiling, *rules));
-        if let Some((_, _, known)) = supersets.first() {
-            return *known;
+            .min_by_key(|(compiling, rules, _)| (*compiling, *rules));
+        if let Some((_, _, known)) = serving {
+            return known;
         }
         let of_language = table.keys().filter(|(l, _)| *l == language_index).count();
         let share = match need {
