@@ -91,14 +91,24 @@ pub(crate) fn first_trigger(rule: RuleId, text: &str) -> Option<Range<usize>> {
 /// The part of `text` where a trigger that overlaps `range` can be: the range, and as
 /// many bytes on either side as the longest trigger, on character boundaries.
 pub(crate) fn around(text: &str, range: &Range<usize>) -> Range<usize> {
+    reaching(text, range, longest_trigger())
+}
+
+/// The length in bytes of the longest trigger string of any rule.
+pub(crate) fn longest_trigger() -> usize {
     static LONGEST: OnceLock<usize> = OnceLock::new();
-    let reach = *LONGEST.get_or_init(|| {
+    *LONGEST.get_or_init(|| {
         ALL.iter()
             .flat_map(|r| r.meta().triggers)
             .map(|t| t.len())
             .max()
             .unwrap_or(0)
-    });
+    })
+}
+
+/// `range` and `reach` bytes on either side of it, within `text` and on character
+/// boundaries: where a string `reach` bytes long that overlaps `range` can be.
+pub(crate) fn reaching(text: &str, range: &Range<usize>, reach: usize) -> Range<usize> {
     let mut start = range.start.saturating_sub(reach).min(text.len());
     let mut end = range.end.saturating_add(reach).min(text.len());
     while !text.is_char_boundary(start) {
@@ -1067,7 +1077,20 @@ pub fn starts_in_any(range: &Range<usize>, ranges: &[Range<usize>]) -> bool {
 /// Turns raw findings into what users see: severities, order, no duplicates,
 /// suppressions applied (with unused-suppression hints), and the ignore fix.
 pub fn finish(findings: Vec<Finding>, src: &SourceFile, config: &Config) -> Vec<Finding> {
-    finish_layer(findings, src, config, src.text, None)
+    let marked = suppress::find_marker(src.text).is_some();
+    finish_layer(findings, src, config, src.text, None, marked)
+}
+
+/// `finish`, told whether the text holds a suppression marker (`suppress::find_marker`)
+/// by one who kept track of it through the edits (`FileFacts::marker`), so that a
+/// keystroke need not search the whole text for one.
+pub fn finish_knowing(
+    findings: Vec<Finding>,
+    src: &SourceFile,
+    config: &Config,
+    marked: bool,
+) -> Vec<Finding> {
+    finish_layer(findings, src, config, src.text, None, marked)
 }
 
 /// `finish` for one layer of a file. `original` is the file's real text, which the
@@ -1079,6 +1102,7 @@ pub(crate) fn finish_layer(
     config: &Config,
     original: &str,
     regions: Option<&[&embed::Region]>,
+    marked: bool,
 ) -> Vec<Finding> {
     for f in &mut findings {
         f.severity = config.severity_for(f.rule, f.severity);
@@ -1093,7 +1117,12 @@ pub(crate) fn finish_layer(
         (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule))
     });
     findings.dedup_by(|a, b| a.rule == b.rule && a.range == b.range);
-    let mut findings = suppress::apply(findings, src.text, src.language, src.tree, config);
+    // Without a marker in the text, nothing is suppressed and no directive is unused.
+    let mut findings = if marked {
+        suppress::apply(findings, src.text, src.language, src.tree, config)
+    } else {
+        findings
+    };
     for f in &mut findings {
         if f.rule == RuleId::UnusedSuppression {
             continue;

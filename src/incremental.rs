@@ -13,6 +13,7 @@ use crate::finding::{Edit, Finding};
 use crate::language::{env_read, Language, LanguageId};
 use crate::project::{self, FileContext};
 use crate::rules::RuleId;
+use crate::suppress;
 use crate::syntax;
 
 /// The facts rules read from the whole file rather than from the code around a finding.
@@ -35,6 +36,10 @@ pub struct FileFacts {
     /// rule over the whole file whenever its triggers occur, and drops its findings
     /// when they no longer do.
     pub whole_file: Vec<(RuleId, Range<usize>)>,
+    /// Where a suppression marker occurs (`suppress::find_marker`), kept through edits
+    /// like `whole_file`: without one, no finding is suppressed, and a keystroke need
+    /// not search the whole file to know it. Not compared: it changes no raw finding.
+    pub marker: Option<Range<usize>>,
 }
 
 impl PartialEq for FileFacts {
@@ -54,15 +59,22 @@ pub fn file_facts(src: &SourceFile, file: &FileContext, config: &Config) -> File
 /// `file_facts` of one layer of a file with embedded code, whose classification is
 /// the host file's (`client_reason`): embedded code ships wherever its host does.
 pub fn facts_with_reason(src: &SourceFile, client_reason: Option<String>) -> FileFacts {
-    facts_knowing(src, client_reason, engine::whole_file_triggers(src.text))
+    let whole_file = engine::whole_file_triggers(src.text);
+    facts_knowing(
+        src,
+        client_reason,
+        whole_file,
+        suppress::find_marker(src.text),
+    )
 }
 
-/// The facts of `src`, given its classification and its whole-file triggers: the rest
-/// is read from `src`.
+/// The facts of `src`, given its classification, its whole-file triggers and its
+/// marker: the rest is read from `src`.
 fn facts_knowing(
     src: &SourceFile,
     client_reason: Option<String>,
     whole_file: Vec<(RuleId, Range<usize>)>,
+    marker: Option<Range<usize>>,
 ) -> FileFacts {
     FileFacts {
         client_reason,
@@ -70,6 +82,7 @@ fn facts_knowing(
             .map(|f| (f.expr, f.edits)),
         mentions_mufi: mentions_mufi(src),
         whole_file,
+        marker,
     }
 }
 
@@ -136,43 +149,75 @@ pub fn file_facts_after(
         project::classify(file, src.text, src.language, config)
     };
     let whole_file = whole_file_triggers_after(src.text, &before.whole_file, edits);
-    facts_knowing(src, client_reason, whole_file)
+    let marker = marker_after(src.text, before.marker.as_ref(), edits);
+    facts_knowing(src, client_reason, whole_file, marker)
+}
+
+/// `suppress::find_marker` of `text`, given `before`, that of the text before `edits`:
+/// kept through them like a whole-file trigger (`whole_file_triggers_after`).
+fn marker_after(
+    text: &str,
+    before: Option<&Range<usize>>,
+    edits: &[InputEdit],
+) -> Option<Range<usize>> {
+    let Some(span) = text_span(text, edits) else {
+        return suppress::find_marker(text);
+    };
+    let reach = suppress::MARKER.len();
+    kept_occurrence(text, before, &span, reach, suppress::find_marker)
 }
 
 /// `engine::whole_file_triggers` of `text`, given `before`, those of the text before
-/// `edits`. Taking the edits as one (`spanning`): an occurrence the span leaves alone
-/// is moved; a rule that had none has one now only if it overlaps the span, so only
-/// the bytes around it are read. The whole text is read only when the edits do not
-/// fit it (stale ones say nothing of where it changed).
+/// `edits`, each rule's occurrence kept (`kept_occurrence`) through the edits taken as
+/// one (`text_span`). The whole text is read only when the edits do not fit it (stale
+/// ones say nothing of where it changed).
 fn whole_file_triggers_after(
     text: &str,
     before: &[(RuleId, Range<usize>)],
     edits: &[InputEdit],
 ) -> Vec<(RuleId, Range<usize>)> {
-    let Some(span) =
-        spanning(edits).filter(|e| e.start_byte <= e.new_end_byte && e.new_end_byte <= text.len())
-    else {
+    let Some(span) = text_span(text, edits) else {
         return engine::whole_file_triggers(text);
     };
-    let edit = &span;
+    let reach = engine::longest_trigger();
     crate::rules::ALL
         .iter()
         .filter(|rule| rule.judged_in_whole_file())
         .filter_map(|rule| {
-            let found = match before.iter().find(|(r, _)| r == rule) {
-                Some((_, at)) if !touches(at, edit) => {
-                    Some(shift(at.start, edit)..shift(at.end, edit))
-                }
-                Some(_) => engine::first_trigger(*rule, text),
-                None => {
-                    let near = engine::around(text, &(edit.start_byte..edit.new_end_byte));
-                    engine::first_trigger(*rule, &text[near.clone()])
-                        .map(|m| m.start + near.start..m.end + near.start)
-                }
-            };
+            let at = before.iter().find(|(r, _)| r == rule).map(|(_, at)| at);
+            let found = kept_occurrence(text, at, &span, reach, |text| {
+                engine::first_trigger(*rule, text)
+            });
             Some((*rule, found?))
         })
         .collect()
+}
+
+/// `edits` taken as one (`spanning`), when that fits `text`, the text after them.
+fn text_span(text: &str, edits: &[InputEdit]) -> Option<InputEdit> {
+    spanning(edits).filter(|e| e.start_byte <= e.new_end_byte && e.new_end_byte <= text.len())
+}
+
+/// Where something that `find` finds (at most `reach` bytes long) occurs in `text`,
+/// given `before`, where it occurred in the text before `edit`. An occurrence the edit
+/// leaves alone is moved; when there was none, there is one now only if it overlaps
+/// the edit, so only the bytes around it are read; when the edit touched it, the whole
+/// text is read.
+fn kept_occurrence(
+    text: &str,
+    before: Option<&Range<usize>>,
+    edit: &InputEdit,
+    reach: usize,
+    find: impl Fn(&str) -> Option<Range<usize>>,
+) -> Option<Range<usize>> {
+    match before {
+        Some(at) if !touches(at, edit) => Some(shift(at.start, edit)..shift(at.end, edit)),
+        Some(_) => find(text),
+        None => {
+            let near = engine::reaching(text, &(edit.start_byte..edit.new_end_byte), reach);
+            find(&text[near.clone()]).map(|m| m.start + near.start..m.end + near.start)
+        }
+    }
 }
 
 /// `edits`, applied one after the other, as one edit: the bytes from the first
@@ -813,7 +858,19 @@ mod tests {
     /// triggers kept through them are those a fresh read finds, each at a trigger.
     #[test]
     fn edits_taken_as_one_keep_the_text_outside_them_and_the_triggers() {
-        let pieces = ["redirect", "re", "direct", "location", "x", "\n", "é", ""];
+        let pieces = [
+            "redirect",
+            "re",
+            "direct",
+            "location",
+            "x",
+            "\n",
+            "é",
+            "",
+            "mufi-lsp:",
+            "mufi-",
+            "lsp:",
+        ];
         let mut seed: u64 = 0x5eed;
         let mut next = |n: usize| {
             seed ^= seed << 13;
@@ -823,6 +880,8 @@ mod tests {
         };
         let mut text = "x = redirect\n".repeat(3) + &"y = 2\n".repeat(10);
         let mut facts = engine::whole_file_triggers(&text);
+        let mut marker = None;
+        let mut markers = 0;
         for _ in 0..2000 {
             let before = text.clone();
             let mut edits = Vec::new();
@@ -840,11 +899,24 @@ mod tests {
             let kept = whole_file_triggers_after(&text, &facts, &edits);
             assert_kept_triggers_are_fresh(&text, &kept);
             facts = kept;
+            marker = marker_after(&text, marker.as_ref(), &edits);
+            let fresh = suppress::find_marker(&text);
+            assert_eq!(marker.is_some(), fresh.is_some(), "{text:?}");
+            if let Some(at) = &marker {
+                assert_eq!(&text[at.clone()], suppress::MARKER, "{at:?} in {text:?}");
+                markers += 1;
+            }
             if text.len() > 400 {
                 text.truncate(text.floor_char_boundary(200));
                 facts = engine::whole_file_triggers(&text);
+                marker = suppress::find_marker(&text);
             }
         }
+        // The marker was made and broken often enough to mean something.
+        assert!(
+            (200..1800).contains(&markers),
+            "{markers} texts with a marker"
+        );
     }
 
     /// Typing "redirect" (a trigger of MUFI008, judged in the whole file) a character at

@@ -7,7 +7,7 @@ use std::ops::Range;
 use tree_sitter::{InputEdit, Tree};
 
 use crate::config::Config;
-use crate::engine::{self, candidates_in, finish_layer, run_rules, Scopes, SourceFile};
+use crate::engine::{self, candidates_in, run_rules, Scopes, SourceFile};
 use crate::finding::Finding;
 use crate::incremental::{self, shift, touches, FileFacts};
 use crate::language::embed::{self, Region};
@@ -62,7 +62,7 @@ pub fn analyze_regions(
     let host_text = embed::blank_inside(src.text, &regions);
     let host_src = host_src(src, &host_text);
     let host = host_raw(&host_src, file, config, &client_reason, fast);
-    let mut findings = finish_layer(host.clone(), &host_src, config, src.text, None);
+    let mut findings = finish(host.clone(), &host_src, config, src.text, None);
     // Each region is a program of its own (one `<script>`, one `run:` step): an
     // unclosed quote in one must not swallow the next.
     let mut layer_text = embed::LayerText::new(src.text);
@@ -147,7 +147,7 @@ fn whole_layer(
         Some(client_reason),
         candidates,
     );
-    let findings = finish_layer(raw.clone(), &layer, config, original, Some(&[region]));
+    let findings = finish(raw.clone(), &layer, config, original, Some(&[region]));
     // A layer that did not parse is analysed from scratch next time too.
     let facts = tree.is_some().then(|| layer_facts(&layer, client_reason));
     let parsed = tree.zip(facts).map(|(tree, facts)| (tree, raw, facts));
@@ -212,7 +212,7 @@ pub fn reanalyze(
         return None;
     }
     let host = shifted.unwrap_or_else(|| host_raw(&host_src, file, config, client_reason, true));
-    let mut findings = finish_layer(host.clone(), &host_src, config, src.text, None);
+    let mut findings = finish(host.clone(), &host_src, config, src.text, None);
     findings.extend(layers.iter().flat_map(|l| l.findings.iter().cloned()));
     findings.sort_by_key(|f| (f.range.start, f.range.end, f.rule));
     Some((
@@ -334,7 +334,7 @@ fn reanalyze_layer(
         .flatten();
     let raw = incremental
         .unwrap_or_else(|| engine::analyze_rules(&layer, file, config, None, Some(client_reason)));
-    let findings = finish_layer(raw.clone(), &layer, config, src.text, Some(&[region]));
+    let findings = finish(raw.clone(), &layer, config, src.text, Some(&[region]));
     Some(Layer {
         parsed: Some((tree, raw, facts)),
         findings,
@@ -372,6 +372,19 @@ fn shift_all(findings: &[Finding], edits: &[InputEdit]) -> Option<Vec<Finding>> 
                 .then_some(f)
         })
         .collect()
+}
+
+/// `engine::finish_layer`, searching the layer's text for a suppression marker (each
+/// layer is as long as the file).
+fn finish(
+    raw: Vec<Finding>,
+    layer: &SourceFile,
+    config: &Config,
+    original: &str,
+    regions: Option<&[&Region]>,
+) -> Vec<Finding> {
+    let marked = crate::suppress::find_marker(layer.text).is_some();
+    engine::finish_layer(raw, layer, config, original, regions, marked)
 }
 
 #[cfg(test)]

@@ -96,6 +96,12 @@ fn parse_directives(text: &str, language: &Language, tree: Option<&Tree>) -> Vec
     out
 }
 
+/// Where the first suppression marker in `text` is, if it has one: without one,
+/// `apply` has nothing to do.
+pub(crate) fn find_marker(text: &str) -> Option<Range<usize>> {
+    memchr::memmem::find(text.as_bytes(), MARKER.as_bytes()).map(|at| at..at + MARKER.len())
+}
+
 /// Drops suppressed findings and adds a hint for each suppression that silenced nothing.
 pub fn apply(
     findings: Vec<Finding>,
@@ -104,9 +110,6 @@ pub fn apply(
     tree: Option<&Tree>,
     config: &Config,
 ) -> Vec<Finding> {
-    if !text.contains(MARKER) {
-        return findings;
-    }
     let directives = parse_directives(text, language, tree);
     if directives.is_empty() {
         return findings;

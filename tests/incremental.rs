@@ -604,3 +604,96 @@ fn markup_that_defers_its_reparse_has_the_same_facts_without_its_tree() {
     }
     assert!(compared >= 6, "only {compared} markup fixtures");
 }
+
+/// A suppression comment typed a character at a time on a new line above a finding,
+/// its marker broken in the middle and mended, then deleted a character at a time:
+/// after every keystroke the findings are a fresh open's (the finding goes once the
+/// comment names its rule and comes back when the marker breaks). The server keeps
+/// where a marker is through the edits rather than searching the whole file each time.
+#[test]
+fn a_suppression_typed_and_deleted_a_key_at_a_time_matches_a_fresh_open() {
+    use oracles::{model_position, Session};
+    let cases = [
+        (
+            LanguageId::JavaScript,
+            "// mufi-lsp: ignore MUFI003",
+            "fetch(\"http://metrics.acme.io/push\");\n",
+        ),
+        (
+            LanguageId::Python,
+            "# mufi-lsp: ignore MUFI004",
+            "requests.get(\"https://partner.acme.io\", verify=False)\n",
+        ),
+        (
+            LanguageId::Go,
+            "// mufi-lsp: ignore MUFI003",
+            "var u = \"http://metrics.acme.io/push\"\n",
+        ),
+    ];
+    for (id, comment, line) in cases {
+        let language = Language::get(id);
+        let filler: String = (0..30).map(|i| format!("{}\n", pad_line(id, i))).collect();
+        let head = if id == LanguageId::Go {
+            "package main\n\n"
+        } else {
+            ""
+        };
+        let mut text = format!("{head}{filler}{line}{filler}");
+        let at = head.len() + filler.len();
+        let mut session = Session::open(&text, language);
+        let mut seen = vec![session.analyze()];
+        let mut step = |session: &mut Session,
+                        text: &mut String,
+                        range: std::ops::Range<usize>,
+                        typed: &str| {
+            let start = model_position(text, range.start, Encoding::Utf16);
+            let end = model_position(text, range.end, Encoding::Utf16);
+            text.replace_range(range, typed);
+            let change = Change {
+                range: Some((start, end)),
+                text: typed.to_string(),
+            };
+            session.change(change, Encoding::Utf16);
+            let got = session.analyze();
+            let want = Session::open(text, language).analyze();
+            assert_eq!(
+                got, want,
+                "{} after typing {typed:?}: {text:?}",
+                language.name
+            );
+            seen.push(got);
+        };
+        // A new line first, so that the line below is never commented out.
+        step(&mut session, &mut text, at..at, "\n");
+        for (i, ch) in comment.char_indices() {
+            step(&mut session, &mut text, at + i..at + i, &ch.to_string());
+        }
+        // Break the marker ("mufi-lsp:" loses its dash), then mend it.
+        let dash = at + comment.find("mufi-lsp").unwrap() + 4;
+        step(&mut session, &mut text, dash..dash + 1, "");
+        step(&mut session, &mut text, dash..dash, "-");
+        for _ in 0..=comment.len() {
+            step(&mut session, &mut text, at..at + 1, "");
+        }
+        let codes = |findings: &[Finding]| -> Vec<&str> {
+            findings.iter().map(|f| f.rule.code()).collect()
+        };
+        let kinds: Vec<Vec<&str>> = seen.iter().map(|f| codes(f)).collect();
+        let rule = &comment[comment.len() - 7..];
+        assert!(
+            kinds.iter().any(|k| k.is_empty()) && kinds.iter().any(|k| k == &[rule]),
+            "{}: the finding was never both suppressed and shown: {kinds:?}",
+            language.name
+        );
+        assert_eq!(seen.first(), seen.last(), "{}", language.name);
+    }
+}
+
+/// A line of filler code in `language`, numbered.
+fn pad_line(language: LanguageId, n: usize) -> String {
+    match language {
+        LanguageId::Python => format!("v{n} = {n}"),
+        LanguageId::Go => format!("var v{n} = {n}"),
+        _ => format!("const v{n} = {n};"),
+    }
+}

@@ -603,7 +603,7 @@ fn analyze_within(snap: &Snapshot, config: &Config, limit: Option<Duration>) -> 
         let raw = incremental.unwrap_or_else(|| {
             engine::analyze_rules(&src, &snap.file, config, None, Some(&facts.client_reason))
         });
-        let findings = engine::finish(raw.clone(), &src, config);
+        let findings = engine::finish_knowing(raw.clone(), &src, config, facts.marker.is_some());
         (Some(Raw::Plain(Arc::new(raw))), findings)
     };
     Analysis {
