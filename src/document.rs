@@ -373,30 +373,47 @@ impl Document {
     /// error and the current tree has one. The caller keeps that analysis's findings
     /// with it.
     pub fn reset_base(&mut self) -> bool {
+        self.reset_base_retiring().0
+    }
+
+    /// `reset_base`, handing back the trees it lets go of instead of freeing them.
+    fn reset_base_retiring(&mut self) -> (bool, Retired) {
         let replaced = self.base.take();
         let has_error = |tree: &Tree| tree.root_node().has_error();
+        let mut retired = Vec::new();
         let mut kept = false;
         if self.tree().is_some_and(has_error) {
             if self.clean.is_none() {
-                self.clean = replaced.filter(|(tree, _)| !has_error(tree));
-                kept = self.clean.is_some();
+                match replaced {
+                    Some(base) if !has_error(&base.0) => {
+                        self.clean = Some(base);
+                        kept = true;
+                    }
+                    other => retired.extend(other),
+                }
+            } else {
+                retired.extend(replaced);
             }
         } else {
-            self.clean = None;
+            retired.extend(self.clean.take());
+            retired.extend(replaced);
         }
         self.base = self.tree.clone().map(|t| (t, Vec::new()));
-        kept
+        (kept, Retired { _trees: retired })
     }
 
     /// `reset_base`, for a caller that keeps an analysis beside each base: `replaced`
     /// (the analysis of the base this replaces) becomes `clean` when that base is kept
-    /// as the error-free one, and `clean` goes when the error-free base does.
-    pub fn reset_base_keeping<T>(&mut self, replaced: Option<T>, clean: &mut Option<T>) {
-        if self.reset_base() {
+    /// as the error-free one, and `clean` goes when the error-free base does. Hands
+    /// back the trees let go of, to be dropped once the caller has answered.
+    pub fn reset_base_keeping<T>(&mut self, replaced: Option<T>, clean: &mut Option<T>) -> Retired {
+        let (kept, retired) = self.reset_base_retiring();
+        if kept {
             *clean = replaced;
         } else if self.clean.is_none() {
             *clean = None;
         }
+        retired
     }
 
     pub fn offset_to_position(&self, offset: usize, encoding: Encoding) -> Pos {
@@ -406,6 +423,14 @@ impl Document {
     pub fn position_to_offset(&self, pos: Pos, encoding: Encoding) -> usize {
         self.lines.position_to_offset(pos, encoding)
     }
+}
+
+/// Trees a document no longer needs (`Document::reset_base_keeping`). Freeing one
+/// walks every node it alone holds, and a tree that error recovery rebuilt holds many:
+/// a caller on the way to answering the client drops this after it has answered.
+#[must_use = "dropping it frees the trees: drop it once the answer is sent"]
+pub struct Retired {
+    _trees: Vec<(Tree, Vec<InputEdit>)>,
 }
 
 /// The length of `s` in the units of `encoding`.

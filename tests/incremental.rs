@@ -198,7 +198,7 @@ impl<'a> Tracked<'a> {
             self.facts.clone(),
         );
         self.facts = new_facts;
-        self.doc.reset_base_keeping(Some(replaced), &mut self.clean);
+        let _ = self.doc.reset_base_keeping(Some(replaced), &mut self.clean);
     }
 }
 

@@ -831,7 +831,7 @@ async fn worker(
             let findings = Arc::new(analysis.findings);
             let encoding = state.encoding();
             let mut out_of_time = None;
-            let diagnostics = {
+            let (diagnostics, retired) = {
                 let mut docs = state.docs();
                 let Some(open) = docs.get_mut(&uri) else {
                     continue;
@@ -860,10 +860,10 @@ async fn worker(
                 if let (None, Some(tree)) = (open.doc.tree(), analysis.parsed) {
                     open.doc.set_tree(tree);
                 }
-                open.doc.reset_base_keeping(replaced, &mut open.clean_raw);
+                let retired = open.doc.reset_base_keeping(replaced, &mut open.clean_raw);
                 let diagnostics = state.diagnostics_of(open, &findings, encoding);
                 State::keep_recent_trees(&mut docs);
-                diagnostics
+                (diagnostics, retired)
             };
             if let Some(message) = out_of_time {
                 tracing::warn!("{message}");
@@ -875,6 +875,9 @@ async fn worker(
                     .publish_diagnostics(uri, diagnostics, Some(done.version))
                     .await;
             }
+            // The trees the document let go of are freed once the answer is out, on
+            // another thread: a keystroke typed meanwhile need not wait for it.
+            tokio::task::spawn_blocking(move || drop(retired));
         }
         if parsed_since_trim >= TRIM_AFTER_PARSED && rx.is_empty() {
             // Idle: the trees of the documents analysed from scratch are gone, but

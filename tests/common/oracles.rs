@@ -248,7 +248,7 @@ impl Session {
         if let (None, Some(tree)) = (self.doc.tree(), analysis.parsed) {
             self.doc.set_tree(tree);
         }
-        self.doc.reset_base_keeping(replaced, &mut self.clean);
+        let _ = self.doc.reset_base_keeping(replaced, &mut self.clean);
         analysis.findings
     }
 }
