@@ -1095,7 +1095,8 @@ pub fn finish_knowing(
 
 /// `finish` for one layer of a file. `original` is the file's real text, which the
 /// ignore comment's indentation is read from; for an embedded layer, the comment is
-/// only offered where it lands inside the layer's `regions`.
+/// only offered where it lands inside the layer's `regions`. `marked`: whether the
+/// layer's text holds a suppression marker (`suppress::find_marker`).
 pub(crate) fn finish_layer(
     mut findings: Vec<Finding>,
     src: &SourceFile,

@@ -147,9 +147,22 @@ fn whole_layer(
         Some(client_reason),
         candidates,
     );
-    let findings = finish(raw.clone(), &layer, config, original, Some(&[region]));
     // A layer that did not parse is analysed from scratch next time too.
     let facts = tree.is_some().then(|| layer_facts(&layer, client_reason));
+    let findings = match &facts {
+        Some(facts) => {
+            let marked = facts.marker.is_some();
+            engine::finish_layer(
+                raw.clone(),
+                &layer,
+                config,
+                original,
+                Some(&[region]),
+                marked,
+            )
+        }
+        None => finish(raw.clone(), &layer, config, original, Some(&[region])),
+    };
     let parsed = tree.zip(facts).map(|(tree, facts)| (tree, raw, facts));
     Layer { parsed, findings }
 }
@@ -334,7 +347,15 @@ fn reanalyze_layer(
         .flatten();
     let raw = incremental
         .unwrap_or_else(|| engine::analyze_rules(&layer, file, config, None, Some(client_reason)));
-    let findings = finish(raw.clone(), &layer, config, src.text, Some(&[region]));
+    let marked = facts.marker.is_some();
+    let findings = engine::finish_layer(
+        raw.clone(),
+        &layer,
+        config,
+        src.text,
+        Some(&[region]),
+        marked,
+    );
     Some(Layer {
         parsed: Some((tree, raw, facts)),
         findings,
@@ -375,7 +396,7 @@ fn shift_all(findings: &[Finding], edits: &[InputEdit]) -> Option<Vec<Finding>> 
 }
 
 /// `engine::finish_layer`, searching the layer's text for a suppression marker (each
-/// layer is as long as the file).
+/// layer is as long as the file): for layers whose facts, which know it, are not read.
 fn finish(
     raw: Vec<Finding>,
     layer: &SourceFile,
