@@ -68,6 +68,20 @@ pub fn facts_with_reason(src: &SourceFile, client_reason: Option<String>) -> Fil
     )
 }
 
+/// `facts_with_reason` after `edits` to a text whose facts were `before`, outside of
+/// which the text is the one `before` was read from: the whole-file triggers and the
+/// marker are kept through them (`file_facts_after`), the rest read again.
+pub fn facts_with_reason_after(
+    src: &SourceFile,
+    client_reason: Option<String>,
+    before: &FileFacts,
+    edits: &[InputEdit],
+) -> FileFacts {
+    let whole_file = whole_file_triggers_after(src.text, &before.whole_file, edits);
+    let marker = marker_after(src.text, before.marker.as_ref(), edits);
+    facts_knowing(src, client_reason, whole_file, marker)
+}
+
 /// The facts of `src`, given its classification, its whole-file triggers and its
 /// marker: the rest is read from `src`.
 fn facts_knowing(
@@ -148,9 +162,7 @@ pub fn file_facts_after(
     } else {
         project::classify(file, src.text, src.language, config)
     };
-    let whole_file = whole_file_triggers_after(src.text, &before.whole_file, edits);
-    let marker = marker_after(src.text, before.marker.as_ref(), edits);
-    facts_knowing(src, client_reason, whole_file, marker)
+    facts_with_reason_after(src, client_reason, before, edits)
 }
 
 /// `suppress::find_marker` of `text`, given `before`, that of the text before `edits`:

@@ -341,7 +341,10 @@ fn reanalyze_layer(
         language,
         tree: Some(&tree),
     };
-    let facts = layer_facts(&layer, client_reason);
+    // The regions are the base's moved (`reanalyze` checks), patches and all: outside
+    // the edits, the layer's text is the old one's, so its facts can be kept through them.
+    let facts =
+        incremental::facts_with_reason_after(&layer, client_reason.clone(), old_facts, edits);
     let incremental = (facts == *old_facts)
         .then(|| incremental::reanalyze(&layer, file, config, &facts, &base_tree, edits, old_raw))
         .flatten();

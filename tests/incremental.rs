@@ -460,6 +460,12 @@ fn edits_in_embedded_scripts_match_a_fresh_open() {
                 ("const v7 = 7;", "const v7 = 7;\nconst plain = \"http://plain.acme-retail.com\";"),
                 ("const key = \"http", "const key = \"https"),
                 ("const v9 = 9;", ""),
+                // A rule judged in the whole layer (MUFI008) made, unmade and made again:
+                // the layer's facts keep its triggers through the edits.
+                ("const v4 = 4;", "const v4 = 4;\napp.get(\"/go\", (req, res) => res.redirect(req.query.next));"),
+                ("res.redirect(req", "res.send(req"),
+                ("res.send(req", "res.redirect(req"),
+                ("req.query.next", "\"/home\""),
             ],
         ),
         (
@@ -475,6 +481,7 @@ fn edits_in_embedded_scripts_match_a_fresh_open() {
             ],
         ),
     ];
+    let mut judged_whole = false;
     for (id, text, steps) in cases {
         let language = Language::get(*id);
         let padding: String = (0..40).map(|n| PAD.replace('N', &n.to_string())).collect();
@@ -494,6 +501,7 @@ fn edits_in_embedded_scripts_match_a_fresh_open() {
             let got = session.analyze();
             let want = Session::open(&text, language).analyze();
             assert_eq!(got, want, "{text:?} after step {step}");
+            judged_whole |= got.iter().any(|f| f.rule.code() == "MUFI008");
             seen.push(got);
         }
         seen.dedup();
@@ -502,6 +510,7 @@ fn edits_in_embedded_scripts_match_a_fresh_open() {
             "few edits changed a finding or fix: {text:?}"
         );
     }
+    assert!(judged_whole, "no edit made a MUFI008 finding");
 }
 
 /// Random edits over every fixture with embedded code (HTML, Vue, Svelte, CI YAML,
