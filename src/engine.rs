@@ -224,9 +224,7 @@ fn units_to_parse(
         RuleId::OpenRedirect => language.id == Go || language.id == Python,
         _ => false,
     };
-    if !prefiltered.rules.iter().all(by_unit)
-        || memchr::memmem::find(text.as_bytes(), suppress::MARKER.as_bytes()).is_some()
-    {
+    if !prefiltered.rules.iter().all(by_unit) || suppress::find_marker(text).is_some() {
         return None;
     }
     let lexed;
@@ -1078,7 +1076,7 @@ pub fn starts_in_any(range: &Range<usize>, ranges: &[Range<usize>]) -> bool {
 /// suppressions applied (with unused-suppression hints), and the ignore fix.
 pub fn finish(findings: Vec<Finding>, src: &SourceFile, config: &Config) -> Vec<Finding> {
     let marked = suppress::find_marker(src.text).is_some();
-    finish_layer(findings, src, config, src.text, None, marked)
+    finish_knowing(findings, src, config, marked)
 }
 
 /// `finish`, told whether the text holds a suppression marker (`suppress::find_marker`)

@@ -13,6 +13,7 @@ use crate::incremental::{self, shift, touches, FileFacts};
 use crate::language::embed::{self, Region};
 use crate::language::Language;
 use crate::project::{self, FileContext};
+use crate::suppress::find_marker;
 
 /// What a layered analysis leaves for the next one: the regions, the host's raw
 /// findings, and per region what its layer produced.
@@ -62,7 +63,9 @@ pub fn analyze_regions(
     let host_text = embed::blank_inside(src.text, &regions);
     let host_src = host_src(src, &host_text);
     let host = host_raw(&host_src, file, config, &client_reason, fast);
-    let mut findings = finish(host.clone(), &host_src, config, src.text, None);
+    let marked = find_marker(&host_text).is_some();
+    let mut findings =
+        engine::finish_layer(host.clone(), &host_src, config, src.text, None, marked);
     // Each region is a program of its own (one `<script>`, one `run:` step): an
     // unclosed quote in one must not swallow the next.
     let mut layer_text = embed::LayerText::new(src.text);
@@ -149,20 +152,17 @@ fn whole_layer(
     );
     // A layer that did not parse is analysed from scratch next time too.
     let facts = tree.is_some().then(|| layer_facts(&layer, client_reason));
-    let findings = match &facts {
-        Some(facts) => {
-            let marked = facts.marker.is_some();
-            engine::finish_layer(
-                raw.clone(),
-                &layer,
-                config,
-                original,
-                Some(&[region]),
-                marked,
-            )
-        }
-        None => finish(raw.clone(), &layer, config, original, Some(&[region])),
-    };
+    let marked = facts
+        .as_ref()
+        .map_or_else(|| find_marker(text).is_some(), |f| f.marker.is_some());
+    let findings = engine::finish_layer(
+        raw.clone(),
+        &layer,
+        config,
+        original,
+        Some(&[region]),
+        marked,
+    );
     let parsed = tree.zip(facts).map(|(tree, facts)| (tree, raw, facts));
     Layer { parsed, findings }
 }
@@ -219,13 +219,14 @@ pub fn reanalyze(
     let shifted = edited.and_then(|_| shift_all(&base.host, edits));
     // Without the host's tree (it awaits its reparse), only a host with nothing to
     // report: no findings, and no suppression comment to find unused.
-    let host_is_quiet =
-        shifted.as_ref().is_some_and(Vec::is_empty) && !host_text.contains(crate::suppress::MARKER);
+    let host_marked = find_marker(&host_text).is_some();
+    let host_is_quiet = shifted.as_ref().is_some_and(Vec::is_empty) && !host_marked;
     if src.tree.is_none() && !host_is_quiet {
         return None;
     }
     let host = shifted.unwrap_or_else(|| host_raw(&host_src, file, config, client_reason, true));
-    let mut findings = finish(host.clone(), &host_src, config, src.text, None);
+    let mut findings =
+        engine::finish_layer(host.clone(), &host_src, config, src.text, None, host_marked);
     findings.extend(layers.iter().flat_map(|l| l.findings.iter().cloned()));
     findings.sort_by_key(|f| (f.range.start, f.range.end, f.rule));
     Some((
@@ -396,19 +397,6 @@ fn shift_all(findings: &[Finding], edits: &[InputEdit]) -> Option<Vec<Finding>> 
                 .then_some(f)
         })
         .collect()
-}
-
-/// `engine::finish_layer`, searching the layer's text for a suppression marker (each
-/// layer is as long as the file): for layers whose facts, which know it, are not read.
-fn finish(
-    raw: Vec<Finding>,
-    layer: &SourceFile,
-    config: &Config,
-    original: &str,
-    regions: Option<&[&Region]>,
-) -> Vec<Finding> {
-    let marked = crate::suppress::find_marker(layer.text).is_some();
-    engine::finish_layer(raw, layer, config, original, regions, marked)
 }
 
 #[cfg(test)]
