@@ -186,21 +186,136 @@ pub fn parse_in_time(parser: &mut Parser, text: &str, old: Option<&Tree>) -> Opt
 
 /// On the fast path, parses only the top-level units of a Go or Python file that hold
 /// its triggers (`units`), with its first unit, when they are at most half of it and
-/// the rules that can fire read nothing else of the file; else, or when that parse
-/// has errors, the whole file.
+/// the rules that can fire read nothing else of the file; and leaves the insides of
+/// giant string literals out (`giant_literals`). Where that parse has errors, or a
+/// giant literal is not the string the parser reads there, the whole file is parsed.
 fn parse_around(language: &Language, text: &str, prefiltered: &Prefiltered) -> Option<Tree> {
-    if let Some(ranges) = units_to_parse(language, text, prefiltered) {
-        let tree = parse_ranges(language, text, &ranges);
-        let parsed: usize = ranges.iter().map(|r| r.end_byte - r.start_byte).sum();
-        match tree.filter(|t| !t.root_node().has_error()) {
-            Some(tree) => {
-                tracing::trace!(units = ranges.len(), bytes = parsed, "parsed units");
-                return Some(tree);
-            }
-            None => tracing::trace!(units = ranges.len(), "units parse has errors"),
+    let units = units_to_parse(language, text, prefiltered);
+    let giants = giant_literals(language, text, prefiltered);
+    if units.is_none() && giants.is_empty() {
+        return parse(language, text);
+    }
+    let ranges = crate::units::without(
+        units.unwrap_or_else(|| std::iter::once(0..text.len()).collect()),
+        giants.iter().map(|g| g.inside.clone()),
+    );
+    let tree = parse_ranges(language, text, &crate::units::parser_ranges(text, &ranges));
+    let parsed: usize = ranges.iter().map(|r| r.len()).sum();
+    match tree.filter(|t| !t.root_node().has_error() && giants.iter().all(|g| g.is_read_in(t))) {
+        Some(tree) => {
+            tracing::trace!(
+                ranges = ranges.len(),
+                bytes = parsed,
+                giants = giants.len(),
+                "parsed around"
+            );
+            Some(tree)
+        }
+        None => {
+            tracing::trace!(ranges = ranges.len(), "parse around has errors");
+            parse(language, text)
         }
     }
-    parse(language, text)
+}
+
+/// A string literal at least this long is parsed as its quotes alone on the fast path
+/// (`giant_literals`): a bundle or an asset held in a string (1.9 MB of Swagger UI in
+/// `effect`'s sources) cost a tenth of a second to parse, escape by escape.
+const GIANT_LITERAL: usize = 32 * 1024;
+
+/// A giant string literal, and its inside (between its quotes).
+struct GiantLiteral {
+    whole: Range<usize>,
+    inside: Range<usize>,
+}
+
+impl GiantLiteral {
+    /// Whether the parse without the inside reads the literal as one string node that
+    /// spans it quote to quote: then the parser was in the same state there as on the
+    /// whole text (the text before it is the same), and leaves it in the same state.
+    fn is_read_in(&self, tree: &Tree) -> bool {
+        tree.root_node()
+            .descendant_for_byte_range(self.inside.start, self.inside.end)
+            .is_some_and(|node| {
+                node.byte_range() == self.whole
+                    && node.kind().contains("string")
+                    && !node.kind().contains("template")
+            })
+    }
+}
+
+/// The rules whose findings never come from inside a giant string literal's node:
+/// their queries capture a literal whole (its text is read from the file, inside
+/// included), or the part of one that a short anchored predicate demands. The key
+/// rules read secrets and hosts inside literals, and are left out.
+const READ_LITERALS_WHOLE: &[RuleId] = &[
+    RuleId::PlainHttpUrl,
+    RuleId::TlsVerificationDisabled,
+    RuleId::CorsPermissiveOrigin,
+    RuleId::CspUnsafeSource,
+    RuleId::OpenRedirect,
+];
+
+/// The giant string literals (`GIANT_LITERAL` bytes or more) of a file that the fast
+/// path can parse as their quotes alone: quoted ones that hold no code (no template,
+/// no f-string, no Java `\{` template), in a language whose lexer finds them, when
+/// every rule that can fire reads literals whole.
+fn giant_literals(language: &Language, text: &str, prefiltered: &Prefiltered) -> Vec<GiantLiteral> {
+    use crate::language::LanguageId::{Go, Java, JavaScript, Python, Tsx, TypeScript};
+    if text.len() < GIANT_LITERAL
+        || !matches!(
+            language.id,
+            JavaScript | TypeScript | Tsx | Python | Go | Java
+        )
+        || !prefiltered
+            .rules
+            .iter()
+            .all(|r| READ_LITERALS_WHOLE.contains(r))
+    {
+        return Vec::new();
+    }
+    let lexed;
+    let lexed = match &prefiltered.lexed {
+        Some(known) => known,
+        None => match lexer::lex(language, text) {
+            Some(known) => {
+                lexed = known;
+                &lexed
+            }
+            None => return Vec::new(),
+        },
+    };
+    let bytes = text.as_bytes();
+    lexed
+        .strings
+        .iter()
+        .filter(|r| r.len() >= GIANT_LITERAL)
+        .filter_map(|r| {
+            let quote = bytes[r.start];
+            let quotes_allowed: &[u8] = if language.id == Go { b"\"'`" } else { b"\"'" };
+            if !quotes_allowed.contains(&quote) || bytes[r.end - 1] != quote {
+                return None;
+            }
+            // `"""` and `'''` (Python, Java text blocks) keep all three quotes.
+            let q = if bytes[r.start..].starts_with(&[quote; 3])
+                && bytes[..r.end].ends_with(&[quote; 3])
+            {
+                3
+            } else {
+                1
+            };
+            let prefix = &bytes[r.start.saturating_sub(2)..r.start];
+            let holds_code = match language.id {
+                Python => prefix.iter().any(|b| matches!(b, b'f' | b'F')),
+                Java => bytes[r.clone()].windows(2).any(|w| w == b"\\{"),
+                _ => false,
+            };
+            (!holds_code && r.len() > 2 * q).then(|| GiantLiteral {
+                whole: r.clone(),
+                inside: r.start + q..r.end - q,
+            })
+        })
+        .collect()
 }
 
 /// The ranges `parse_around` parses, or `None` for the whole file. The rules that can
@@ -213,7 +328,7 @@ fn units_to_parse(
     language: &Language,
     text: &str,
     prefiltered: &Prefiltered,
-) -> Option<Vec<tree_sitter::Range>> {
+) -> Option<Vec<Range<usize>>> {
     use crate::language::LanguageId::{Go, Python};
     let hits = prefiltered.hits.as_ref()?;
     let by_unit = |rule: &RuleId| match rule {
@@ -259,7 +374,7 @@ fn units_to_parse(
     if covered * 2 > text.len() {
         return None;
     }
-    Some(crate::units::parser_ranges(text, &units))
+    Some(units)
 }
 
 /// Analyses one file. Findings are sorted by position and carry their fixes,
@@ -1364,7 +1479,6 @@ mod tests {
     fn parsed_units(language: &'static Language, text: &str) -> Option<Vec<Range<usize>>> {
         let prefiltered = Prefiltered::new(text, language, &Config::default());
         units_to_parse(language, text, &prefiltered)
-            .map(|ranges| ranges.iter().map(|r| r.start_byte..r.end_byte).collect())
     }
 
     fn fast_and_thorough(language: &'static Language, text: &str) -> (Vec<Finding>, Vec<Finding>) {
@@ -1430,6 +1544,82 @@ mod tests {
         );
         // The whole text: one range, from the start, with no end.
         assert_eq!(parsed(&broken), (1, 0, u32::MAX as usize));
+    }
+
+    /// A literal past `GIANT_LITERAL` bytes (a bundle in a string) is parsed as its
+    /// quotes alone, and what the fast path finds is what a whole parse finds: the URL
+    /// inside it, the setting beside it. A literal that holds code (an f-string, a
+    /// template) is parsed whole, and the call inside it is found.
+    #[test]
+    fn a_giant_string_literal_is_parsed_as_its_quotes_alone() {
+        use crate::language::LanguageId;
+        let piece = r#"a=\"origin\"; location.href=\"http://fb.me/x\"; \\n"#;
+        let body = piece.repeat(GIANT_LITERAL / piece.len() + 1);
+        let js_cors = "app.use(cors({ origin: '*' }));\n";
+        let py_tls = "requests.get(url, verify=False)";
+        let cases = [
+            (
+                LanguageId::JavaScript,
+                format!("{js_cors}const bundle = \"{body}\";\n{js_cors}"),
+                true,
+                2,
+            ),
+            (
+                LanguageId::TypeScript,
+                format!("const bundle: string = '{body}';\n{js_cors}"),
+                true,
+                1,
+            ),
+            (
+                LanguageId::Python,
+                format!("BUNDLE = \"\"\"{body}\"\"\"\n{py_tls}\n"),
+                true,
+                1,
+            ),
+            (
+                LanguageId::Go,
+                format!("package main\n\nvar bundle = `{body}`\n"),
+                true,
+                0,
+            ),
+            // Code inside: parsed whole.
+            (
+                LanguageId::Python,
+                format!("BUNDLE = f\"{body}{{{py_tls}}}\"\n"),
+                false,
+                1,
+            ),
+            (
+                LanguageId::JavaScript,
+                format!("const b = `{body}${{https.request({{ rejectUnauthorized: false }})}}`;\n"),
+                false,
+                1,
+            ),
+        ];
+        for (id, text, cut, others) in cases {
+            let language = Language::get(id);
+            let prefiltered = Prefiltered::new(&text, language, &Config::default());
+            let tree = parse_around(language, &text, &prefiltered).expect("a tree");
+            let at = text.find("http://fb.me").expect("a URL");
+            let literal = tree
+                .root_node()
+                .descendant_for_byte_range(at, at + 1)
+                .expect("a node");
+            let literal = std::iter::successors(Some(literal), |n| n.parent())
+                .find(|n| n.kind().contains("string") && n.byte_range().len() > GIANT_LITERAL)
+                .expect("the literal");
+            // Its quotes alone, or every escape inside it.
+            let parsed_inside = literal.child_count() > 100;
+            assert_eq!(parsed_inside, !cut, "{id:?}: {}", literal.child_count());
+            let (fast, thorough) = fast_and_thorough(language, &text);
+            assert_eq!(fast, thorough, "{id:?}");
+            let urls = fast
+                .iter()
+                .filter(|f| f.rule == RuleId::PlainHttpUrl)
+                .count();
+            assert!(urls > 100, "{id:?}: the URLs inside the literal");
+            assert_eq!(fast.len() - urls, others, "{id:?}: the findings beside it");
+        }
     }
 
     /// A Python class (a test module is often one) is parsed as its header, its first

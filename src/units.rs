@@ -280,6 +280,26 @@ fn push_merged(ranges: &mut Vec<Range<usize>>, range: Range<usize>) {
     }
 }
 
+/// `ranges` (in order, apart) less `cuts` (in order, apart): what is left of them.
+pub fn without(
+    ranges: Vec<Range<usize>>,
+    cuts: impl IntoIterator<Item = Range<usize>>,
+) -> Vec<Range<usize>> {
+    let mut out = ranges;
+    for cut in cuts {
+        out = out
+            .into_iter()
+            .flat_map(|r| {
+                let before = r.start..r.end.min(cut.start);
+                let after = r.start.max(cut.end)..r.end;
+                [before, after]
+            })
+            .filter(|r| !r.is_empty())
+            .collect();
+    }
+    out
+}
+
 /// `ranges` (in order, apart) as the parser takes them: with the row and column of
 /// each end, counted in bytes as tree-sitter counts them.
 pub fn parser_ranges(text: &str, ranges: &[Range<usize>]) -> Vec<tree_sitter::Range> {
@@ -388,6 +408,17 @@ mod tests {
         );
         assert_eq!(members[0].code, text.find("class Views").unwrap());
         assert_eq!(super::members(text, &lexed, units[0], units[1].start), None);
+    }
+
+    #[test]
+    fn cuts_leave_what_is_around_them() {
+        let one = |r: Range<usize>| std::iter::once(r).collect::<Vec<_>>();
+        assert_eq!(
+            without(vec![0..10, 20..30], [2..4, 8..22, 29..40]),
+            vec![0..2, 4..8, 22..29]
+        );
+        assert_eq!(without(one(5..9), [0..5, 9..12]), one(5..9));
+        assert!(without(one(5..9), one(0..12)).is_empty());
     }
 
     #[test]

@@ -81,6 +81,22 @@ fn filler(language: &Language, len: usize) -> Option<String> {
     Some(out)
 }
 
+/// A declaration of a string literal longer than `engine::GIANT_LITERAL` (a bundle
+/// held in a string), with escapes, a URL and other rules' words inside: the fast
+/// path parses it as its quotes alone.
+fn giant_literal(language: &Language) -> Option<String> {
+    let piece = "var s=\\\"origin\\\"; location.href=\\\"http://fb.me/x\\\"; verify\\n";
+    let body = piece.repeat(40 * 1024 / piece.len() + 1);
+    match language.id {
+        LanguageId::JavaScript | LanguageId::TypeScript | LanguageId::Tsx => {
+            Some(format!("\nexport const bundle = \"{body}\";\n"))
+        }
+        LanguageId::Python => Some(format!("\nBUNDLE = \"{body}\"\n")),
+        LanguageId::Go => Some(format!("\nvar bundle = \"{body}\"\n")),
+        _ => None,
+    }
+}
+
 #[test]
 fn fast_path_finds_what_the_thorough_path_finds() {
     let model = ProjectModel::new();
@@ -101,6 +117,9 @@ fn fast_path_finds_what_the_thorough_path_finds() {
         }
         if let Some(filler) = filler(language, text.len()) {
             texts.push(format!("{text}\n{filler}"));
+        }
+        if let Some(giant) = giant_literal(language) {
+            texts.push(format!("{text}{giant}"));
         }
         for text in texts {
             let src = SourceFile {
