@@ -301,6 +301,34 @@ fn typing_through_a_parse_error_matches_a_full_analysis() {
 #[allow(dead_code)]
 mod oracles;
 
+/// Replaces `range` of `text` (the document's text, as the test keeps it) with
+/// `typed`, there and in `session`'s document, and returns the findings after it,
+/// having checked them against a fresh open of the new text.
+fn edit_matching_a_fresh_open(
+    session: &mut oracles::Session,
+    text: &mut String,
+    range: std::ops::Range<usize>,
+    typed: &str,
+) -> Vec<Finding> {
+    let start = oracles::model_position(text, range.start, Encoding::Utf16);
+    let end = oracles::model_position(text, range.end, Encoding::Utf16);
+    text.replace_range(range, typed);
+    let change = Change {
+        range: Some((start, end)),
+        text: typed.to_string(),
+    };
+    session.change(change, Encoding::Utf16);
+    let got = session.analyze();
+    let language = session.doc.language;
+    let want = oracles::Session::open(text, language).analyze();
+    assert_eq!(
+        got, want,
+        "{} after typing {typed:?}: {text:?}",
+        language.name
+    );
+    got
+}
+
 /// JSON and YAML are re-analysed around the edited entries of the document's object or
 /// list, not the whole document. Edits that change what other entries read must still
 /// give what a fresh open gives: whether the document mentions Mufi (an Authorization
@@ -310,7 +338,7 @@ mod oracles;
 #[test]
 fn data_file_edits_that_reach_other_entries_match_a_fresh_open() {
     use mufi_lsp::language::LanguageId::{Json, Yaml};
-    use oracles::{model_position, Session};
+    use oracles::Session;
     const JSON_PAD: &str = "\"fN\": {\"v\": N},\n  ";
     const YAML_PAD: &str = "fN:\n  v: N\n";
     /// A language, a document, the entry it is padded with, and edits (text found, its
@@ -398,19 +426,10 @@ fn data_file_edits_that_reach_other_entries_match_a_fresh_open() {
         let mut text = text.replace("@@", &padding);
         let mut session = Session::open(&text, language);
         let mut seen = vec![session.analyze()];
-        for (step, (find, replace)) in steps.iter().enumerate() {
+        for (find, replace) in steps.iter() {
             let at = text.find(find).expect("the edit's text is there");
-            let start = model_position(&text, at, Encoding::Utf16);
-            let end = model_position(&text, at + find.len(), Encoding::Utf16);
-            text.replace_range(at..at + find.len(), replace);
-            let change = Change {
-                range: Some((start, end)),
-                text: replace.to_string(),
-            };
-            session.change(change, Encoding::Utf16);
-            let got = session.analyze();
-            let want = Session::open(&text, language).analyze();
-            assert_eq!(got, want, "{text:?} after step {step}");
+            let got =
+                edit_matching_a_fresh_open(&mut session, &mut text, at..at + find.len(), replace);
             seen.push(got);
         }
         seen.dedup();
@@ -426,7 +445,7 @@ fn data_file_edits_that_reach_other_entries_match_a_fresh_open() {
 #[test]
 fn edits_in_embedded_scripts_match_a_fresh_open() {
     use mufi_lsp::language::LanguageId::{Svelte, Vue};
-    use oracles::{model_position, Session};
+    use oracles::Session;
     const PAD: &str = "const vN = N;\n";
     type Case = (
         LanguageId,
@@ -488,19 +507,10 @@ fn edits_in_embedded_scripts_match_a_fresh_open() {
         let mut text = text.replace("@@", &padding);
         let mut session = Session::open(&text, language);
         let mut seen = vec![session.analyze()];
-        for (step, (find, replace)) in steps.iter().enumerate() {
+        for (find, replace) in steps.iter() {
             let at = text.find(find).expect("the edit's text is there");
-            let start = model_position(&text, at, Encoding::Utf16);
-            let end = model_position(&text, at + find.len(), Encoding::Utf16);
-            text.replace_range(at..at + find.len(), replace);
-            let change = Change {
-                range: Some((start, end)),
-                text: replace.to_string(),
-            };
-            session.change(change, Encoding::Utf16);
-            let got = session.analyze();
-            let want = Session::open(&text, language).analyze();
-            assert_eq!(got, want, "{text:?} after step {step}");
+            let got =
+                edit_matching_a_fresh_open(&mut session, &mut text, at..at + find.len(), replace);
             judged_whole |= got.iter().any(|f| f.rule.code() == "MUFI008");
             seen.push(got);
         }
@@ -621,7 +631,7 @@ fn markup_that_defers_its_reparse_has_the_same_facts_without_its_tree() {
 /// where a marker is through the edits rather than searching the whole file each time.
 #[test]
 fn a_suppression_typed_and_deleted_a_key_at_a_time_matches_a_fresh_open() {
-    use oracles::{model_position, Session};
+    use oracles::Session;
     let cases = [
         (
             LanguageId::JavaScript,
@@ -655,22 +665,7 @@ fn a_suppression_typed_and_deleted_a_key_at_a_time_matches_a_fresh_open() {
                         text: &mut String,
                         range: std::ops::Range<usize>,
                         typed: &str| {
-            let start = model_position(text, range.start, Encoding::Utf16);
-            let end = model_position(text, range.end, Encoding::Utf16);
-            text.replace_range(range, typed);
-            let change = Change {
-                range: Some((start, end)),
-                text: typed.to_string(),
-            };
-            session.change(change, Encoding::Utf16);
-            let got = session.analyze();
-            let want = Session::open(text, language).analyze();
-            assert_eq!(
-                got, want,
-                "{} after typing {typed:?}: {text:?}",
-                language.name
-            );
-            seen.push(got);
+            seen.push(edit_matching_a_fresh_open(session, text, range, typed));
         };
         // A new line first, so that the line below is never commented out.
         step(&mut session, &mut text, at..at, "\n");
