@@ -1555,6 +1555,8 @@ mod tests {
         use crate::language::LanguageId;
         let piece = r#"a=\"origin\"; location.href=\"http://fb.me/x\"; \\n"#;
         let body = piece.repeat(GIANT_LITERAL / piece.len() + 1);
+        // Raw and triple-quoted literals span lines: the rows after them stay right.
+        let lines = body.replace("; ", ";\n");
         let js_cors = "app.use(cors({ origin: '*' }));\n";
         let py_tls = "requests.get(url, verify=False)";
         let cases = [
@@ -1572,13 +1574,15 @@ mod tests {
             ),
             (
                 LanguageId::Python,
-                format!("BUNDLE = \"\"\"{body}\"\"\"\n{py_tls}\n"),
+                format!("BUNDLE = \"\"\"{lines}\"\"\"\n{py_tls}\n"),
                 true,
                 1,
             ),
             (
                 LanguageId::Go,
-                format!("package main\n\nvar bundle = `{body}`\n"),
+                format!(
+                    "package main\n\nvar bundle = `{lines}`\nvar u = \"http://metrics.acme.io\"\n"
+                ),
                 true,
                 0,
             ),
@@ -1611,6 +1615,14 @@ mod tests {
             // Its quotes alone, or every escape inside it.
             let parsed_inside = literal.child_count() > 100;
             assert_eq!(parsed_inside, !cut, "{id:?}: {}", literal.child_count());
+            // Past the literal, rows and columns are the whole parse's.
+            let last = text.trim_end().len() - 1;
+            let whole = parse(language, &text).expect("a tree");
+            let at = |tree: &Tree| {
+                let node = tree.root_node().descendant_for_byte_range(last, last + 1);
+                node.map(|n| (n.kind().to_string(), n.start_position()))
+            };
+            assert_eq!(at(&tree), at(&whole), "{id:?}");
             let (fast, thorough) = fast_and_thorough(language, &text);
             assert_eq!(fast, thorough, "{id:?}");
             let urls = fast
