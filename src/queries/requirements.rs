@@ -62,6 +62,20 @@ enum NeedleKind {
     /// `#match?`: the pattern with its anchors and word boundaries dropped, which a
     /// node's boundaries satisfy but the file around it need not.
     Pattern(Lazy),
+    /// A key's needle and its value's, where the grammar puts only a separator (and
+    /// white space or comments) between the two nodes: `verify=False`, `"origin": "*"`.
+    /// The value's needle must hold right after one of the key's occurrences.
+    Followed(Followed),
+}
+
+/// The needles of a key and of the value that follows it (`NeedleKind::Followed`).
+struct Followed {
+    key: usize,
+    value: usize,
+    /// The byte between the two nodes (`=`, `:`).
+    separator: u8,
+    /// For a `Pattern` value: its regex anchored where the value starts.
+    anchored: Option<Lazy>,
 }
 
 /// A regex compiled when a file first needs it: most needles of a query are never
@@ -106,6 +120,9 @@ impl Needle {
         let kind = match (&self.kind, &other.kind) {
             (NeedleKind::AnyOf(a), NeedleKind::AnyOf(b)) => a == b,
             (NeedleKind::Pattern(a), NeedleKind::Pattern(b)) => a.source == b.source,
+            (NeedleKind::Followed(a), NeedleKind::Followed(b)) => {
+                (a.key, a.value, a.separator) == (b.key, b.value, b.separator)
+            }
             _ => false,
         };
         kind && self.starts_node == other.starts_node
@@ -126,6 +143,8 @@ impl Needle {
                 (false, false, usize::MAX - shortest)
             }
             NeedleKind::Pattern(regex) => (true, self.next.is_none(), regex.source.len()),
+            // Settled after the key's and the value's own needles, which it implies.
+            NeedleKind::Followed(_) => (true, true, usize::MAX),
         }
     }
 
@@ -135,6 +154,17 @@ impl Needle {
     /// `*`), and settles the needle alone, so a pattern fails at its first missing
     /// text without the file being read for the rest.
     fn text_in(&self, texts: &[String], hay: Haystack) -> bool {
+        self.texts_where(texts, hay, |_| true)
+    }
+
+    /// Whether one of `texts` occurs where the needle says it must and `then` holds of
+    /// the end of that occurrence.
+    fn texts_where(
+        &self,
+        texts: &[String],
+        hay: Haystack,
+        mut then: impl FnMut(usize) -> bool,
+    ) -> bool {
         let bytes = hay.text.as_bytes();
         texts.iter().any(|text| {
             if text.is_empty() {
@@ -145,7 +175,8 @@ impl Needle {
             // Every occurrence, overlapping ones too, until one counts.
             while let Some(at) = bytes.get(from..).and_then(|rest| finder.find(rest)) {
                 let start = from + at;
-                if !self.starts_node || self.could_be_node(hay, start, Some(start + text.len())) {
+                let end = start + text.len();
+                if (!self.starts_node || self.could_be_node(hay, start, Some(end))) && then(end) {
                     return true;
                 }
                 from = start + 1;
@@ -156,17 +187,32 @@ impl Needle {
 
     /// Whether a `Pattern` needle's regex matches where the needle says it must.
     fn matched_in(&self, regex: &Lazy, hay: Haystack) -> bool {
+        if !self.starts_node {
+            return regex.get().is_none_or(|regex| regex.is_match(hay.text));
+        }
+        self.matches_where(regex, hay, |_| true)
+    }
+
+    /// For a `Pattern` needle that starts its node: whether a node its predicate
+    /// accepts can start and end where the needle says, with `then` holding of its
+    /// end. Without a bound on the node's length (`whole`), only whether it can start:
+    /// `then` is not asked.
+    fn matches_where(
+        &self,
+        regex: &Lazy,
+        hay: Haystack,
+        mut then: impl FnMut(usize) -> bool,
+    ) -> bool {
         let Some(regex) = regex.get() else {
             return true;
         };
-        if !self.starts_node {
-            return regex.is_match(hay.text);
-        }
         // Every place a match can start, not only the leftmost of each run.
         let bytes = hay.text.as_bytes();
         let mut from = 0;
         while let Some(m) = regex.find_at(hay.text, from) {
-            if self.could_be_node(hay, m.start(), None) && self.could_end(hay.text, m.start()) {
+            if self.could_be_node(hay, m.start(), None)
+                && self.could_end(hay.text, m.start(), &mut then)
+            {
                 return true;
             }
             from = m.start() + 1;
@@ -175,6 +221,61 @@ impl Needle {
             }
         }
         false
+    }
+
+    /// Whether a key's occurrence is followed by `separator` and then by a text its
+    /// value's needle accepts (`NeedleKind::Followed`), white space skipped on either
+    /// side of the separator. A comment (or a line continuation) in between ends the
+    /// search in the value's favour: what it hides is not read.
+    fn followed_in(needles: &[Needle], followed: &Followed, hay: Haystack) -> bool {
+        let key = &needles[followed.key];
+        let value = &needles[followed.value];
+        let Some(next) = key.next else {
+            return true;
+        };
+        let bytes = hay.text.as_bytes();
+        let openers = |b: u8| b != followed.separator && next.contains(&b);
+        let skip = |from: usize| {
+            bytes[from..]
+                .iter()
+                .position(|b| !(b.is_ascii_whitespace() || *b == b'\x0b'))
+                .map(|n| from + n)
+        };
+        let value_at = |start: usize| -> bool {
+            match &value.kind {
+                NeedleKind::AnyOf(texts) => texts.iter().any(|text| {
+                    hay.text[start..].starts_with(text.as_str())
+                        && value.could_be_node(hay, start, Some(start + text.len()))
+                }),
+                NeedleKind::Pattern(_) => followed
+                    .anchored
+                    .as_ref()
+                    .and_then(Lazy::get)
+                    .is_none_or(|anchored| anchored.is_match(&hay.text[start..])),
+                NeedleKind::Followed(_) => true,
+            }
+        };
+        let after_key = |end: usize| -> bool {
+            let Some(at) = skip(end) else {
+                return false;
+            };
+            if !bytes[at].is_ascii() || openers(bytes[at]) {
+                return true;
+            }
+            if bytes[at] != followed.separator {
+                return false;
+            }
+            match skip(at + 1) {
+                None => false,
+                Some(start) if !bytes[start].is_ascii() || openers(bytes[start]) => true,
+                Some(start) => value_at(start),
+            }
+        };
+        match &key.kind {
+            NeedleKind::AnyOf(texts) => key.texts_where(texts, hay, after_key),
+            NeedleKind::Pattern(regex) => key.matches_where(regex, hay, after_key),
+            NeedleKind::Followed(_) => true,
+        }
     }
 
     /// Whether a node can start at `start` (and end at `end`, when the needle says
@@ -240,10 +341,11 @@ impl Needle {
     }
 
     /// For a `Pattern` needle that says what follows its node: whether a node whose
-    /// text the predicate accepts can start at `start` and be followed well. Each end
-    /// up to the longest text the regex accepts is tried.
-    fn could_end(&self, text: &str, start: usize) -> bool {
+    /// text the predicate accepts can start at `start`, be followed well, and end where
+    /// `then` holds. Each end up to the longest text the regex accepts is tried.
+    fn could_end(&self, text: &str, start: usize, then: &mut impl FnMut(usize) -> bool) -> bool {
         let Some((whole, longest)) = &self.whole else {
+            // Where such a node ends is not known: it may end anywhere.
             return true;
         };
         let Some(whole) = whole.get() else {
@@ -254,6 +356,7 @@ impl Needle {
             text.is_char_boundary(end)
                 && whole.is_match(&text[start..end])
                 && self.followed_well(text.as_bytes(), end)
+                && then(end)
         })
     }
 }
@@ -293,6 +396,14 @@ pub(super) fn next_after(language: LanguageId, place: &Place) -> Option<&'static
         Python if callee("call", "attribute", "attribute") => Some(b"(#\\"),
         Python if is("pair", "key") => Some(b":#\\"),
         Python if is("keyword_argument", "name") => Some(b"=#\\"),
+        // The name that ends an assignment's left side: `x.verify = …`, `x.verify: T = …`.
+        Python
+            if is("attribute", "attribute")
+                && place.parent_field.as_deref() == Some("left")
+                && place.grandparent.as_deref() == Some("assignment") =>
+        {
+            Some(b"=:#\\")
+        }
         Python if item_of("argument_list") => Some(b",)#\\"),
         Python if item_of("list") => Some(b",]#\\"),
         // `f(…)`, `f[T](…)`; an argument `xs...`.
@@ -389,6 +500,7 @@ impl<'r, 'h> Found<'r, 'h> {
         let holds = match &self.needles[needle].kind {
             NeedleKind::AnyOf(texts) => self.needles[needle].text_in(texts, self.hay),
             NeedleKind::Pattern(regex) => self.needles[needle].matched_in(regex, self.hay),
+            NeedleKind::Followed(followed) => Needle::followed_in(self.needles, followed, self.hay),
         };
         self.known[needle] = Some(holds);
         holds
@@ -477,13 +589,46 @@ impl Requirements {
                 else {
                     continue;
                 };
-                // The same predicate recurs across patterns: one needle each.
-                match needles.iter().position(|n| n.same_as(&needle)) {
-                    Some(known) => capture.needles.push(known),
-                    None => {
-                        capture.needles.push(needles.len());
-                        needles.push(needle);
+                capture.needles.push(needle_at(&mut needles, needle));
+            }
+            for (key, value, separator) in followed_pairs(shape, language) {
+                let needle_of = |name: &str| {
+                    let capture = captures.iter().find(|c| names[c.index as usize] == name)?;
+                    capture.needles.iter().copied().find(|n| {
+                        let n = &needles[*n];
+                        n.starts_node && n.ends_node
+                    })
+                };
+                let (Some(key_needle), Some(value_needle)) = (needle_of(key), needle_of(value))
+                else {
+                    continue;
+                };
+                if needles[key_needle].next.is_none() {
+                    continue;
+                }
+                let anchored = match &needles[value_needle].kind {
+                    NeedleKind::Pattern(regex) => {
+                        Some(Lazy::new(format!("\\A(?:{})", regex.source)))
                     }
+                    _ => None,
+                };
+                let needle = Needle {
+                    kind: NeedleKind::Followed(Followed {
+                        key: key_needle,
+                        value: value_needle,
+                        separator,
+                        anchored,
+                    }),
+                    starts_node: false,
+                    ends_node: false,
+                    outside_strings: false,
+                    next: None,
+                    whole: None,
+                };
+                let at = needle_at(&mut needles, needle);
+                if let Some(capture) = captures.iter_mut().find(|c| names[c.index as usize] == key)
+                {
+                    capture.needles.push(at);
                 }
             }
             patterns.push(captures);
@@ -543,6 +688,72 @@ impl Requirements {
                     .any(|c| pattern_holds(captures, Some(c.index)))
             })
         })
+    }
+}
+
+/// The index of `needle` in `needles`, added unless an equal one is there: the same
+/// predicate recurs across patterns, with one needle for all.
+fn needle_at(needles: &mut Vec<Needle>, needle: Needle) -> usize {
+    match needles.iter().position(|n| n.same_as(&needle)) {
+        Some(known) => known,
+        None => {
+            needles.push(needle);
+            needles.len() - 1
+        }
+    }
+}
+
+/// The captures of `shape` that are a key and the value after it: both in every
+/// match, each in one place, where the grammar puts only a separator between the two
+/// nodes (`separator_between`). With the separator.
+fn followed_pairs(shape: &super::shape::Pattern, language: LanguageId) -> Vec<(&str, &str, u8)> {
+    let single = |name: &str| match shape.places.get(name).map(Vec::as_slice) {
+        Some([place]) if shape.captures.get(name) == Some(&true) => Some(place),
+        _ => None,
+    };
+    let mut out = Vec::new();
+    for (key, key_place) in shape.places.keys().filter_map(|k| Some((k, single(k)?))) {
+        for (value, value_place) in shape.places.keys().filter_map(|v| Some((v, single(v)?))) {
+            if key == value {
+                continue;
+            }
+            if let Some(separator) = separator_between(language, key_place, value_place) {
+                out.push((key.as_str(), value.as_str(), separator));
+            }
+        }
+    }
+    out
+}
+
+/// The one token `language`'s grammar puts between a node in `key`'s place and the
+/// node in `value`'s, where nothing else can stand between them but white space and
+/// comments: `name=value` in a Python keyword argument, `key: value` in an object's
+/// pair, `x.verify = value` (the attribute's name ends the assignment's left side).
+/// `None` for the places this table does not know.
+fn separator_between(language: LanguageId, key: &Place, value: &Place) -> Option<u8> {
+    use LanguageId::*;
+    let field = |place: &Place, parent: &str, field: &str| {
+        place.parent.as_deref() == Some(parent) && place.field.as_deref() == Some(field)
+    };
+    // Children of one node of the pattern.
+    let siblings = key.parent_at.is_some() && key.parent_at == value.parent_at;
+    match language {
+        Python if siblings && field(key, "keyword_argument", "name") => {
+            field(value, "keyword_argument", "value").then_some(b'=')
+        }
+        Python | JavaScript | TypeScript | Tsx | Json if siblings && field(key, "pair", "key") => {
+            field(value, "pair", "value").then_some(b':')
+        }
+        Python
+            if field(key, "attribute", "attribute")
+                && key.parent_field.as_deref() == Some("left")
+                && key.grandparent.as_deref() == Some("assignment")
+                && key.grandparent_at.is_some()
+                && key.grandparent_at == value.parent_at =>
+        {
+            field(value, "assignment", "right").then_some(b'=')
+        }
+        _ => None,
     }
 }
 
@@ -1092,7 +1303,7 @@ mod tests {
         assert!(!holds);
         let text_of = |n: &Needle| match &n.kind {
             NeedleKind::AnyOf(texts) => texts.join("|"),
-            NeedleKind::Pattern(_) => String::new(),
+            NeedleKind::Pattern(_) | NeedleKind::Followed(_) => String::new(),
         };
         let settled: Vec<(String, Option<bool>)> = query
             .needles
@@ -1126,6 +1337,58 @@ mod tests {
         assert!(query.admits(&"set".repeat(100_000)));
     }
 
+    /// A key's value is looked for right after the key, past the separator the grammar
+    /// puts between them: a file with `verify=verify` and a `False` elsewhere cannot
+    /// match `verify=False`. A comment between them is not read past: the file may
+    /// match.
+    #[test]
+    fn a_value_is_looked_for_right_after_its_key() {
+        let query = requirements(
+            r#"((call arguments: (argument_list
+                  (keyword_argument name: (identifier) @key value: (_) @value)))
+               (#any-of? @key "verify" "ssl") (#eq? @value "False"))
+              ((assignment left: (attribute attribute: (identifier) @key) right: (_) @value)
+               (#eq? @key "verify") (#match? @value "^(False|0)$"))"#,
+        );
+        for text in [
+            "get(url, verify=False)",
+            "get(url, ssl = False)",
+            "get(url,\n    verify=\n    False,\n)",
+            "get(url, verify=  # not now\n    False)",
+            "s.verify = False",
+            "s.verify=0",
+            "s.verify: bool = False",
+        ] {
+            assert!(query.admits(text), "{text:?}");
+        }
+        for text in [
+            "get(url, verify=verify)\nx = False",
+            "get(url, verify=Falsehood)",
+            "if verify == other: ok = False",
+            "s.verify = verify\nt.ssl_ok = False",
+            "verify(False)",
+        ] {
+            assert!(!query.admits(text), "{text:?}");
+        }
+    }
+
+    /// The pairing needs one node holding both: a key and a value in two different
+    /// keyword arguments are not paired, and a file then needs each needle only.
+    #[test]
+    fn a_key_and_a_value_of_two_nodes_are_not_paired() {
+        let query = requirements(
+            r#"((argument_list
+                  (keyword_argument name: (identifier) @key)
+                  (keyword_argument value: (_) @value))
+               (#eq? @key "verify") (#eq? @value "False"))"#,
+        );
+        assert!(!query
+            .needles
+            .iter()
+            .any(|n| matches!(n.kind, NeedleKind::Followed(_))));
+        assert!(query.admits("get(verify=verify, ssl=False)"));
+    }
+
     /// A needle's regex is compiled when a file first needs it, not with the query's
     /// demands: a pattern whose text is missing never compiles its regexes.
     #[test]
@@ -1137,7 +1400,7 @@ mod tests {
         let compiled = |query: &Requirements| {
             query.needles.iter().any(|n| match &n.kind {
                 NeedleKind::Pattern(regex) => regex.regex.get().is_some(),
-                NeedleKind::AnyOf(_) => false,
+                NeedleKind::AnyOf(_) | NeedleKind::Followed(_) => false,
             })
         };
         assert!(!query.admits("get('http://example.com')"));

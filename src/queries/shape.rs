@@ -33,12 +33,19 @@ pub struct Place {
     pub parent: Option<String>,
     pub parent_field: Option<String>,
     pub grandparent: Option<String>,
+    /// Which node of the pattern the parent is (named nodes numbered in the order
+    /// they open): two captures with the same number are children of one node.
+    pub parent_at: Option<usize>,
+    /// The same for the grandparent.
+    pub grandparent_at: Option<usize>,
 }
 
 /// A named node whose children are being read, and the field it fills in its parent.
 struct Frame {
     kind: Option<String>,
     field: Option<String>,
+    /// The node's number in its pattern (`Place::parent_at`).
+    at: usize,
 }
 
 /// The node kinds a pattern can match, by name: `None` for any node (`_`, `(_)`, a
@@ -64,6 +71,7 @@ pub fn patterns(source: &str) -> Option<Vec<Pattern>> {
         kinds: BTreeMap::new(),
         places: BTreeMap::new(),
         frames: Vec::new(),
+        opened: 0,
         field: None,
         group: None,
     };
@@ -72,6 +80,7 @@ pub fn patterns(source: &str) -> Option<Vec<Pattern>> {
     while reader.at < reader.bytes.len() {
         let start = reader.at;
         reader.group = None;
+        reader.opened = 0;
         let (captures, kinds) = reader.pattern()??;
         out.push(Pattern {
             range: start..reader.at,
@@ -99,6 +108,8 @@ struct Reader<'a> {
     places: BTreeMap<String, Vec<Place>>,
     /// The named nodes around the pattern being read, outermost first.
     frames: Vec<Frame>,
+    /// How many named nodes the current pattern has opened so far.
+    opened: usize,
     /// The field the next pattern read fills (`name: pattern`).
     field: Option<String>,
     /// For a top-level group, the kinds of its one pattern (`Some(None)`: several, or
@@ -226,7 +237,9 @@ impl Reader<'_> {
                         self.frames.push(Frame {
                             kind: (name != "_").then(|| name.clone()),
                             field: field.clone(),
+                            at: self.opened,
                         });
+                        self.opened += 1;
                         if name != "_" {
                             kinds = Some(BTreeSet::from([name]));
                         }
@@ -320,6 +333,12 @@ impl Reader<'_> {
                 .len()
                 .checked_sub(2)
                 .and_then(|at| self.frames[at].kind.clone()),
+            parent_at: parent.map(|f| f.at),
+            grandparent_at: self
+                .frames
+                .len()
+                .checked_sub(2)
+                .map(|at| self.frames[at].at),
         }
     }
 
@@ -533,21 +552,25 @@ mod tests {
              (#eq? @fn "redirect"))"#;
         let pattern = &patterns(source).expect("a query this reader knows")[0];
         let place = |field: Option<&str>,
-                     parent: &str,
+                     (parent, at): (&str, usize),
                      parent_field: Option<&str>,
                      grand: Option<&str>| Place {
             field: field.map(String::from),
             parent: Some(parent.to_string()),
             parent_field: parent_field.map(String::from),
             grandparent: grand.map(String::from),
+            parent_at: Some(at),
+            grandparent_at: grand.map(|_| 0),
         };
+        // Named nodes are numbered as they open: call_expression 0, identifier 1,
+        // member_expression 2, property_identifier 3, arguments 4, string 5.
         assert_eq!(
             pattern.places["fn"],
             [
-                place(Some("function"), "call_expression", None, None),
+                place(Some("function"), ("call_expression", 0), None, None),
                 place(
                     Some("property"),
-                    "member_expression",
+                    ("member_expression", 2),
                     Some("function"),
                     Some("call_expression")
                 ),
@@ -557,7 +580,7 @@ mod tests {
             pattern.places["arg"],
             [place(
                 None,
-                "arguments",
+                ("arguments", 4),
                 Some("arguments"),
                 Some("call_expression")
             )]
@@ -565,7 +588,18 @@ mod tests {
         // The pattern's own node sits nowhere the pattern says.
         let top = &patterns("(pair key: (_) @key) @pair").expect("a query this reader knows")[0];
         assert_eq!(top.places["pair"], [Place::default()]);
-        assert_eq!(top.places["key"], [place(Some("key"), "pair", None, None)]);
+        assert_eq!(
+            top.places["key"],
+            [place(Some("key"), ("pair", 0), None, None)]
+        );
+        // Two captures in one node share its number; in two nodes of a kind, they do not.
+        let two = &patterns(
+            "(argument_list (keyword_argument name: (_) @a) (keyword_argument value: (_) @b value: (_) @c))",
+        )
+        .expect("a query this reader knows")[0];
+        let at = |name: &str| two.places[name][0].parent_at;
+        assert_ne!(at("a"), at("b"));
+        assert_eq!(at("b"), at("c"));
     }
 
     #[test]
