@@ -5,7 +5,9 @@
 use std::ops::Range;
 
 use regex::Regex;
-use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
+use regex_syntax::hir::{
+    Class, ClassBytes, ClassBytesRange, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look,
+};
 
 use super::shape::Place;
 use crate::language::LanguageId;
@@ -31,6 +33,12 @@ struct Needle {
     /// For a `Pattern` needle with `next`: the predicate's own regex, to find where a
     /// node that starts at a match can end, and its longest text.
     whole: Option<(Lazy, usize)>,
+    /// For a `Pattern` needle whose regex ignores the case of every letter it names
+    /// (`(?i:origin)`): the same regex with lower-case letters only, to run over the
+    /// file's ASCII-lowered text. It matches there exactly where the regex matches in
+    /// the file, and its literals are plain words the regex engine finds by vectorised
+    /// search, where the case-blind regex runs its automaton over every byte.
+    folded: Option<Lazy>,
 }
 
 /// The longest run of word characters read back from an occurrence to see whether a
@@ -186,11 +194,27 @@ impl Needle {
     }
 
     /// Whether a `Pattern` needle's regex matches where the needle says it must.
-    fn matched_in(&self, regex: &Lazy, hay: Haystack) -> bool {
+    fn matched_in(&self, regex: &Lazy, hay: Haystack, lowered: Option<&str>) -> bool {
         if !self.starts_node {
-            return regex.get().is_none_or(|regex| regex.is_match(hay.text));
+            let (regex, searched) = self.searched(regex, hay, lowered);
+            return regex.get().is_none_or(|regex| regex.is_match(searched));
         }
-        self.matches_where(regex, hay, |_| true)
+        self.matches_where(regex, hay, lowered, |_| true)
+    }
+
+    /// The regex to search with and the text to search: the folded regex over the
+    /// lowered text where the needle has one and the text is given, else `regex` over
+    /// the file. Offsets are the same in both texts.
+    fn searched<'s>(
+        &'s self,
+        regex: &'s Lazy,
+        hay: Haystack<'s>,
+        lowered: Option<&'s str>,
+    ) -> (&'s Lazy, &'s str) {
+        match (&self.folded, lowered) {
+            (Some(folded), Some(lowered)) => (folded, lowered),
+            _ => (regex, hay.text),
+        }
     }
 
     /// For a `Pattern` needle that starts its node: whether a node its predicate
@@ -201,15 +225,17 @@ impl Needle {
         &self,
         regex: &Lazy,
         hay: Haystack,
+        lowered: Option<&str>,
         mut then: impl FnMut(usize) -> bool,
     ) -> bool {
+        let (regex, searched) = self.searched(regex, hay, lowered);
         let Some(regex) = regex.get() else {
             return true;
         };
         // Every place a match can start, not only the leftmost of each run.
         let bytes = hay.text.as_bytes();
         let mut from = 0;
-        while let Some(m) = regex.find_at(hay.text, from) {
+        while let Some(m) = regex.find_at(searched, from) {
             if self.could_be_node(hay, m.start(), None)
                 && self.could_end(hay.text, m.start(), &mut then)
             {
@@ -227,7 +253,12 @@ impl Needle {
     /// value's needle accepts (`NeedleKind::Followed`), white space skipped on either
     /// side of the separator. A comment (or a line continuation) in between ends the
     /// search in the value's favour: what it hides is not read.
-    fn followed_in(needles: &[Needle], followed: &Followed, hay: Haystack) -> bool {
+    fn followed_in(
+        needles: &[Needle],
+        followed: &Followed,
+        hay: Haystack,
+        lowered: Option<&str>,
+    ) -> bool {
         let key = &needles[followed.key];
         let value = &needles[followed.value];
         let Some(next) = key.next else {
@@ -273,7 +304,7 @@ impl Needle {
         };
         match &key.kind {
             NeedleKind::AnyOf(texts) => key.texts_where(texts, hay, after_key),
-            NeedleKind::Pattern(regex) => key.matches_where(regex, hay, after_key),
+            NeedleKind::Pattern(regex) => key.matches_where(regex, hay, lowered, after_key),
             NeedleKind::Followed(_) => true,
         }
     }
@@ -469,6 +500,9 @@ struct Found<'r, 'h> {
     needles: &'r [Needle],
     hay: Haystack<'h>,
     known: Vec<Option<bool>>,
+    /// The file's text with its ASCII letters lowered, made for the first needle with
+    /// a folded regex (`Needle::folded`).
+    lowered: std::cell::OnceCell<String>,
 }
 
 impl<'r, 'h> Found<'r, 'h> {
@@ -477,6 +511,7 @@ impl<'r, 'h> Found<'r, 'h> {
             needles: &requirements.needles,
             hay,
             known: vec![None; requirements.needles.len()],
+            lowered: std::cell::OnceCell::new(),
         }
     }
 
@@ -497,10 +532,22 @@ impl<'r, 'h> Found<'r, 'h> {
         if let Some(known) = self.known[needle] {
             return known;
         }
-        let holds = match &self.needles[needle].kind {
-            NeedleKind::AnyOf(texts) => self.needles[needle].text_in(texts, self.hay),
-            NeedleKind::Pattern(regex) => self.needles[needle].matched_in(regex, self.hay),
-            NeedleKind::Followed(followed) => Needle::followed_in(self.needles, followed, self.hay),
+        let this = &self.needles[needle];
+        let searcher = match &this.kind {
+            NeedleKind::Followed(followed) => &self.needles[followed.key],
+            _ => this,
+        };
+        let lowered = searcher.folded.is_some().then(|| {
+            self.lowered
+                .get_or_init(|| self.hay.text.to_ascii_lowercase())
+                .as_str()
+        });
+        let holds = match &this.kind {
+            NeedleKind::AnyOf(texts) => this.text_in(texts, self.hay),
+            NeedleKind::Pattern(regex) => this.matched_in(regex, self.hay, lowered),
+            NeedleKind::Followed(followed) => {
+                Needle::followed_in(self.needles, followed, self.hay, lowered)
+            }
         };
         self.known[needle] = Some(holds);
         holds
@@ -537,6 +584,7 @@ impl Requirements {
                     outside_strings: false,
                     next: None,
                     whole: None,
+                    folded: None,
                 });
                 Some((*capture, needles.len() - 1))
             })
@@ -624,6 +672,7 @@ impl Requirements {
                     outside_strings: false,
                     next: None,
                     whole: None,
+                    folded: None,
                 };
                 let at = needle_at(&mut needles, needle);
                 if let Some(capture) = captures.iter_mut().find(|c| names[c.index as usize] == key)
@@ -783,6 +832,7 @@ impl Predicate {
                 outside_strings: false,
                 next: None,
                 whole: None,
+                folded: None,
             })
         };
         match (self.name.as_str(), self.strings.as_slice()) {
@@ -792,20 +842,25 @@ impl Predicate {
                 let hir = regex_syntax::parse(pattern).ok()?;
                 let starts_node = hir.properties().look_set_prefix().contains(Look::Start);
                 let ends_node = hir.properties().look_set_suffix().contains(Look::End);
-                let mut pattern = format!("(?:{})", without_looks(hir));
-                if ends_node {
-                    // The node ends there: the end of the text, a character that is not
-                    // part of a word, or a word's start right after a non-word character.
-                    // Only a word running on past the match is ruled out.
-                    pattern.push_str("(?:$|[^A-Za-z0-9_]|(?-u:\\b))");
-                }
+                let bare = without_looks(hir);
+                // The node ends there: the end of the text, a character that is not
+                // part of a word, or a word's start right after a non-word character.
+                // Only a word running on past the match is ruled out.
+                let end = if ends_node {
+                    "(?:$|[^A-Za-z0-9_]|(?-u:\\b))"
+                } else {
+                    ""
+                };
+                let folded = (names_letters(&bare) && case_blind(&bare))
+                    .then(|| Lazy::new(format!("(?:{}){end}", lower_case(bare.clone()))));
                 Some(Needle {
-                    kind: NeedleKind::Pattern(Lazy::new(pattern)),
+                    kind: NeedleKind::Pattern(Lazy::new(format!("(?:{bare}){end}"))),
                     starts_node,
                     ends_node,
                     outside_strings: false,
                     next: None,
                     whole: None,
+                    folded,
                 })
             }
             _ => None,
@@ -865,6 +920,86 @@ fn ascii_or_any(class: &ClassUnicode) -> ClassUnicode {
         ranges.push(ClassUnicodeRange::new('\u{80}', char::MAX));
     }
     ClassUnicode::new(ranges)
+}
+
+/// Whether `hir` names an ASCII letter (in a literal or a class).
+fn names_letters(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Literal(literal) => literal.0.iter().any(u8::is_ascii_alphabetic),
+        HirKind::Class(class) => ascii_letters().any(|b| class_has(class, b)),
+        HirKind::Repetition(repetition) => names_letters(&repetition.sub),
+        HirKind::Capture(capture) => names_letters(&capture.sub),
+        HirKind::Concat(parts) | HirKind::Alternation(parts) => parts.iter().any(names_letters),
+        HirKind::Empty | HirKind::Look(_) => false,
+    }
+}
+
+/// Whether `hir` treats every ASCII letter as its other case too: no literal holds a
+/// letter, and each class that holds a letter holds its other case. Such a regex
+/// matches a text exactly where it matches the text with its ASCII letters lowered.
+fn case_blind(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Literal(literal) => !literal.0.iter().any(u8::is_ascii_alphabetic),
+        // ASCII letters differ from their other case in one bit.
+        HirKind::Class(class) => {
+            ascii_letters().all(|b| !class_has(class, b) || class_has(class, b ^ 0x20))
+        }
+        HirKind::Repetition(repetition) => case_blind(&repetition.sub),
+        HirKind::Capture(capture) => case_blind(&capture.sub),
+        HirKind::Concat(parts) | HirKind::Alternation(parts) => parts.iter().all(case_blind),
+        HirKind::Empty | HirKind::Look(_) => true,
+    }
+}
+
+fn ascii_letters() -> impl Iterator<Item = u8> {
+    (b'A'..=b'Z').chain(b'a'..=b'z')
+}
+
+/// Whether `class` holds the ASCII byte `b`.
+fn class_has(class: &Class, b: u8) -> bool {
+    match class {
+        Class::Unicode(class) => {
+            let c = char::from(b);
+            class
+                .ranges()
+                .iter()
+                .any(|r| r.start() <= c && c <= r.end())
+        }
+        Class::Bytes(class) => class
+            .ranges()
+            .iter()
+            .any(|r| r.start() <= b && b <= r.end()),
+    }
+}
+
+/// `hir` with the upper-case ASCII letters taken out of its classes: for a case-blind
+/// regex (`case_blind`), the regex to run over a text whose letters were lowered.
+fn lower_case(hir: Hir) -> Hir {
+    match hir.into_kind() {
+        HirKind::Class(Class::Unicode(mut class)) => {
+            class.difference(&ClassUnicode::new([ClassUnicodeRange::new('A', 'Z')]));
+            Hir::class(Class::Unicode(class))
+        }
+        HirKind::Class(Class::Bytes(mut class)) => {
+            class.difference(&ClassBytes::new([ClassBytesRange::new(b'A', b'Z')]));
+            Hir::class(Class::Bytes(class))
+        }
+        HirKind::Repetition(mut repetition) => {
+            repetition.sub = Box::new(lower_case(*repetition.sub));
+            Hir::repetition(repetition)
+        }
+        HirKind::Capture(mut capture) => {
+            capture.sub = Box::new(lower_case(*capture.sub));
+            Hir::capture(capture)
+        }
+        HirKind::Concat(parts) => Hir::concat(parts.into_iter().map(lower_case).collect()),
+        HirKind::Alternation(parts) => {
+            Hir::alternation(parts.into_iter().map(lower_case).collect())
+        }
+        HirKind::Empty => Hir::empty(),
+        HirKind::Literal(literal) => Hir::literal(literal.0),
+        HirKind::Look(look) => Hir::look(look),
+    }
 }
 
 /// The `(#name? @capture "string" …)` predicates in one pattern's source, comments and
@@ -1387,6 +1522,53 @@ mod tests {
             .iter()
             .any(|n| matches!(n.kind, NeedleKind::Followed(_))));
         assert!(query.admits("get(verify=verify, ssl=False)"));
+    }
+
+    /// A `#match?` that ignores the case of every letter it names is run, lower-cased,
+    /// over the file's lowered text: it finds the same matches at the same offsets. One
+    /// that names a letter in one case only is run as written.
+    #[test]
+    fn a_case_blind_regex_runs_over_the_lowered_text() {
+        let needle = |pattern: &str| {
+            Predicate {
+                name: "match?".into(),
+                capture: "k".into(),
+                strings: vec![pattern.into()],
+            }
+            .needle()
+            .expect("a needle")
+        };
+        let blind = needle(r#"^["']?(?i:origins?|allow_?origins?|cors)["']?$"#);
+        let NeedleKind::Pattern(regex) = &blind.kind else {
+            panic!("a pattern needle");
+        };
+        let folded = blind.folded.as_ref().expect("a folded regex");
+        for text in [
+            "const o = { ORIGIN: x, Allow_Origins: [], 'cOrS': 1 }",
+            "originsorigin Origins\u{212A} ſtrict\"Origin\" allow_origin",
+            "nothing here",
+        ] {
+            let lowered = text.to_ascii_lowercase();
+            let spans = |regex: &Lazy, text: &str| -> Vec<(usize, usize)> {
+                let regex = regex.get().expect("compiles");
+                (0..text.len())
+                    .filter(|at| text.is_char_boundary(*at))
+                    .filter_map(|at| regex.find_at(text, at).map(|m| (m.start(), m.end())))
+                    .collect()
+            };
+            assert_eq!(spans(regex, text), spans(folded, &lowered), "{text:?}");
+        }
+        // A letter in one case only, or a case-blind regex with no letter: as written.
+        assert!(needle("^Origin$").folded.is_none());
+        assert!(needle("^(?i:o)rigin$").folded.is_none());
+        assert!(needle("^[*]$").folded.is_none());
+        // The admission is the same either way.
+        let query = requirements(
+            r#"((pair key: (string) @k) (#match? @k "^[\"'](?i:allow_origins)[\"']$"))"#,
+        );
+        assert!(query.needles.iter().any(|n| n.folded.is_some()));
+        assert!(query.admits("{'ALLOW_ORIGINS': ['*']}"));
+        assert!(!query.admits("{'ALLOW_ORIGIN': ['*']}"));
     }
 
     /// A needle's regex is compiled when a file first needs it, not with the query's
