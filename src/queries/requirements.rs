@@ -887,24 +887,54 @@ impl Predicate {
 /// own (`\w`, the `ſ` that `(?i)s` holds): a wider pattern, so still one every match
 /// of the predicate's satisfies, and a far smaller automaton to run over a file.
 fn without_looks(hir: Hir) -> Hir {
-    match hir.into_kind() {
+    map_leaves(hir, &|leaf| match leaf {
         HirKind::Look(_) => Hir::empty(),
+        HirKind::Class(Class::Unicode(class)) => Hir::class(Class::Unicode(ascii_or_any(&class))),
+        leaf => rebuilt(leaf),
+    })
+}
+
+/// `hir` rebuilt with each of its leaves (a literal, a class, a look-around, the empty
+/// regex) replaced by what `leaf` makes of it.
+fn map_leaves(hir: Hir, leaf: &impl Fn(HirKind) -> Hir) -> Hir {
+    match hir.into_kind() {
         HirKind::Repetition(mut repetition) => {
-            repetition.sub = Box::new(without_looks(*repetition.sub));
+            repetition.sub = Box::new(map_leaves(*repetition.sub, leaf));
             Hir::repetition(repetition)
         }
         HirKind::Capture(mut capture) => {
-            capture.sub = Box::new(without_looks(*capture.sub));
+            capture.sub = Box::new(map_leaves(*capture.sub, leaf));
             Hir::capture(capture)
         }
-        HirKind::Concat(parts) => Hir::concat(parts.into_iter().map(without_looks).collect()),
-        HirKind::Alternation(parts) => {
-            Hir::alternation(parts.into_iter().map(without_looks).collect())
+        HirKind::Concat(parts) => {
+            Hir::concat(parts.into_iter().map(|p| map_leaves(p, leaf)).collect())
         }
-        HirKind::Empty => Hir::empty(),
+        HirKind::Alternation(parts) => {
+            Hir::alternation(parts.into_iter().map(|p| map_leaves(p, leaf)).collect())
+        }
+        other => leaf(other),
+    }
+}
+
+/// A leaf of a regex (`map_leaves`) as it was.
+fn rebuilt(leaf: HirKind) -> Hir {
+    match leaf {
         HirKind::Literal(literal) => Hir::literal(literal.0),
-        HirKind::Class(Class::Unicode(class)) => Hir::class(Class::Unicode(ascii_or_any(&class))),
         HirKind::Class(class) => Hir::class(class),
+        HirKind::Look(look) => Hir::look(look),
+        _ => Hir::empty(),
+    }
+}
+
+/// The leaves of `hir`: its literals, classes, look-arounds and empty regexes.
+fn leaves(hir: &Hir) -> Vec<&HirKind> {
+    match hir.kind() {
+        HirKind::Repetition(repetition) => leaves(&repetition.sub),
+        HirKind::Capture(capture) => leaves(&capture.sub),
+        HirKind::Concat(parts) | HirKind::Alternation(parts) => {
+            parts.iter().flat_map(leaves).collect()
+        }
+        leaf => vec![leaf],
     }
 }
 
@@ -924,31 +954,25 @@ fn ascii_or_any(class: &ClassUnicode) -> ClassUnicode {
 
 /// Whether `hir` names an ASCII letter (in a literal or a class).
 fn names_letters(hir: &Hir) -> bool {
-    match hir.kind() {
+    leaves(hir).into_iter().any(|leaf| match leaf {
         HirKind::Literal(literal) => literal.0.iter().any(u8::is_ascii_alphabetic),
         HirKind::Class(class) => ascii_letters().any(|b| class_has(class, b)),
-        HirKind::Repetition(repetition) => names_letters(&repetition.sub),
-        HirKind::Capture(capture) => names_letters(&capture.sub),
-        HirKind::Concat(parts) | HirKind::Alternation(parts) => parts.iter().any(names_letters),
-        HirKind::Empty | HirKind::Look(_) => false,
-    }
+        _ => false,
+    })
 }
 
 /// Whether `hir` treats every ASCII letter as its other case too: no literal holds a
 /// letter, and each class that holds a letter holds its other case. Such a regex
 /// matches a text exactly where it matches the text with its ASCII letters lowered.
 fn case_blind(hir: &Hir) -> bool {
-    match hir.kind() {
+    leaves(hir).into_iter().all(|leaf| match leaf {
         HirKind::Literal(literal) => !literal.0.iter().any(u8::is_ascii_alphabetic),
         // ASCII letters differ from their other case in one bit.
         HirKind::Class(class) => {
             ascii_letters().all(|b| !class_has(class, b) || class_has(class, b ^ 0x20))
         }
-        HirKind::Repetition(repetition) => case_blind(&repetition.sub),
-        HirKind::Capture(capture) => case_blind(&capture.sub),
-        HirKind::Concat(parts) | HirKind::Alternation(parts) => parts.iter().all(case_blind),
-        HirKind::Empty | HirKind::Look(_) => true,
-    }
+        _ => true,
+    })
 }
 
 fn ascii_letters() -> impl Iterator<Item = u8> {
@@ -975,7 +999,7 @@ fn class_has(class: &Class, b: u8) -> bool {
 /// `hir` with the upper-case ASCII letters taken out of its classes: for a case-blind
 /// regex (`case_blind`), the regex to run over a text whose letters were lowered.
 fn lower_case(hir: Hir) -> Hir {
-    match hir.into_kind() {
+    map_leaves(hir, &|leaf| match leaf {
         HirKind::Class(Class::Unicode(mut class)) => {
             class.difference(&ClassUnicode::new([ClassUnicodeRange::new('A', 'Z')]));
             Hir::class(Class::Unicode(class))
@@ -984,22 +1008,8 @@ fn lower_case(hir: Hir) -> Hir {
             class.difference(&ClassBytes::new([ClassBytesRange::new(b'A', b'Z')]));
             Hir::class(Class::Bytes(class))
         }
-        HirKind::Repetition(mut repetition) => {
-            repetition.sub = Box::new(lower_case(*repetition.sub));
-            Hir::repetition(repetition)
-        }
-        HirKind::Capture(mut capture) => {
-            capture.sub = Box::new(lower_case(*capture.sub));
-            Hir::capture(capture)
-        }
-        HirKind::Concat(parts) => Hir::concat(parts.into_iter().map(lower_case).collect()),
-        HirKind::Alternation(parts) => {
-            Hir::alternation(parts.into_iter().map(lower_case).collect())
-        }
-        HirKind::Empty => Hir::empty(),
-        HirKind::Literal(literal) => Hir::literal(literal.0),
-        HirKind::Look(look) => Hir::look(look),
-    }
+        leaf => rebuilt(leaf),
+    })
 }
 
 /// The `(#name? @capture "string" …)` predicates in one pattern's source, comments and
