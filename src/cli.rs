@@ -340,7 +340,7 @@ pub fn analyze_file(
     model: &ProjectModel,
     config: &Config,
 ) -> Vec<crate::finding::Finding> {
-    analyze_file_with(path, text, model, config, false).0
+    analyze_file_with(path, text, model, config, false, None).0
 }
 
 /// `analyze_file`, and the problem to report when the analysis ran out of time
@@ -351,18 +351,7 @@ pub fn analyze_file_in_time(
     model: &ProjectModel,
     config: &Config,
 ) -> (Vec<Finding>, Option<String>) {
-    analyze_file_with(path, text, model, config, false)
-}
-
-/// `analyze_file_in_time`, with or without the engine's fast path.
-fn analyze_file_with(
-    path: &Path,
-    text: &str,
-    model: &ProjectModel,
-    config: &Config,
-    thorough: bool,
-) -> (Vec<Finding>, Option<String>) {
-    analyze_or_put_aside(path, text, model, config, thorough, false).unwrap_or_default()
+    analyze_file_with(path, text, model, config, false, None)
 }
 
 /// What `check --fix` needs to fix a file in place.
@@ -398,8 +387,14 @@ impl Fixing<'_> {
             return (text, findings);
         }
         self.fixed.fetch_add(applied, Ordering::Relaxed);
-        let (findings, stopped) =
-            analyze_file_with(path, &new_text, self.model, config, self.options.thorough);
+        let (findings, stopped) = analyze_file_with(
+            path,
+            &new_text,
+            self.model,
+            config,
+            self.options.thorough,
+            None,
+        );
         if let Some(problem) = stopped {
             record(self.errors, problem);
         }
@@ -425,18 +420,17 @@ fn read_for_check(path: &Path, config: &Config, errors: &Mutex<Vec<String>>) -> 
         .ok()
 }
 
-/// `analyze_file_with`, or `None` when `put_aside` allows giving the file up while a
-/// query it needs is being compiled by another thread (`engine::analyze_lazily`).
-fn analyze_or_put_aside(
+/// `analyze_file_in_time`, with or without the engine's fast path.
+fn analyze_file_with(
     path: &Path,
     text: &str,
     model: &ProjectModel,
     config: &Config,
     thorough: bool,
-    put_aside: bool,
-) -> Option<(Vec<Finding>, Option<String>)> {
+    planned: Option<engine::Planned>,
+) -> (Vec<Finding>, Option<String>) {
     let Some(language) = Language::for_path(path) else {
-        return Some((Vec::new(), None));
+        return (Vec::new(), None);
     };
     let src = SourceFile {
         text,
@@ -447,10 +441,42 @@ fn analyze_or_put_aside(
     let findings = if thorough {
         engine::analyze_thorough(&src, &model.file_context(path), config)
     } else {
-        engine::analyze_lazily(&src, path, &|| model.file_context(path), config, put_aside)?
+        engine::analyze_lazily(&src, path, &|| model.file_context(path), config, planned)
     };
     let stopped = limit.stopped().then(|| out_of_time(path, config));
-    Some((findings, stopped))
+    (findings, stopped)
+}
+
+/// A file `check` read and will analyse once the queries it needs are compiled.
+struct Kept {
+    /// Where the walk found it.
+    index: usize,
+    path: PathBuf,
+    config: std::sync::Arc<Config>,
+    /// Its length in bytes.
+    len: usize,
+    /// Its text, unless more than `KEPT_BYTES` were kept before it.
+    text: Option<String>,
+    /// What the first phase found in that text.
+    planned: Option<engine::Planned>,
+}
+
+/// How many bytes of text `check` keeps between reading its files and analysing
+/// those that need it; past this, a file is read again. The files a tree's triggers
+/// reach are a few percent of it (16 MB of a 300 MB tree).
+const KEPT_BYTES: usize = 256 << 20;
+
+/// Whether `check` has any rule to run in the file at `path`: `engine::plan`, which
+/// also notes the patterns of the queries it needs.
+fn worth_analysing(path: &Path, text: &str, config: &Config) -> Option<engine::Planned> {
+    Language::for_path(path).and_then(|language| {
+        let src = SourceFile {
+            text,
+            language,
+            tree: None,
+        };
+        engine::plan(&src, path, config)
+    })
 }
 
 /// The problem `check` reports for a file whose analysis ran out of time.
@@ -554,6 +580,7 @@ pub fn run_check(options: &CheckOptions, base: &Settings) -> Result<CheckOutcome
     let started = Instant::now();
     // A run over a tree needs few patterns of most queries: compile only those.
     crate::queries::compile_subsets();
+    crate::server::memory::keep_large_blocks();
     let model = ProjectModel::new();
     // Rules whose findings the filter would drop are not run at all.
     let configs = ConfigFiles::new(base.clone()).with_rules_off(options.filter.rules_not_needed());
@@ -569,9 +596,17 @@ pub fn run_check(options: &CheckOptions, base: &Settings) -> Result<CheckOutcome
     let write_key_files: Mutex<Vec<usize>> = Mutex::default();
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
     // The walk hands files over as it finds them, numbered in the order found: the
-    // analysis starts with the first file, not after the last.
+    // reading starts with the first file, not after the last.
     let (found, receiver) = std::sync::mpsc::channel::<(usize, PathBuf)>();
     let receiver = Mutex::new(receiver);
+    // Three phases. First every file is read and prefiltered, and each query learns
+    // which of its patterns the files that need it can match (`engine::plan`); most
+    // files end there. Then each query is compiled once, with those patterns. Last, the
+    // files left are analysed, the largest first. Compiling a query as the first file
+    // that needs it is met, and again whole when a later one needs more, cost a fifth
+    // of a run's time.
+    let kept: Mutex<Vec<Kept>> = Mutex::default();
+    let kept_bytes = AtomicUsize::new(0);
     let fixing = Fixing {
         model: &model,
         options,
@@ -588,77 +623,46 @@ pub fn run_check(options: &CheckOptions, base: &Settings) -> Result<CheckOutcome
             .map(|()| files)
         });
         for _ in 0..workers {
-            scope.spawn(|| {
-                // Files given up while another thread compiled a query they need
-                // (`engine::analyze_lazily`): read again as soon as no query is
-                // compiling, when the walk has no file ready, and at its end. Left to
-                // the end, the costly ones among them could keep one core busy there
-                // while the other has nothing left to do.
-                let mut aside: Vec<(usize, PathBuf, std::sync::Arc<Config>, String)> = Vec::new();
-                loop {
-                    let next = if !aside.is_empty() && !crate::queries::compiling_any() {
-                        None
-                    } else {
-                        let Ok(receiver) = receiver.lock() else { break };
-                        if aside.is_empty() {
-                            receiver.recv().ok()
-                        } else {
-                            receiver.try_recv().ok()
+            scope.spawn(|| loop {
+                let next = receiver.lock().ok().and_then(|r| r.recv().ok());
+                let Some((index, path)) = next else { break };
+                let config = configs.config_for(Some(&path));
+                let Some(text) = read_for_check(&path, &config, &errors) else {
+                    continue;
+                };
+                if least_privilege {
+                    for (holds, list) in [
+                        (crate::endpoints::may_name_endpoints(&text), &endpoint_files),
+                        (holds_write_key(&text), &write_key_files),
+                    ] {
+                        if let (true, Ok(mut list)) = (holds, list.lock()) {
+                            list.push(index);
                         }
-                    };
-                    let (index, path, config, mut text, put_aside) = match next {
-                        Some((index, path)) => {
-                            let config = configs.config_for(Some(&path));
-                            let Some(text) = read_for_check(&path, &config, &errors) else {
-                                continue;
-                            };
-                            if least_privilege {
-                                for (holds, list) in [
-                                    (crate::endpoints::may_name_endpoints(&text), &endpoint_files),
-                                    (holds_write_key(&text), &write_key_files),
-                                ] {
-                                    if let (true, Ok(mut list)) = (holds, list.lock()) {
-                                        list.push(index);
-                                    }
-                                }
-                            }
-                            (index, path, config, text, true)
-                        }
-                        None => match aside.pop() {
-                            Some((index, path, config, text)) => (index, path, config, text, false),
-                            None => break,
-                        },
-                    };
-                    let Some((mut findings, stopped)) = analyze_or_put_aside(
-                        &path,
-                        &text,
-                        &model,
-                        &config,
-                        options.thorough,
-                        put_aside,
-                    ) else {
-                        aside.push((index, path, config, text));
-                        continue;
-                    };
-                    if let Some(problem) = stopped {
-                        record(&errors, problem);
                     }
-                    if options.fix {
-                        (text, findings) = fixing.file(&path, &config, text, findings);
+                }
+                let planned = if options.thorough {
+                    None
+                } else {
+                    match worth_analysing(&path, &text, &config) {
+                        Some(planned) => Some(planned),
+                        None => continue,
                     }
-                    if findings.is_empty() {
-                        continue;
-                    }
-                    if let Ok(mut r) = results.lock() {
-                        r.push((
-                            index,
-                            FileReport {
-                                display_path: display_path(&path),
-                                text,
-                                findings,
-                            },
-                        ));
-                    }
+                };
+                // Texts are kept up to a bound, and read again past it (and looked at
+                // again, as the file may have changed).
+                let len = text.len();
+                let text = (kept_bytes.fetch_add(len, Ordering::Relaxed) + len <= KEPT_BYTES)
+                    .then_some(text);
+                let planned = planned.filter(|_| text.is_some());
+                if let Ok(mut kept) = kept.lock() {
+                    kept.push(Kept {
+                        index,
+                        path,
+                        config,
+                        len,
+                        text,
+                        planned,
+                    });
                 }
             });
         }
@@ -666,6 +670,65 @@ pub fn run_check(options: &CheckOptions, base: &Settings) -> Result<CheckOutcome
             .join()
             .unwrap_or_else(|_| Err(anyhow::anyhow!("the file walk stopped")))
     })?;
+    let planned = crate::queries::planned();
+    let next = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                while let Some((language, rule)) = planned.get(next.fetch_add(1, Ordering::Relaxed))
+                {
+                    crate::queries::compile_planned(language, *rule);
+                }
+            });
+        }
+    });
+    let mut kept = kept.into_inner().unwrap_or_default();
+    // The largest first, so that no core is left with a large file at the end.
+    kept.sort_by_key(|k| std::cmp::Reverse(k.len));
+    let kept = Mutex::new(kept.into_iter().rev().collect::<Vec<_>>());
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| loop {
+                let next = kept.lock().ok().and_then(|mut k| k.pop());
+                let Some(Kept {
+                    index,
+                    path,
+                    config,
+                    text,
+                    planned,
+                    ..
+                }) = next
+                else {
+                    break;
+                };
+                let Some(mut text) = text.or_else(|| read_for_check(&path, &config, &errors))
+                else {
+                    continue;
+                };
+                let (mut findings, stopped) =
+                    analyze_file_with(&path, &text, &model, &config, options.thorough, planned);
+                if let Some(problem) = stopped {
+                    record(&errors, problem);
+                }
+                if options.fix {
+                    (text, findings) = fixing.file(&path, &config, text, findings);
+                }
+                if findings.is_empty() {
+                    continue;
+                }
+                if let Ok(mut r) = results.lock() {
+                    r.push((
+                        index,
+                        FileReport {
+                            display_path: display_path(&path),
+                            text,
+                            findings,
+                        },
+                    ));
+                }
+            });
+        }
+    });
     // A config file that cannot be used would leave its files checked with other
     // settings than the team wrote down: stop, and say where.
     let config_errors = configs.errors();
@@ -701,6 +764,7 @@ pub fn run_check(options: &CheckOptions, base: &Settings) -> Result<CheckOutcome
                 &model,
                 &configs.config_for(Some(path)),
                 options.thorough,
+                None,
             );
             if let Some(problem) = stopped {
                 record(&errors, problem);

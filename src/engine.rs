@@ -385,33 +385,52 @@ fn units_to_parse(
 /// rules' queries run only over the statements and functions around the triggers.
 /// Findings are the same as `analyze_thorough`'s (`tests/fast_path.rs` holds it so).
 pub fn analyze(src: &SourceFile, file: &FileContext, config: &Config) -> Vec<Finding> {
-    analyze_with(src, Context::Known(file), config, true).unwrap_or_default()
+    analyze_with(src, Context::Known(file), config, true, None)
 }
 
 /// `analyze` for a file whose context is costly to learn (it reads the folders around
 /// it): `context` is called only when some rule can fire in the file, which most files
-/// of a tree never reach. `path` names the file in traces. With `put_aside`, `None`
-/// when a query the file needs is being compiled by another thread: the caller reads
-/// the file again later (`queries::compiling`), rather than wait.
+/// of a tree never reach. `path` names the file in traces. `planned` is what `plan`
+/// found in this very text, if it was asked.
 pub fn analyze_lazily(
     src: &SourceFile,
     path: &std::path::Path,
     context: &dyn Fn() -> FileContext,
     config: &Config,
-    put_aside: bool,
-) -> Option<Vec<Finding>> {
-    let file = Context::Later {
-        path,
-        context,
-        put_aside,
-    };
-    analyze_with(src, file, config, true)
+    planned: Option<Planned>,
+) -> Vec<Finding> {
+    let file = Context::Later { path, context };
+    analyze_with(src, file, config, true, planned.and_then(|p| p.0))
+}
+
+/// What `plan` found in a file, for its analysis (`analyze_lazily`) not to look again.
+pub struct Planned(Option<Prefiltered>);
+
+/// `check`'s first phase for one file, before anything is parsed: `None` when
+/// `analyze_lazily` has no rule to run in it; else what the prefilter found, having
+/// noted, through `queries::plan`, which patterns of each rule's query can match in
+/// it. Once every file is planned, each query is compiled once with the patterns the
+/// run needs (`queries::compile_planned`).
+pub fn plan(src: &SourceFile, path: &std::path::Path, config: &Config) -> Option<Planned> {
+    if src.text.len() > config.max_file_size {
+        return None;
+    }
+    if src.language.has_embeds() {
+        // Each region is looked at when it is analysed (`layers`).
+        return Some(Planned(None));
+    }
+    let mut prefiltered = Prefiltered::new(src.text, src.language, config);
+    prefiltered.keep(|rule| rule.reads_path(Some(path)));
+    for rule in &prefiltered.rules {
+        crate::queries::plan(src.language, *rule, src.text);
+    }
+    (!prefiltered.rules.is_empty()).then_some(Planned(Some(prefiltered)))
 }
 
 /// `analyze` without the fast path: every trigger counts, and queries run over the
 /// whole file. The reference the fast path is tested against.
 pub fn analyze_thorough(src: &SourceFile, file: &FileContext, config: &Config) -> Vec<Finding> {
-    analyze_with(src, Context::Known(file), config, false).unwrap_or_default()
+    analyze_with(src, Context::Known(file), config, false, None)
 }
 
 /// A file's context, or how to learn it when it is needed.
@@ -420,8 +439,6 @@ enum Context<'a> {
     Later {
         path: &'a std::path::Path,
         context: &'a dyn Fn() -> FileContext,
-        /// Whether to give up on the file while a query it needs is compiling.
-        put_aside: bool,
     },
 }
 
@@ -430,9 +447,10 @@ fn analyze_with(
     file: Context,
     config: &Config,
     fast: bool,
-) -> Option<Vec<Finding>> {
+    planned: Option<Prefiltered>,
+) -> Vec<Finding> {
     if src.text.len() > config.max_file_size {
-        return Some(Vec::new());
+        return Vec::new();
     }
     let path = match &file {
         Context::Known(file) => file.path.as_deref(),
@@ -441,7 +459,9 @@ fn analyze_with(
     let _file = tracing::trace_span!("analyze", path = ?path).entered();
     let started = std::time::Instant::now();
     // One prefilter scan decides both whether to parse and which rules run.
-    let mut prefiltered = if fast && !src.language.has_embeds() {
+    let mut prefiltered = if let Some(planned) = planned {
+        planned
+    } else if fast && !src.language.has_embeds() {
         Prefiltered::new(src.text, src.language, config)
     } else {
         Prefiltered::everything(candidates_in(src.text, config, None))
@@ -463,23 +483,12 @@ fn analyze_with(
             rules_us = 0,
             "analysed"
         );
-        return Some(Vec::new());
+        return Vec::new();
     }
     let learned;
     let file = match file {
         Context::Known(file) => file,
-        Context::Later {
-            context, put_aside, ..
-        } => {
-            if put_aside
-                && prefiltered
-                    .rules
-                    .iter()
-                    .any(|rule| crate::queries::compiling(src.language, *rule))
-            {
-                tracing::trace!("put aside while a query it needs compiles");
-                return None;
-            }
+        Context::Later { context, .. } => {
             learned = context();
             &learned
         }
@@ -519,7 +528,7 @@ fn analyze_with(
         rules_us = (started.elapsed() - parsed_at).as_micros() as u64,
         "analysed"
     );
-    Some(findings)
+    findings
 }
 
 /// The rules to run over a parsed file, and where.
@@ -1354,13 +1363,22 @@ mod tests {
         };
         let quiet = "# Fetch it over http://example.com, verify it.\nx = 1\n";
         assert_eq!(
-            analyze_lazily(&src(quiet), path, &context, &config, false),
-            Some(vec![])
+            analyze_lazily(&src(quiet), path, &context, &config, None),
+            vec![]
         );
+        // `check` does not keep it after reading it.
+        assert!(plan(&src(quiet), path, &config).is_none());
         assert_eq!(learned.get(), 0);
         let loud = "import requests\nrequests.get(url, verify=False)\n";
-        let found = analyze_lazily(&src(loud), path, &context, &config, false).unwrap_or_default();
+        let planned = plan(&src(loud), path, &config);
+        assert!(planned.is_some());
+        let found = analyze_lazily(&src(loud), path, &context, &config, None);
         assert_eq!(learned.get(), 1);
+        // What `plan` found serves the analysis of the same text.
+        assert_eq!(
+            found,
+            analyze_lazily(&src(loud), path, &context, &config, planned)
+        );
         assert_eq!(
             found,
             analyze(&src(loud), &FileContext::for_path(path), &config)
@@ -1398,8 +1416,8 @@ mod tests {
                 rules
             };
             let full = rules(analyze(&src, &file, &config));
-            let lazy = analyze_lazily(&src, path, &|| file.clone(), &config, false);
-            assert_eq!(rules(lazy.unwrap_or_default()), full, "{path:?}");
+            let lazy = analyze_lazily(&src, path, &|| file.clone(), &config, None);
+            assert_eq!(rules(lazy), full, "{path:?}");
             if parsed {
                 let whole = 0..text.len();
                 let scope = std::slice::from_ref(&whole);
@@ -1425,36 +1443,6 @@ mod tests {
         assert!(!crate::language::is_declaration_file(std::path::Path::new(
             "d.ts"
         )));
-    }
-
-    /// While another thread compiles a query a file needs, `check` may put the file
-    /// aside instead of waiting; asked not to, it waits and finds the same.
-    #[test]
-    fn a_file_needing_a_query_being_compiled_is_put_aside() {
-        use crate::language::LanguageId;
-        let path = std::path::Path::new("app/main.py");
-        let context = || FileContext::for_path(path);
-        let config = Config::default();
-        let python = Language::get(LanguageId::Python);
-        let src = SourceFile {
-            text: "import requests\nrequests.get(url, verify=False)\n",
-            language: python,
-            tree: None,
-        };
-        let compiling = crate::queries::Compiling::of(python, RuleId::TlsVerificationDisabled);
-        // `check` reads its files put aside again once no compile runs.
-        assert!(crate::queries::compiling_any());
-        // A second compile of the same query, ending first, leaves the first counted.
-        drop(crate::queries::Compiling::of(
-            python,
-            RuleId::TlsVerificationDisabled,
-        ));
-        assert_eq!(analyze_lazily(&src, path, &context, &config, true), None);
-        let waited = analyze_lazily(&src, path, &context, &config, false);
-        drop(compiling);
-        let found = analyze_lazily(&src, path, &context, &config, true);
-        assert!(found.as_ref().is_some_and(|f| !f.is_empty()));
-        assert_eq!(waited, found);
     }
 
     /// Declarations without a trigger, more bytes than `len` of them.

@@ -1,7 +1,7 @@
 //! The rules' tree-sitter queries, embedded from `queries/<language>/<rule>.scm`,
 //! compiled once per language on first use, and run into plain owned matches.
 
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
 
 use streaming_iterator::StreamingIterator;
@@ -99,64 +99,14 @@ fn compiled_slot(language: &Language, rule: RuleId) -> Option<&'static OnceLock<
 /// Ruby grammar's queries take ~0.5 s each).
 fn compiled(language: &'static Language, rule: RuleId) -> Option<&'static Compiled> {
     compiled_slot(language, rule)?
-        .get_or_init(|| {
-            let _compiling = Compiling::of(language, rule);
-            match compile(language, rule)? {
-                Ok(compiled) => Some(compiled),
-                Err(err) => {
-                    tracing::error!("{err}");
-                    None
-                }
+        .get_or_init(|| match compile(language, rule)? {
+            Ok(compiled) => Some(compiled),
+            Err(err) => {
+                tracing::error!("{err}");
+                None
             }
         })
         .as_ref()
-}
-
-/// Whether some thread is compiling (part of) `rule`'s query for `language` right now:
-/// a thread that needs it then waits. `check` puts such a file aside and reads it
-/// later, rather than leave a core idle for the tens of milliseconds a compile takes.
-pub fn compiling(language: &Language, rule: RuleId) -> bool {
-    compiling_count(language, rule).is_some_and(|count| count.load(Ordering::Acquire) > 0)
-}
-
-/// Whether some thread is compiling any query right now. A file put aside while its
-/// query compiled can be read again once none is (it may then wait for a compile
-/// started since, as it would have at first).
-pub fn compiling_any() -> bool {
-    RUNNING.load(Ordering::Acquire) > 0
-}
-
-/// How many compiles are running, of all queries.
-static RUNNING: AtomicUsize = AtomicUsize::new(0);
-
-/// How many compiles of `rule`'s query for `language` are running: a subset and the
-/// whole query can compile at once, on two threads.
-fn compiling_count(language: &Language, rule: RuleId) -> Option<&'static AtomicUsize> {
-    static COUNTS: PerPair<AtomicUsize> = OnceLock::new();
-    Some(slot(&COUNTS, language, rule)?.get_or_init(|| AtomicUsize::new(0)))
-}
-
-/// Counts a compile of `rule`'s query for `language` as running while it lives.
-pub(crate) struct Compiling(Option<&'static AtomicUsize>);
-
-impl Compiling {
-    pub(crate) fn of(language: &Language, rule: RuleId) -> Compiling {
-        let count = compiling_count(language, rule);
-        if let Some(count) = count {
-            count.fetch_add(1, Ordering::AcqRel);
-        }
-        RUNNING.fetch_add(1, Ordering::AcqRel);
-        Compiling(count)
-    }
-}
-
-impl Drop for Compiling {
-    fn drop(&mut self) {
-        if let Some(count) = self.0 {
-            count.fetch_sub(1, Ordering::AcqRel);
-        }
-        RUNNING.fetch_sub(1, Ordering::AcqRel);
-    }
 }
 
 /// Whether the whole query of `rule` for `language` has been compiled.
@@ -388,7 +338,7 @@ fn query_for(language: &'static Language, rule: RuleId, text: &str) -> Option<&'
     if !SUBSETS.load(Ordering::Relaxed) || is_compiled(language, rule) {
         return compiled(language, rule);
     }
-    match subset_for(language, rule, text) {
+    match subset_for(&SUBSETS_OF, language, rule, text) {
         Choice::Whole => compiled(language, rule),
         Choice::Subset(compiled) => Some(compiled),
         Choice::Nothing => None,
@@ -397,7 +347,12 @@ fn query_for(language: &'static Language, rule: RuleId, text: &str) -> Option<&'
 
 /// The subset of `rule`'s query for `language` to run over `text`: one that holds
 /// every pattern that can match there.
-fn subset_for(language: &'static Language, rule: RuleId, text: &str) -> Choice {
+fn subset_for(
+    table: &'static Subsets,
+    language: &'static Language,
+    rule: RuleId,
+    text: &str,
+) -> Choice {
     let Some(requirements) = requirements(language, rule) else {
         return Choice::Whole;
     };
@@ -416,15 +371,12 @@ fn subset_for(language: &'static Language, rule: RuleId, text: &str) -> Choice {
     // a file whose patterns it holds reuses it, and patterns that cannot match in a
     // file cost its run little. Once the subsets compiled add up to more patterns than
     // the whole query has, or one would hold a quarter of them, the whole query is
-    // compiled: never more than about twice its compile time in all.
-    static SUBSET: PerPair<std::sync::Mutex<Subset>> = OnceLock::new();
-    let Some(slot) = slot(&SUBSET, language, rule) else {
+    // compiled: never more than about twice its compile time in all. (`check` plans
+    // its subsets before it parses anything, `plan`: this is for the files it did not
+    // plan, such as the regions of a page.)
+    let Some(mut subset) = subset_of(table, language, rule) else {
         return Choice::Whole;
     };
-    let mut subset = slot
-        .get_or_init(Default::default)
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
     if let Some(compiled) = subset.compiled {
         if possible
             .iter()
@@ -443,36 +395,168 @@ fn subset_for(language: &'static Language, rule: RuleId, text: &str) -> Choice {
             .map(|(p, has)| *p || *has)
             .collect()
     };
-    let original: Vec<usize> = (0..union.len()).filter(|i| union[*i]).collect();
-    subset.spent += original.len();
+    let count = union.iter().filter(|p| **p).count();
+    subset.spent += count;
     // A subset of a quarter of the patterns or more costs most of the whole query's
     // compile (one pattern can cost a fifth of it), and growing it later compiles
     // those patterns again: compile the whole query at once.
-    if subset.spent > union.len() || original.len() * 4 >= union.len() {
+    if subset.spent > union.len() || count * 4 >= union.len() {
         return Choice::Whole;
     }
-    let Some(source) = source_for(language, rule) else {
-        return Choice::Whole;
-    };
+    match compile_subset(language, rule, requirements, &union) {
+        Some(compiled) => {
+            subset.patterns = union;
+            subset.compiled = Some(compiled);
+            Choice::Subset(compiled)
+        }
+        None => Choice::Whole,
+    }
+}
+
+/// Compiles the patterns `union` marks of `rule`'s query for `language` as a query of
+/// their own, kept for the rest of the run like the whole queries (the subsets a run
+/// leaves behind hold fewer patterns than the whole query has). `None` when it does
+/// not compile (logged).
+fn compile_subset(
+    language: &'static Language,
+    rule: RuleId,
+    requirements: &Requirements,
+    union: &[bool],
+) -> Option<&'static Compiled> {
+    let original: Vec<usize> = (0..union.len()).filter(|i| union[*i]).collect();
+    let source = source_for(language, rule)?;
     let text: String = original
         .iter()
         .map(|i| &source[requirements.ranges[*i].clone()])
         .collect::<Vec<_>>()
         .join("\n");
-    let _compiling = Compiling::of(language, rule);
     match compile_source(language, rule, &text, original) {
-        Ok(compiled) => {
-            // Kept for the rest of the run, like the whole queries; the subsets a run
-            // leaves behind hold fewer patterns than the whole query has.
-            let compiled: &'static Compiled = Box::leak(Box::new(compiled));
-            subset.patterns = union;
-            subset.compiled = Some(compiled);
-            Choice::Subset(compiled)
-        }
+        Ok(compiled) => Some(Box::leak(Box::new(compiled))),
         Err(err) => {
             tracing::error!("{err}");
-            Choice::Whole
+            None
         }
+    }
+}
+
+/// A subset per query (`subset_for`, `plan`).
+type Subsets = PerPair<std::sync::Mutex<Subset>>;
+
+/// The subsets of the queries in this run.
+static SUBSETS_OF: Subsets = OnceLock::new();
+
+/// The subset kept for `rule`'s query for `language` in `table`, locked.
+fn subset_of(
+    table: &'static Subsets,
+    language: &Language,
+    rule: RuleId,
+) -> Option<std::sync::MutexGuard<'static, Subset>> {
+    Some(
+        slot(table, language, rule)?
+            .get_or_init(Default::default)
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()),
+    )
+}
+
+/// `check`'s first phase, for one file before any parse: notes the patterns of
+/// `rule`'s query for `language` that can match in `text` (as `subset_for` will judge
+/// them when the file is analysed). Once every file is read, `compile_planned`
+/// compiles each query once, with the union of the patterns its files need, instead
+/// of a subset for the first files and then the whole query.
+pub fn plan(language: &'static Language, rule: RuleId, text: &str) {
+    plan_in(&SUBSETS_OF, language, rule, text);
+}
+
+/// `plan`, into `table`.
+fn plan_in(table: &'static Subsets, language: &'static Language, rule: RuleId, text: &str) {
+    if !has_query(language, rule) || is_compiled(language, rule) {
+        return;
+    }
+    let possible = requirements(language, rule).map(|requirements| {
+        requirements.possible(Haystack {
+            text,
+            comments: None,
+            strings: None,
+        })
+    });
+    let Some(mut subset) = subset_of(table, language, rule) else {
+        return;
+    };
+    match possible {
+        None => subset.whole_planned = true,
+        Some(possible) if subset.planned.is_empty() => subset.planned = possible,
+        Some(possible) => {
+            for (planned, p) in subset.planned.iter_mut().zip(possible) {
+                *planned |= p;
+            }
+        }
+    }
+}
+
+/// The queries `plan` noted patterns of, the one with the most patterns first (the
+/// longest compile, to start first on a core of its own).
+pub fn planned() -> Vec<(&'static Language, RuleId)> {
+    let Some(slots) = SUBSETS_OF.get() else {
+        return Vec::new();
+    };
+    let mut out: Vec<(usize, &'static Language, RuleId)> = Vec::new();
+    for language in registry() {
+        for rule in ALL {
+            let Some(at) = language_at(language).zip(rule_at(*rule)) else {
+                continue;
+            };
+            let Some(subset) = slots.get(at.0 * ALL.len() + at.1).and_then(OnceLock::get) else {
+                continue;
+            };
+            let subset = subset.lock().unwrap_or_else(|p| p.into_inner());
+            let count = if subset.whole_planned {
+                usize::MAX
+            } else {
+                subset.planned.iter().filter(|p| **p).count()
+            };
+            if count > 0 {
+                out.push((count, language, *rule));
+            }
+        }
+    }
+    out.sort_by_key(|(count, _, _)| std::cmp::Reverse(*count));
+    out.into_iter().map(|(_, l, r)| (l, r)).collect()
+}
+
+/// Compiles `rule`'s query for `language` with the patterns `plan` noted: the whole
+/// query when they are all of them, else a subset that `subset_for` then serves to
+/// every file planned.
+pub fn compile_planned(language: &'static Language, rule: RuleId) {
+    compile_planned_in(&SUBSETS_OF, language, rule);
+}
+
+/// `compile_planned`, from and into `table`.
+fn compile_planned_in(table: &'static Subsets, language: &'static Language, rule: RuleId) {
+    let Some(planned) = subset_of(table, language, rule).map(|s| {
+        let whole = s.whole_planned || (!s.planned.is_empty() && s.planned.iter().all(|p| *p));
+        (!whole).then(|| s.planned.clone())
+    }) else {
+        return;
+    };
+    let Some(union) = planned else {
+        compiled(language, rule);
+        return;
+    };
+    let Some(requirements) = requirements(language, rule) else {
+        return;
+    };
+    if !union.contains(&true) {
+        return;
+    }
+    let count = union.iter().filter(|p| **p).count();
+    if let Some(compiled) = compile_subset(language, rule, requirements, &union) {
+        let Some(mut subset) = subset_of(table, language, rule) else {
+            return;
+        };
+        subset.spent += count;
+        subset.patterns = union;
+        subset.compiled = Some(compiled);
     }
 }
 
@@ -483,6 +567,10 @@ struct Subset {
     compiled: Option<&'static Compiled>,
     /// Patterns compiled in all the subsets so far.
     spent: usize,
+    /// The patterns `plan` found the files of the run can match.
+    planned: Vec<bool>,
+    /// Whether `plan` found a file that needs the whole query.
+    whole_planned: bool,
 }
 
 /// The file stem of a rule's queries: its module name, `hardcoded_api_key`.
@@ -807,6 +895,7 @@ pub fn check_all_compile() -> Result<usize, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::atomic::AtomicUsize;
 
     /// Every fixture and example file whose language has a grammar, sorted: its path,
     /// language, text and tree.
@@ -1237,7 +1326,7 @@ mod tests {
                     continue;
                 };
                 let expected = shown(&run_compiled(whole, &tree, &text, None));
-                let found = match subset_for(language, *rule, &text) {
+                let found = match subset_for(&SUBSETS_OF, language, *rule, &text) {
                     Choice::Whole => continue,
                     Choice::Nothing => {
                         nothing += 1;
@@ -1255,6 +1344,66 @@ mod tests {
             subsets > 20 && nothing > 20,
             "{subsets} subsets, {nothing} with none"
         );
+    }
+
+    /// `check` plans each query before it parses anything: the query is compiled once,
+    /// with the union of the patterns its files can match, and that one subset serves
+    /// each file planned, finding what the whole query finds there.
+    #[test]
+    fn a_planned_query_is_compiled_once_with_the_patterns_its_files_need() {
+        static TABLE: Subsets = OnceLock::new();
+        let java = Language::get(crate::language::LanguageId::Java);
+        let rule = RuleId::TlsVerificationDisabled;
+        let texts = [
+            "class A { Object f() { return NoopHostnameVerifier.INSTANCE; } }\n",
+            "class B { Object g() { return new TrustAllStrategy(); } }\n",
+        ];
+        let hay = |text| Haystack {
+            text,
+            comments: None,
+            strings: None,
+        };
+        let requirements = requirements(java, rule).expect("Java MUFI004 is read");
+        let needs: Vec<Vec<bool>> = texts
+            .iter()
+            .map(|t| requirements.possible(hay(t)))
+            .collect();
+        let union: Vec<bool> = needs[0]
+            .iter()
+            .zip(&needs[1])
+            .map(|(a, b)| *a || *b)
+            .collect();
+        let count = union.iter().filter(|p| **p).count();
+        assert!(
+            needs[0] != needs[1] && count > 1 && count < union.len(),
+            "{needs:?}"
+        );
+        for text in texts {
+            plan_in(&TABLE, java, rule, text);
+        }
+        compile_planned_in(&TABLE, java, rule);
+        let compiled = {
+            let subset = subset_of(&TABLE, java, rule).expect("a slot");
+            assert_eq!(subset.patterns, union);
+            assert_eq!(subset.spent, count, "compiled once");
+            subset.compiled.expect("compiled")
+        };
+        assert_eq!(compiled.query.pattern_count(), count);
+        let whole = self::compiled(java, rule).expect("the whole query");
+        for text in texts {
+            let tree = crate::engine::parse(java, text).expect("parsed");
+            let Choice::Subset(serving) = subset_for(&TABLE, java, rule, text) else {
+                panic!("the planned subset serves {text}");
+            };
+            assert!(
+                std::ptr::eq(serving, compiled),
+                "no second compile for {text}"
+            );
+            let found = shown(&run_compiled(serving, &tree, text, None));
+            assert!(!found.is_empty(), "{text}");
+            assert_eq!(found, shown(&run_compiled(whole, &tree, text, None)));
+        }
+        assert_eq!(subset_of(&TABLE, java, rule).expect("a slot").spent, count);
     }
 
     #[test]
