@@ -455,7 +455,7 @@ struct Kept {
     config: std::sync::Arc<Config>,
     /// Its length in bytes.
     len: usize,
-    /// Its text, unless more than `KEPT_BYTES` were kept before it.
+    /// Its text, unless `KEPT_BYTES` were kept before it.
     text: Option<String>,
     /// What the first phase found in that text.
     planned: Option<engine::Planned>,
@@ -463,8 +463,17 @@ struct Kept {
 
 /// How many bytes of text `check` keeps between reading its files and analysing
 /// those that need it; past this, a file is read again. The files a tree's triggers
-/// reach are a few percent of it (16 MB of a 300 MB tree).
+/// reach are a few percent of it (16 MB of a 300 MB tree). `MUFI_LSP_KEPT_BYTES` sets
+/// another bound, for the tests of the files read again.
 const KEPT_BYTES: usize = 256 << 20;
+
+/// `KEPT_BYTES`, or the bound `MUFI_LSP_KEPT_BYTES` sets.
+fn kept_bytes_bound() -> usize {
+    std::env::var("MUFI_LSP_KEPT_BYTES")
+        .ok()
+        .and_then(|bound| bound.parse().ok())
+        .unwrap_or(KEPT_BYTES)
+}
 
 /// Whether `check` has any rule to run in the file at `path`: `engine::plan`, which
 /// also notes the patterns of the queries it needs.
@@ -607,6 +616,7 @@ pub fn run_check(options: &CheckOptions, base: &Settings) -> Result<CheckOutcome
     // of a run's CPU on the bench corpus.
     let kept: Mutex<Vec<Kept>> = Mutex::default();
     let kept_bytes = AtomicUsize::new(0);
+    let bound = kept_bytes_bound();
     let fixing = Fixing {
         model: &model,
         options,
@@ -651,8 +661,8 @@ pub fn run_check(options: &CheckOptions, base: &Settings) -> Result<CheckOutcome
                 // Texts are kept up to a bound, and read again past it (and looked at
                 // again, as the file may have changed).
                 let len = text.len();
-                let text = (kept_bytes.fetch_add(len, Ordering::Relaxed) + len <= KEPT_BYTES)
-                    .then_some(text);
+                let text =
+                    (kept_bytes.fetch_add(len, Ordering::Relaxed) + len <= bound).then_some(text);
                 let planned = planned.filter(|_| text.is_some());
                 if let Ok(mut kept) = kept.lock() {
                     kept.push(Kept {

@@ -22,6 +22,38 @@ fn git_project() -> tempfile::TempDir {
     dir
 }
 
+/// `check` keeps the text of the files it will analyse between reading them all and
+/// analysing them, up to a bound; past it, a file is read again. Both ways find the
+/// same over the fixtures, the examples and the evaluation projects.
+#[test]
+fn files_read_again_past_the_kept_bound_find_the_same() {
+    let findings = |bound: Option<&str>| {
+        let mut command = Command::new(BIN);
+        command
+            .args([
+                "check",
+                "tests/fixtures",
+                "examples",
+                "tests/eval",
+                "--format",
+                "json",
+            ])
+            .current_dir(repo());
+        if let Some(bound) = bound {
+            command.env("MUFI_LSP_KEPT_BYTES", bound);
+        }
+        let output = command.output().expect("check runs");
+        let report: Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+        report["findings"].as_array().expect("findings").clone()
+    };
+    let kept = findings(None);
+    assert!(kept.len() > 100, "{} findings", kept.len());
+    // None kept, and a bound that some files fit under and others not.
+    for bound in ["0", "20000"] {
+        assert_eq!(findings(Some(bound)), kept, "MUFI_LSP_KEPT_BYTES={bound}");
+    }
+}
+
 #[test]
 fn check_json_on_the_example_matches_the_schema() {
     let (code, stdout, _) = run(&["check", "examples", "--format", "json"], repo());
