@@ -447,6 +447,21 @@ fn analyze_file_with(
     (findings, stopped)
 }
 
+/// Runs `work` on each of `items` on `workers` threads, taking them in order, and
+/// returns when all are done.
+fn on_every_core<T: Send>(workers: usize, items: Vec<T>, work: impl Fn(T) + Sync) {
+    let queue = Mutex::new(items.into_iter().rev().collect::<Vec<T>>());
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                while let Some(item) = queue.lock().ok().and_then(|mut q| q.pop()) {
+                    work(item);
+                }
+            });
+        }
+    });
+}
+
 /// A file `check` read and will analyse once the queries it needs are compiled.
 struct Kept {
     /// Where the walk found it.
@@ -680,63 +695,44 @@ pub fn run_check(options: &CheckOptions, base: &Settings) -> Result<CheckOutcome
             .join()
             .unwrap_or_else(|_| Err(anyhow::anyhow!("the file walk stopped")))
     })?;
-    let planned = crate::queries::planned();
-    let next = AtomicUsize::new(0);
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| {
-                while let Some((language, rule)) = planned.get(next.fetch_add(1, Ordering::Relaxed))
-                {
-                    crate::queries::compile_planned(language, *rule);
-                }
-            });
-        }
+    on_every_core(workers, crate::queries::planned(), |(language, rule)| {
+        crate::queries::compile_planned(language, rule);
     });
     let mut kept = kept.into_inner().unwrap_or_default();
     // The largest first, so that no core is left with a large file at the end.
     kept.sort_by_key(|k| std::cmp::Reverse(k.len));
-    let kept = Mutex::new(kept.into_iter().rev().collect::<Vec<_>>());
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| loop {
-                let next = kept.lock().ok().and_then(|mut k| k.pop());
-                let Some(Kept {
-                    index,
-                    path,
-                    config,
+    on_every_core(workers, kept, |kept| {
+        let Kept {
+            index,
+            path,
+            config,
+            text,
+            planned,
+            ..
+        } = kept;
+        let Some(mut text) = text.or_else(|| read_for_check(&path, &config, &errors)) else {
+            return;
+        };
+        let (mut findings, stopped) =
+            analyze_file_with(&path, &text, &model, &config, options.thorough, planned);
+        if let Some(problem) = stopped {
+            record(&errors, problem);
+        }
+        if options.fix {
+            (text, findings) = fixing.file(&path, &config, text, findings);
+        }
+        if findings.is_empty() {
+            return;
+        }
+        if let Ok(mut r) = results.lock() {
+            r.push((
+                index,
+                FileReport {
+                    display_path: display_path(&path),
                     text,
-                    planned,
-                    ..
-                }) = next
-                else {
-                    break;
-                };
-                let Some(mut text) = text.or_else(|| read_for_check(&path, &config, &errors))
-                else {
-                    continue;
-                };
-                let (mut findings, stopped) =
-                    analyze_file_with(&path, &text, &model, &config, options.thorough, planned);
-                if let Some(problem) = stopped {
-                    record(&errors, problem);
-                }
-                if options.fix {
-                    (text, findings) = fixing.file(&path, &config, text, findings);
-                }
-                if findings.is_empty() {
-                    continue;
-                }
-                if let Ok(mut r) = results.lock() {
-                    r.push((
-                        index,
-                        FileReport {
-                            display_path: display_path(&path),
-                            text,
-                            findings,
-                        },
-                    ));
-                }
-            });
+                    findings,
+                },
+            ));
         }
     });
     // A config file that cannot be used would leave its files checked with other

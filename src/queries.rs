@@ -497,16 +497,10 @@ fn plan_in(table: &'static Subsets, language: &'static Language, rule: RuleId, t
 /// The queries `plan` noted patterns of, the one with the most patterns first (the
 /// longest compile, to start first on a core of its own).
 pub fn planned() -> Vec<(&'static Language, RuleId)> {
-    let Some(slots) = SUBSETS_OF.get() else {
-        return Vec::new();
-    };
     let mut out: Vec<(usize, &'static Language, RuleId)> = Vec::new();
     for language in registry() {
         for rule in ALL {
-            let Some(at) = language_at(language).zip(rule_at(*rule)) else {
-                continue;
-            };
-            let Some(subset) = slots.get(at.0 * ALL.len() + at.1).and_then(OnceLock::get) else {
+            let Some(subset) = slot(&SUBSETS_OF, language, *rule).and_then(OnceLock::get) else {
                 continue;
             };
             let subset = subset.lock().unwrap_or_else(|p| p.into_inner());
