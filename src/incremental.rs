@@ -602,6 +602,13 @@ fn grow_over_reparsed(
     }
 }
 
+/// How many bytes besides the typed ones a reparse may have rebuilt for
+/// `subtrees::differences` to stand for `Tree::changed_ranges`. Typing a statement in the
+/// latency bench rebuilds up to a statement or a block (tens to hundreds of bytes) in
+/// Rust, Java, C# and Go; Kotlin's error recovery re-nests much of the file, with its
+/// nodes where they were, which `changed_ranges` tells more narrowly.
+const REBUILT_LIMIT: usize = 4096;
+
 /// Whether `dirty` bytes of a file of `len` are so much of it that re-analysing them
 /// costs about what a whole run does: nine tenths. `grow_over_reparsed` stops growing
 /// there too, so the two must agree: a dirty range left short of a reparse's change
@@ -688,12 +695,17 @@ pub fn reanalyze(
     }
     let dirty = if tree.root_node().has_error() || base_tree.root_node().has_error() {
         // Error recovery can change the tree far from an edit, with the code between
-        // untouched: compare the whole trees.
-        dirty.extend(
-            base_tree
-                .changed_ranges(tree)
-                .map(|r| r.start_byte..r.end_byte),
-        );
+        // untouched: compare the whole trees, by what the reparse rebuilt where that is
+        // narrow, else node by node.
+        let typed: usize = edits.iter().map(|e| e.new_end_byte - e.start_byte).sum();
+        match crate::subtrees::differences(base_tree, tree, REBUILT_LIMIT + typed) {
+            Some(rebuilt) => dirty.extend(rebuilt),
+            None => dirty.extend(
+                base_tree
+                    .changed_ranges(tree)
+                    .map(|r| r.start_byte..r.end_byte),
+            ),
+        }
         merge(dirty.iter().map(expand).collect())
     } else {
         let dirty = merge(dirty.iter().map(expand).collect());

@@ -25,6 +25,7 @@ pub mod selection;
 pub mod server;
 pub mod settings;
 pub mod stdin;
+pub mod subtrees;
 pub mod suppress;
 pub mod syntax;
 pub mod units;
