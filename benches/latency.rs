@@ -3,7 +3,11 @@
 //! whole server (framing guard, tower-lsp-server, store, incremental reparse, worker),
 //! for every language the server parses with a grammar. Beside it, the floor: the same
 //! keystrokes on the same text with tree-sitter alone (`Tree::edit` and an incremental
-//! `Parser::parse` with the old tree, same grammar), and the ratio of the p95s. First,
+//! `Parser::parse` with the old tree, same grammar), and the ratio of the p95s. Last, the
+//! same reparses timed inside the server (`document::time_reparses`: every incremental
+//! reparse a keystroke caused, a page's scripts included), and the ratio of the server's
+//! p95 to theirs: tree-sitter alone reparses back to back with its tables and the tree
+//! in the cache, the server between analyses and replies (see docs/performance.md). First,
 //! the harness's own round trip: the same keystrokes answered by a server that does
 //! nothing else, which no server measured here can beat.
 //!
@@ -64,13 +68,14 @@ struct Waits {
     settle: Option<Duration>,
 }
 
-/// Times each keystroke through the server, from `didChange` to its diagnostics.
+/// Times each keystroke through the server, from `didChange` to its diagnostics, and
+/// the reparses it caused there.
 async fn through_server(
     corpus: &Corpus,
     text: &str,
     keystrokes: &[Keystroke],
     waits: Waits,
-) -> Samples {
+) -> (Samples, Samples) {
     let (client_end, server_end) = tokio::io::duplex(1 << 22);
     let (sr, sw) = tokio::io::split(server_end);
     tokio::spawn(mufi_lsp::server::serve(sr, sw));
@@ -87,25 +92,29 @@ async fn through_server(
         let at = json!({"line": k.line, "character": k.utf16});
         json!({"range": {"start": at, "end": at}, "text": k.text})
     });
+    mufi_lsp::document::time_reparses(true);
     let samples = type_into(&mut client, &uri, changes, waits.settle).await;
+    mufi_lsp::document::time_reparses(false);
     let _ = client.request("shutdown", json!(null)).await;
     client.notify("exit", json!(null)).await;
     samples
 }
 
 /// Sends each change as the next version of `uri` and times it until its diagnostics
-/// arrive; with `settle`, waits that long after the first.
+/// arrive, and takes the time the reparses it caused took (while the server's reparses
+/// are timed); with `settle`, waits that long after the first.
 async fn type_into<R, W>(
     client: &mut TestClient<R, W>,
     uri: &str,
     changes: impl Iterator<Item = serde_json::Value>,
     settle: Option<Duration>,
-) -> Samples
+) -> (Samples, Samples)
 where
     R: tokio::io::AsyncRead + Unpin,
     W: tokio::io::AsyncWrite + Unpin,
 {
-    let mut samples = Vec::new();
+    let (mut samples, mut reparses) = (Vec::new(), Vec::new());
+    mufi_lsp::document::take_reparse_time();
     for (version, change) in (2..).zip(changes) {
         let start = Instant::now();
         client
@@ -116,12 +125,13 @@ where
             .await;
         client.diagnostics(uri, version).await;
         samples.push(start.elapsed());
+        reparses.push(mufi_lsp::document::take_reparse_time());
         client.inbox.clear();
         if let (2, Some(settle)) = (version, settle) {
             tokio::time::sleep(settle).await;
         }
     }
-    Samples::new(samples)
+    (Samples::new(samples), Samples::new(reparses))
 }
 
 /// The harness's own floor: keystrokes answered by a server that only reads each framed
@@ -159,6 +169,7 @@ async fn round_trip_floor(keystrokes: usize) -> Samples {
         None,
     )
     .await
+    .0
 }
 
 /// Times tree-sitter alone on the same keystrokes: `Tree::edit` and an incremental
@@ -236,7 +247,7 @@ fn main() {
         ms(floor.pct(0.95))
     );
     println!(
-        "{:<12} {:>6} {:>5} | {:>14} {:>8} {:>8} | {:>14} {:>8} | {:>6}",
+        "{:<12} {:>6} {:>5} | {:>14} {:>8} {:>8} | {:>14} {:>8} | {:>6} | {:>14} {:>8} | {:>6}",
         "language",
         "lines",
         "edits",
@@ -244,6 +255,9 @@ fn main() {
         "p95",
         "max",
         "reparse p50 ms",
+        "p95",
+        "p95 ×",
+        "in server p50",
         "p95",
         "p95 ×"
     );
@@ -261,13 +275,19 @@ fn main() {
             let edits = edits_override.unwrap_or(edits);
             let text = corpus.text(lines);
             let keystrokes = corpus::keystrokes(corpus, &text, edits);
-            let server = rt.block_on(through_server(corpus, &text, &keystrokes, waits));
+            let (server, in_server) =
+                rt.block_on(through_server(corpus, &text, &keystrokes, waits));
             let Some(floor) = reparse_floor(corpus, &text, &keystrokes) else {
                 println!("{}: no grammar", corpus.name);
                 continue;
             };
+            // A markup page without scripts is never reparsed: its tree is not read.
+            let ratio = |of: &Samples| match of.pct(0.95).as_secs_f64() {
+                0.0 => "-".to_string(),
+                floor => format!("{:.2}", server.pct(0.95).as_secs_f64() / floor),
+            };
             println!(
-                "{:<12} {:>6} {:>5} | {:>14.2} {:>8.2} {:>8.2} | {:>14.2} {:>8.2} | {:>6.2}",
+                "{:<12} {:>6} {:>5} | {:>14.2} {:>8.2} {:>8.2} | {:>14.2} {:>8.2} | {:>6} | {:>14.2} {:>8.2} | {:>6}",
                 corpus.name,
                 text.lines().count(),
                 edits,
@@ -276,7 +296,10 @@ fn main() {
                 ms(server.max()),
                 ms(floor.pct(0.50)),
                 ms(floor.pct(0.95)),
-                server.pct(0.95).as_secs_f64() / floor.pct(0.95).as_secs_f64().max(1e-9),
+                ratio(&floor),
+                ms(in_server.pct(0.50)),
+                ms(in_server.pct(0.95)),
+                ratio(&in_server),
             );
         }
     }

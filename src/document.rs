@@ -6,6 +6,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 
 use tree_sitter::{InputEdit, Parser, Point, Tree};
@@ -205,8 +206,31 @@ pub fn parse(language: &Language, text: &str, old: Option<&Tree>) -> Option<Tree
                 e.insert(parser)
             }
         };
-        crate::engine::parse_in_time(parser, text, old)
+        let timed = old.is_some() && REPARSE_TIMING.load(Ordering::Relaxed);
+        let start = timed.then(std::time::Instant::now);
+        let tree = crate::engine::parse_in_time(parser, text, old);
+        if let Some(start) = start {
+            let nanos = u64::try_from(start.elapsed().as_nanos()).unwrap_or(u64::MAX);
+            REPARSE_NANOS.fetch_add(nanos, Ordering::Relaxed);
+        }
+        tree
     })
+}
+
+/// Whether `parse` adds up the time of incremental reparses (`time_reparses`): the
+/// latency bench sets the server's own reparse of each keystroke beside tree-sitter's
+/// alone on the same edits. Off, it costs a reparse one atomic load.
+static REPARSE_TIMING: AtomicBool = AtomicBool::new(false);
+static REPARSE_NANOS: AtomicU64 = AtomicU64::new(0);
+
+/// Starts or stops adding up the time incremental reparses take, in every thread.
+pub fn time_reparses(on: bool) {
+    REPARSE_TIMING.store(on, Ordering::Relaxed);
+}
+
+/// The time incremental reparses took since the last call (while `time_reparses`).
+pub fn take_reparse_time() -> std::time::Duration {
+    std::time::Duration::from_nanos(REPARSE_NANOS.swap(0, Ordering::Relaxed))
 }
 
 pub struct Document {
