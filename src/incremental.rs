@@ -697,7 +697,10 @@ pub fn reanalyze(
         // Error recovery can change the tree far from an edit, with the code between
         // untouched: compare the whole trees, by what the reparse rebuilt where that is
         // narrow, else node by node.
-        let typed: usize = edits.iter().map(|e| e.new_end_byte - e.start_byte).sum();
+        let typed: usize = edits
+            .iter()
+            .map(|e| e.new_end_byte.saturating_sub(e.start_byte))
+            .sum();
         match crate::subtrees::differences(base_tree, tree, REBUILT_LIMIT + typed) {
             Some(rebuilt) => dirty.extend(rebuilt),
             None => dirty.extend(
