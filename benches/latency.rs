@@ -284,7 +284,7 @@ fn main() {
             // A markup page without scripts is never reparsed: its tree is not read.
             let ratio = |of: &Samples| match of.pct(0.95).as_secs_f64() {
                 0.0 => "-".to_string(),
-                floor => format!("{:.2}", server.pct(0.95).as_secs_f64() / floor),
+                p95 => format!("{:.2}", server.pct(0.95).as_secs_f64() / p95),
             };
             println!(
                 "{:<12} {:>6} {:>5} | {:>14.2} {:>8.2} {:>8.2} | {:>14.2} {:>8.2} | {:>6} | {:>14.2} {:>8.2} | {:>6}",

@@ -193,16 +193,16 @@ fn compare(
     if old == new || old.same_leaf(new) {
         return;
     }
-    // Where a node's white space ends, it starts: a first child gone or come, of no
-    // bytes (an error's missing token), moves it.
-    if old.padding() != new.padding() {
-        out.push(past_padding(at, [old, new])..at + old.padding().max(new.padding()));
-    }
     let (old_children, new_children) = (old.children(), new.children());
     let same_length = old.total() == new.total();
     if old_children.is_empty() || new_children.is_empty() || old.shape() != new.shape() {
         out.push(past_padding(at, [old, new])..at + old.total().max(new.total()));
         return;
+    }
+    // Where a node's white space ends, it starts: a first child gone or come, of no
+    // bytes (an error's missing token), moves it.
+    if old.padding() != new.padding() {
+        out.push(past_padding(at, [old, new])..at + old.padding().max(new.padding()));
     }
     // The children both share at either end are the same at the same places (at the end,
     // when the two are as long: roots may not be, where white space was typed at the end
@@ -236,8 +236,9 @@ fn compare(
             if let Some(from) = parted.take() {
                 out.push(from..old_at);
             }
-            if a == b || a.same_leaf(b) || a.comparable(b) {
-                if a != b && !a.same_leaf(b) {
+            let same = a == b || a.same_leaf(b);
+            if same || a.comparable(b) {
+                if !same {
                     pairs.push((a, b, old_at));
                 }
                 (i, j, old_at, new_at) = (i + 1, j + 1, old_at + a_len, new_at + b_len);
